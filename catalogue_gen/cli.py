@@ -1,0 +1,169 @@
+"""The `catalogue-gen` command: validate, generate, build, serve, new, strip-photos.
+
+Each command parses its options, imports what it needs lazily and calls one function.
+Exit codes: 0 ok (warnings allowed), 1 problems in product files, 2 usage or environment.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from typing import Callable, TypeVar
+
+import click
+
+from catalogue_gen import messages
+from catalogue_gen.problems import REPORTERS, CatalogueError, CatalogueInvalid, Problems
+
+T = TypeVar("T")
+
+ROOT_HELP = "Folder proyek (berisi products/ dan mkdocs.yml). Bawaan: folder ini."
+FORMAT_HELP = "Bentuk laporan: text (terminal), github (anotasi GitHub Actions) atau json."
+DEBUG_HELP = "Tampilkan traceback bila alat ini sendiri gagal."
+
+
+def _settings(root: str, site_dir: str | None = None):  # type: ignore[no-untyped-def]
+    from catalogue_gen.settings import Settings
+
+    return Settings.for_project(Path(root), site_dir=Path(site_dir) if site_dir else None)
+
+
+def _report(problems: Problems, fmt: str) -> None:
+    REPORTERS[fmt]().report(problems, sys.stdout)
+
+
+def _run(action: Callable[[], T], fmt: str = "text", debug: bool = False) -> T:
+    """Run a command body; turn the tool's own exceptions into messages and exit codes."""
+    try:
+        return action()
+    except CatalogueInvalid as exc:
+        _report(exc.problems, fmt)
+        sys.exit(1)
+    except CatalogueError as exc:
+        click.echo(f"galat: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - users see a sentence, not a traceback
+        if debug:
+            traceback.print_exc()
+        click.echo(f"galat: kesalahan internal ({type(exc).__name__}: {exc}); ulangi dengan --debug", err=True)
+        sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="catalogue-gen")
+def main() -> None:
+    """Katalog Beli Produk NTT: periksa berkas produk dan bangun situsnya."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP)
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+def validate(paths: tuple[Path, ...], root: str, fmt: str, debug: bool) -> None:
+    """Periksa products/ (atau folder produsen/produk yang disebut) dan laporkan setiap masalah."""
+    from catalogue_gen.pipeline import check
+
+    settings = _settings(root)
+    for path in paths:
+        resolved = path.resolve()
+        if not resolved.exists():
+            raise click.UsageError(messages.PATH_MISSING.format(path=path))
+        if not resolved.is_relative_to(settings.products_dir):
+            raise click.UsageError(messages.PATH_OUTSIDE.format(path=path))
+    result = _run(lambda: check(settings, list(paths) or None), fmt, debug)
+    _report(result.problems, fmt)
+    if fmt == "text" and not result.problems.has_errors:
+        click.echo(messages.SUMMARY_OK.format(products=len(result.catalogue.products), producers=len(result.catalogue.producers)))
+    sys.exit(1 if result.problems.has_errors else 0)
+
+
+@main.command()
+@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP)
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+def generate(root: str, fmt: str, debug: bool) -> None:
+    """Buat halaman Markdown dan foto di docs/ (dibaca oleh mkdocs build)."""
+    from catalogue_gen.pipeline import generate as run_generate
+
+    settings = _settings(root)
+    result = _run(lambda: run_generate(settings), fmt, debug)
+    _report_warnings(result.problems, fmt)
+    click.echo(messages.GENERATE_DONE.format(products=len(result.catalogue.products), producers=len(result.catalogue.producers), path=settings.docs_dir))
+
+
+@main.command()
+@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@click.option("--site-dir", default=None, type=click.Path(file_okay=False), help="Folder hasil. Bawaan: site/.")
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP)
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+def build(root: str, site_dir: str | None, fmt: str, debug: bool) -> None:
+    """Periksa, buat halaman, lalu bangun situs lengkap dengan pencarian ke site/."""
+    from catalogue_gen.pipeline import build as run_build
+
+    settings = _settings(root, site_dir)
+    result = _run(lambda: run_build(settings), fmt, debug)
+    _report_warnings(result.problems, fmt)
+    click.echo(messages.BUILD_DONE.format(path=settings.site_dir, products=len(result.catalogue.products), pages=len(result.catalogue.products)))
+
+
+def _report_warnings(problems: Problems, fmt: str) -> None:
+    if problems.warnings:
+        _report(Problems(problems.warnings), fmt)
+
+
+@main.command()
+@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@click.option("--dev-addr", default="127.0.0.1:8000", help="Alamat server, bawaan 127.0.0.1:8000.")
+def serve(root: str, dev_addr: str) -> None:
+    """Buat halaman lalu tampilkan situs dengan muat-ulang otomatis saat products/ atau docs/ berubah."""
+    from catalogue_gen.serve import serve as run_serve
+
+    _run(lambda: run_serve(_settings(root), dev_addr))
+
+
+@main.command("strip-photos")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def strip_photos(folder: Path) -> None:
+    """Hapus metadata (lokasi GPS, EXIF, XMP) dari foto di FOLDER, langsung di berkasnya."""
+    from catalogue_gen.photos import strip_metadata
+
+    count = _run(lambda: strip_metadata(folder))
+    template = messages.STRIP_DONE if count else messages.STRIP_NOTHING
+    click.echo(template.format(count=count, path=folder))
+
+
+@main.group()
+def new() -> None:
+    """Buat folder produsen atau produk baru dari kerangka yang sudah sah."""
+
+
+@new.command("produsen")
+@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@click.option("--slug", prompt="Nama folder (huruf kecil dan tanda hubung)", help="Nama folder produsen, mis. madu-fatumnasi.")
+@click.option("--nama", prompt="Nama usaha", help="Nama usaha atau kelompok.")
+@click.option("--kabupaten", prompt="Kabupaten/kota (mis. timor-tengah-selatan)", help="Salah satu dari 22 kabupaten/kota NTT.")
+@click.option("--whatsapp", prompt="Nomor WhatsApp", help="Nomor HP, mis. 0812-3456-7890.")
+def new_producer(root: str, slug: str, nama: str, kabupaten: str, whatsapp: str) -> None:
+    """Buat products/<slug>/produsen.yml."""
+    from catalogue_gen.scaffold import new_producer as make
+
+    path = _run(lambda: make(_settings(root), slug, nama, kabupaten, whatsapp))
+    click.echo(messages.NEW_PRODUCER_DONE.format(path=path))
+
+
+@new.command("produk")
+@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@click.option("--produsen", prompt="Folder produsen", help="Nama folder produsen yang sudah ada.")
+@click.option("--slug", prompt="Nama folder produk (huruf kecil dan tanda hubung)", help="Nama folder produk, mis. madu-hutan.")
+@click.option("--nama", prompt="Nama produk", help="Nama produk.")
+@click.option("--kategori", prompt="Kategori (mis. pangan-olahan)", help="Salah satu kategori katalog.")
+def new_product(root: str, produsen: str, slug: str, nama: str, kategori: str) -> None:
+    """Buat products/<produsen>/<slug>/produk.yml dengan foto contoh."""
+    from catalogue_gen.scaffold import new_product as make
+
+    path = _run(lambda: make(_settings(root), produsen, slug, nama, kategori))
+    click.echo(messages.NEW_PRODUCT_DONE.format(path=path))

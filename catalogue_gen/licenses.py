@@ -1,0 +1,288 @@
+"""License and certificate number formats: one verbose regex per shape, plus where to check.
+
+Source: shared/spec/licenses.md. Real labels print numbers in many spellings ("BPOM RI MD
+224510107115", "MD. 2245 1010 7115", "P-IRT No. 2065371010052-24"), so each pattern accepts
+optional prefixes, spaces, dots and dashes, and `parse_license` returns the canonical form.
+Only the prefix, digit count and character types are hard errors; inner layouts (P-IRT
+expiry and regency digits) are partly inferred, so their checks are warnings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+CEKBPOM_URL = "https://cekbpom.pom.go.id/"
+BPJPH_URL = "https://bpjph.halal.go.id/search/sertifikat"
+BSN_URL = "https://www.bsn.go.id/"
+OSS_URL = "https://oss.go.id/"
+
+
+@dataclass(frozen=True)
+class LicenseType:
+    """One value of `jenis:` and what its numbers look like."""
+
+    type: str
+    label: str
+    """The type in plain words for shoppers."""
+    shape: str
+    """The shape producers must write, for error messages."""
+    example: str
+    """A number in canonical form, for error messages."""
+    check_url: str
+    bpom_code: str = ""
+    """`MD`, `TR`, ... for BPOM registration types; "" for the others."""
+    digit_counts: tuple[int, ...] = ()
+
+
+LICENSE_TYPES: dict[str, LicenseType] = {
+    t.type: t
+    for t in (
+        LicenseType("bpom-md", "Izin edar BPOM MD (pangan olahan dalam negeri)", "MD dan 12 atau 15 digit", "BPOM RI MD 224510107115", CEKBPOM_URL, "MD", (12, 15)),
+        LicenseType("bpom-ml", "Izin edar BPOM ML (pangan olahan impor)", "ML dan 12 atau 15 digit", "BPOM RI ML 123456789012", CEKBPOM_URL, "ML", (12, 15)),
+        LicenseType("pirt", "Izin produksi pangan industri rumah tangga (P-IRT)", "13 digit, tanda hubung, 2 digit tahun", "P-IRT No. 2065371010052-24", ""),
+        LicenseType("notifikasi-kosmetik", "Notifikasi kosmetik BPOM", "N, huruf A-E dan 11 digit (atau NKIT dan 9 digit)", "NA18240104109", CEKBPOM_URL),
+        LicenseType("bpom-tr", "Izin edar BPOM obat tradisional (TR, jamu buatan dalam negeri)", "POM TR dan 9 digit", "POM TR 172302151", CEKBPOM_URL, "TR", (9,)),
+        LicenseType("bpom-ti", "Izin edar BPOM obat tradisional impor (TI)", "POM TI dan 9 digit", "POM TI 123456789", CEKBPOM_URL, "TI", (9,)),
+        LicenseType("bpom-tl", "Izin edar BPOM obat tradisional lisensi (TL)", "POM TL dan 9 digit", "POM TL 123456789", CEKBPOM_URL, "TL", (9,)),
+        LicenseType("bpom-ht", "Izin edar BPOM obat herbal terstandar (HT)", "POM HT dan 9 digit", "POM HT 123456789", CEKBPOM_URL, "HT", (9,)),
+        LicenseType("bpom-ff", "Izin edar BPOM fitofarmaka (FF)", "POM FF dan 9 digit", "POM FF 123456789", CEKBPOM_URL, "FF", (9,)),
+        LicenseType("bpom-sd", "Izin edar BPOM suplemen kesehatan (SD)", "POM SD dan 9 digit", "POM SD 123456789", CEKBPOM_URL, "SD", (9,)),
+        LicenseType("bpom-si", "Izin edar BPOM suplemen kesehatan impor (SI)", "POM SI dan 9 digit", "POM SI 123456789", CEKBPOM_URL, "SI", (9,)),
+        LicenseType("bpom-sl", "Izin edar BPOM suplemen kesehatan lisensi (SL)", "POM SL dan 9 digit", "POM SL 123456789", CEKBPOM_URL, "SL", (9,)),
+        LicenseType("sni", "Sertifikat SNI (Standar Nasional Indonesia)", "SNI, nomor standar, titik dua, tahun", "SNI 3553:2015", BSN_URL),
+    )
+}
+
+HALAL_TYPE = LicenseType("halal", "Sertifikat halal BPJPH", "ID dan 17 digit", "ID33110018517710724", BPJPH_URL, digit_counts=(17,))
+NIB_SHAPE = "13 digit"
+NIB_EXAMPLE = "1234567890123"
+
+# Prefix words printed before BPOM numbers on labels: "BPOM RI", "Badan POM", "No.", "Reg.".
+_BPOM = re.compile(
+    r"""
+    ^(?:BADAN\s*)?(?:B?POM)?\s*(?:RI)?\s*   # issuer, optional: BPOM RI / POM / Badan POM RI
+    (?:NO(?:MOR)?\.?\s*:?\s*)?              # "No." / "Nomor:"
+    (?:REG\.?\s*)?                          # "Reg."
+    (?P<code>MD|ML|TR|TI|TL|HT|FF|SD|SI|SL) # registration kind
+    \s*[.:]?\s*
+    (?P<number>\d[\d\s.\-]*?)               # digits, perhaps grouped by spaces, dots or dashes
+    \s*(?P<export>E)?$                      # trailing E: "also exported" (traditional medicine)
+    """,
+    re.VERBOSE,
+)
+
+_PIRT = re.compile(
+    r"""
+    ^(?:(?:SPP\s*-?\s*)?P\s*-?\s*IRT)?\s*   # "P-IRT", "PIRT", "SPP-IRT", optional
+    (?:NO(?:MOR)?\.?\s*:?\s*)?              # "No."
+    (?P<number>\d[\d\s.]*?)                 # the 13 digits (or all 15 with no dash)
+    (?:\s*[-/]\s*(?P<year>\d+))?$           # "-YY": the year the permit expires
+    """,
+    re.VERBOSE,
+)
+
+_COSMETIC = re.compile(
+    r"""
+    ^(?:B?POM\s*(?:RI)?\s*)?(?:NO(?:MOR)?\.?\s*:?\s*)?(?:NOTIFIKASI\s*:?\s*)?
+    (?P<code>NKIT|N[A-Z])                   # N + region letter (A = Asia), or NKIT for a kit
+    \s*(?P<number>\d[\d\s.\-]*)$
+    """,
+    re.VERBOSE,
+)
+
+_HALAL = re.compile(
+    r"""
+    ^(?:NO(?:MOR)?\.?\s*:?\s*)?(?:SERTIFIKAT\s*)?(?:HALAL\s*)?(?:BPJPH\s*)?:?\s*
+    ID\s*(?P<number>\d[\d\s.\-]*)$          # BPJPH: ID + 17 digits
+    """,
+    re.VERBOSE,
+)
+
+# Certificates issued by MUI before BPJPH took over (2019): 14-16 digits, often "LPPOM-...".
+_HALAL_MUI = re.compile(r"^(?:(?:LPPOM|MUI)[\s\-:]*){0,2}(?P<number>\d[\d\s.\-]{9,20})$")
+
+_SNI = re.compile(
+    r"""
+    ^SNI\s*
+    (?P<number>(?:\d{2}-)?\d{1,5}(?:\.\d+)*)  # standard number; old style "01-3553"
+    \s*(?P<sep>[:\-])\s*
+    (?P<year>(?:19|20)\d{2})$                 # the edition year
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A message template name from messages.py and its values."""
+
+    template: str
+    values: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LicenseCheck:
+    """What `parse_license` found: the canonical number, or the error, plus warnings."""
+
+    canonical: str = ""
+    digits: str = ""
+    error: Finding | None = None
+    warnings: tuple[Finding, ...] = ()
+    pirt_regency_code: str = ""
+    """P-IRT only: digits 4-7 (province + regency)."""
+    pirt_expiry_year: int | None = None
+    is_legacy_mui: bool = False
+
+
+def normalise_number(value: str) -> str:
+    """Upper-case, NFKC, one space between words, every dash the same: what the regexes read."""
+    text = unicodedata.normalize("NFKC", value).upper()
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _bad(license_type: LicenseType, value: str, detail: str = "") -> LicenseCheck:
+    return LicenseCheck(
+        error=Finding(
+            "LICENSE_BAD_FORMAT",
+            {
+                "value": value,
+                "label": license_type.label,
+                "shape": license_type.shape,
+                "example": license_type.example,
+                "detail": detail,
+            },
+        )
+    )
+
+
+def parse_license(type_name: str, value: str) -> LicenseCheck:
+    """Check one `nomor` against the shape of its `jenis`; never raises.
+
+    The caller has already checked that `type_name` is a known type.
+    """
+    license_type = LICENSE_TYPES[type_name]
+    text = normalise_number(value)
+    if license_type.bpom_code:
+        return _parse_bpom(license_type, value, text)
+    if type_name == "pirt":
+        return _parse_pirt(license_type, value, text)
+    if type_name == "notifikasi-kosmetik":
+        return _parse_cosmetic(license_type, value, text)
+    return _parse_sni(license_type, value, text)
+
+
+def _parse_bpom(license_type: LicenseType, value: str, text: str) -> LicenseCheck:
+    match = _BPOM.match(text)
+    if not match:
+        return _bad(license_type, value)
+    if match["code"] != license_type.bpom_code:
+        # The most common mix-up: a TR number filed as bpom-md, or MD as bpom-ml.
+        return LicenseCheck(
+            error=Finding(
+                "LICENSE_WRONG_CODE",
+                {"value": value, "found": match["code"], "expected": license_type.bpom_code,
+                 "type": license_type.type, "example": license_type.example},
+            )
+        )
+    digits = _digits(match["number"])
+    if len(digits) not in license_type.digit_counts:
+        return _bad(license_type, value, f"ada {len(digits)} digit")
+    warnings: list[Finding] = []
+    suffix = ""
+    if match["export"]:
+        if license_type.type not in ("bpom-tr", "bpom-ti", "bpom-tl", "bpom-ht", "bpom-ff"):
+            return _bad(license_type, value)
+        warnings.append(Finding("LICENSE_EXPORT_SUFFIX", {"value": value}))
+        suffix = "E"
+    prefix = "BPOM RI" if license_type.bpom_code in ("MD", "ML") else "POM"
+    return LicenseCheck(
+        canonical=f"{prefix} {license_type.bpom_code} {digits}{suffix}",
+        digits=digits,
+        warnings=tuple(warnings),
+    )
+
+
+def _parse_pirt(license_type: LicenseType, value: str, text: str) -> LicenseCheck:
+    match = _PIRT.match(text)
+    if not match:
+        return _bad(license_type, value)
+    main = _digits(match["number"])
+    year = match["year"]
+    if year is None and len(main) == 15:
+        main, year = main[:13], main[13:]
+    if len(main) != 13 or year is None or len(year) != 2:
+        found = len(main) + (len(year) if year else 0)
+        return _bad(license_type, value, f"ada {found} digit")
+    return LicenseCheck(
+        canonical=f"P-IRT No. {main}-{year}",
+        digits=main + year,
+        pirt_regency_code=main[3:7],
+        pirt_expiry_year=2000 + int(year),
+    )
+
+
+def _parse_cosmetic(license_type: LicenseType, value: str, text: str) -> LicenseCheck:
+    match = _COSMETIC.match(text)
+    if not match:
+        return _bad(license_type, value)
+    code, digits = match["code"], _digits(match["number"])
+    expected = 9 if code == "NKIT" else 11
+    if code != "NKIT" and code[1] not in "ABCDE":
+        return _bad(license_type, value, f"huruf wilayah {code[1]} tidak dikenal")
+    if len(digits) != expected:
+        return _bad(license_type, value, f"ada {len(digits)} digit")
+    return LicenseCheck(canonical=f"{code}{digits}", digits=digits)
+
+
+def _parse_sni(license_type: LicenseType, value: str, text: str) -> LicenseCheck:
+    match = _SNI.match(text)
+    if not match:
+        return _bad(license_type, value)
+    number, year = match["number"], match["year"]
+    # Old editions are cited "SNI 01-3553-2006"; keep that spelling, it is what BSN lists.
+    separator = "-" if re.match(r"\d{2}-", number) else ":"
+    return LicenseCheck(canonical=f"SNI {number}{separator}{year}", digits=_digits(number))
+
+
+def parse_halal_number(value: str) -> LicenseCheck:
+    """Check a `halal.nomor`: a BPJPH certificate, or (with a warning) an older MUI one."""
+    text = normalise_number(value)
+    if re.search(r"\bKH\b|^KH|\bKH[\d.\-/]", text):
+        # A halal ruling (ketetapan halal) number is not a certificate number.
+        return LicenseCheck(error=Finding("HALAL_KH_NUMBER", {"value": value}))
+    match = _HALAL.match(text)
+    if match:
+        digits = _digits(match["number"])
+        if len(digits) != 17:
+            return _bad(HALAL_TYPE, value, f"ada {len(digits)} digit")
+        return LicenseCheck(canonical=f"ID{digits}", digits=digits)
+    legacy = _HALAL_MUI.match(text)
+    if legacy:
+        digits = _digits(legacy["number"])
+        if 10 <= len(digits) <= 16:
+            return LicenseCheck(
+                canonical=text,
+                digits=digits,
+                warnings=(Finding("HALAL_LEGACY_MUI", {"value": value}),),
+                is_legacy_mui=True,
+            )
+    return _bad(HALAL_TYPE, value)
+
+
+def is_valid_nib(value: str) -> bool:
+    """A Nomor Induk Berusaha: exactly 13 digits (spaces allowed between groups)."""
+    return bool(re.fullmatch(r"\d{13}", re.sub(r"[\s.]", "", value)))
+
+
+def suggest_type(type_name: str) -> list[str]:
+    """Known `jenis` values close to a misspelt one."""
+    import difflib
+
+    return difflib.get_close_matches(type_name.lower(), list(LICENSE_TYPES), n=1, cutoff=0.6)

@@ -1,0 +1,341 @@
+"""Stage 1: products/ on disk -> RawFile objects (YAML node trees with line:column), or Problems.
+
+Nothing from a product folder is trusted: only regular files inside the folder are read,
+YAML is parsed to nodes (never constructed into Python objects, so `0812...` stays text),
+and anchors, aliases, tags, duplicate keys and deep nesting are refused before anything
+walks the tree.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from catalogue_gen import messages
+from catalogue_gen.problems import Level, Problem
+
+PRODUCER_FILE = "produsen.yml"
+PRODUCT_FILE = "produk.yml"
+PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".heic")
+# 256 KiB: a product file is a few KiB; anything near this is a mistake or an attack.
+MAX_FILE_BYTES = 256 * 1024
+# The deepest real file (izin -> list -> map) is 3 levels; PyYAML's composer recurses per level.
+MAX_DEPTH = 12
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Files that operating systems and editors leave behind; they are never product data.
+IGNORED_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"})
+
+
+@dataclass
+class RawFile:
+    """One YAML file as loaded: its node tree and where it sits."""
+
+    path: str
+    """Relative to the project root, `/` separators: what messages print."""
+    abs_path: Path
+    root: yaml.MappingNode | None
+    """None when the file could not be parsed (the problem is already reported)."""
+    lines: list[str] = field(default_factory=list)
+    """The text, for checks that need the raw line (comments after a value)."""
+
+
+@dataclass
+class ProductFolder:
+    """A product folder: its `produk.yml` and the other files beside it."""
+
+    slug: str
+    path: str
+    abs_path: Path
+    file: RawFile | None
+    files: list[str]
+    """Names of the regular files in the folder, sorted."""
+
+
+@dataclass
+class ProducerFolder:
+    """A producer folder: its `produsen.yml`, its files and its product folders."""
+
+    slug: str
+    path: str
+    abs_path: Path
+    file: RawFile | None
+    files: list[str]
+    products: list[ProductFolder]
+
+
+def problem(path: str, line: int, column: int, level: Level, key: str, template: str, **values: object) -> Problem:
+    """A Problem whose message is the named template of messages.py."""
+    return Problem(path, line, column, level, key, messages.render(template, key=key, **values), template)
+
+
+def load_tree(project_root: Path, products_dir: Path, only: list[Path] | None = None) -> tuple[list[ProducerFolder], list[Problem]]:
+    """Walk `products_dir` and load every producer and product folder.
+
+    `only` limits loading to the given producer or product folders (for `validate PATH`);
+    producer files of the selected folders are always loaded, since products need them.
+    """
+    problems: list[Problem] = []
+    producers: list[ProducerFolder] = []
+    if not products_dir.is_dir():
+        problems.append(problem(_rel(project_root, products_dir), 0, 0, Level.ERROR, "", "PRODUCTS_DIR_MISSING"))
+        return producers, problems
+    selected = [p.resolve() for p in only] if only else None
+    for entry in _sorted_entries(products_dir):
+        rel = _rel(project_root, entry)
+        if entry.name in IGNORED_NAMES or entry.name.startswith("."):
+            continue
+        if _is_link(entry):
+            problems.append(problem(rel, 0, 0, Level.ERROR, "", "SYMLINK_REFUSED"))
+            continue
+        if not entry.is_dir():
+            level = Level.ERROR if entry.name in (PRODUCT_FILE, PRODUCER_FILE) else Level.WARNING
+            problems.append(problem(rel, 0, 0, level, "", "STRAY_FILE_TOP"))
+            continue
+        if selected is not None and not any(_overlaps(entry.resolve(), s) for s in selected):
+            continue
+        producers.append(_load_producer(project_root, entry, selected, problems))
+    return producers, problems
+
+
+def _overlaps(folder: Path, selected: Path) -> bool:
+    return folder == selected or selected.is_relative_to(folder) or folder.is_relative_to(selected)
+
+
+def _load_producer(project_root: Path, folder: Path, selected: list[Path] | None, problems: list[Problem]) -> ProducerFolder:
+    rel = _rel(project_root, folder)
+    _check_slug(folder.name, rel, problems)
+    files: list[str] = []
+    products: list[ProductFolder] = []
+    for entry in _sorted_entries(folder):
+        entry_rel = _rel(project_root, entry)
+        if entry.name in IGNORED_NAMES:
+            continue
+        if _is_link(entry):
+            problems.append(problem(entry_rel, 0, 0, Level.ERROR, "", "SYMLINK_REFUSED"))
+        elif entry.is_dir():
+            if selected is not None and not any(_overlaps(entry.resolve(), s) for s in selected) \
+                    and folder.resolve() not in selected:
+                continue
+            products.append(_load_product(project_root, entry, problems))
+        elif entry.name == PRODUCT_FILE:
+            problems.append(problem(entry_rel, 0, 0, Level.ERROR, "", "PRODUCT_FILE_IN_PRODUCER"))
+        else:
+            files.append(entry.name)
+    raw = None
+    if PRODUCER_FILE in files:
+        raw = load_yaml(project_root, folder / PRODUCER_FILE, problems)
+    else:
+        problems.append(problem(f"{rel}/{PRODUCER_FILE}", 0, 0, Level.ERROR, "", "PRODUCER_FILE_MISSING"))
+    return ProducerFolder(folder.name, rel, folder, raw, files, products)
+
+
+def _load_product(project_root: Path, folder: Path, problems: list[Problem]) -> ProductFolder:
+    rel = _rel(project_root, folder)
+    _check_slug(folder.name, rel, problems)
+    files: list[str] = []
+    for entry in _sorted_entries(folder):
+        entry_rel = _rel(project_root, entry)
+        if entry.name in IGNORED_NAMES:
+            continue
+        if _is_link(entry):
+            problems.append(problem(entry_rel, 0, 0, Level.ERROR, "", "SYMLINK_REFUSED"))
+        elif entry.is_dir():
+            problems.append(problem(entry_rel, 0, 0, Level.WARNING, "", "NESTED_FOLDER_IGNORED"))
+        else:
+            files.append(entry.name)
+    raw = None
+    if PRODUCT_FILE in files:
+        raw = load_yaml(project_root, folder / PRODUCT_FILE, problems)
+    else:
+        problems.append(problem(f"{rel}/{PRODUCT_FILE}", 0, 0, Level.ERROR, "", "PRODUCT_FILE_MISSING"))
+    return ProductFolder(folder.name, rel, folder, raw, files)
+
+
+def _check_slug(name: str, rel: str, problems: list[Problem]) -> None:
+    if 3 <= len(name) <= 60 and SLUG_PATTERN.match(name):
+        return
+    suggestion = slugify(name)
+    problems.append(problem(rel, 0, 0, Level.ERROR, "", "BAD_SLUG", name=name, suggestion=suggestion))
+
+
+def slugify(text: str) -> str:
+    """A valid slug close to `text`: lower case ASCII, digits and single hyphens."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+    return slug if len(slug) >= 3 else (slug + "-produk")[:60]
+
+
+def _sorted_entries(folder: Path) -> list[Path]:
+    # Sorted so that problems and pages come out in the same order on every machine.
+    try:
+        return sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError:
+        return []
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _rel(project_root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(project_root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_yaml(project_root: Path, path: Path, problems: list[Problem]) -> RawFile:
+    """Read one YAML file safely; append a Problem for anything wrong and return what loaded."""
+    rel = _rel(project_root, path)
+    raw = RawFile(rel, path, None)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_TOO_LARGE", size_kib=size // 1024, limit_kib=MAX_FILE_BYTES // 1024))
+            return raw
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_UNREADABLE", reason=exc.strerror or str(exc)))
+        return raw
+    text = _decode(rel, data, problems)
+    if text is None:
+        return raw
+    raw.lines = text.split("\n")
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in raw.lines):
+        problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_EMPTY"))
+        return raw
+    if _check_tabs(rel, raw.lines, problems):
+        return raw
+    try:
+        if not _check_events(rel, text, problems):
+            return raw
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problems.append(problem(rel, line, column, Level.ERROR, "", "YAML_SYNTAX", detail=_yaml_detail(exc)))
+        return raw
+    except Exception as exc:  # noqa: BLE001 - no input file may ever print a traceback
+        problems.append(problem(rel, 0, 0, Level.ERROR, "", "YAML_UNREADABLE", detail=type(exc).__name__))
+        return raw
+    if not isinstance(node, yaml.MappingNode):
+        line, column = _mark(node)
+        problems.append(problem(rel, line, column, Level.ERROR, "", "ROOT_NOT_MAPPING"))
+        return raw
+    _check_duplicate_keys(rel, node, problems)
+    raw.root = node
+    return raw
+
+
+def _decode(rel: str, data: bytes, problems: list[Problem]) -> str | None:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a BOM, as Windows Notepad writes: harmless, dropped
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.append(problem(rel, 1, 1, Level.ERROR, "", "NOT_UTF8_UTF16"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        problems.append(problem(rel, line, column, Level.ERROR, "", "NOT_UTF8"))
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_tabs(rel: str, lines: list[str], problems: list[Problem]) -> bool:
+    found = False
+    for number, line in enumerate(lines, start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent]:
+            problems.append(problem(rel, number, line.index("\t") + 1, Level.ERROR, "", "TAB_INDENT"))
+            found = True
+    return found
+
+
+def _check_events(rel: str, text: str, problems: list[Problem]) -> bool:
+    """Refuse anchors, aliases, tags, several documents and deep nesting, from the event stream.
+
+    The parser keeps an explicit stack, so this is safe on any depth; the composer that
+    runs afterwards recurses, and an alias bomb only explodes when a tree is walked.
+    """
+    depth = 0
+    documents = 0
+    ok = True
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents == 2:
+                problems.append(problem(rel, line, column, Level.ERROR, "", "MULTIPLE_DOCUMENTS"))
+                return False
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(problem(rel, line, column, Level.ERROR, "", "YAML_ALIAS", name=event.anchor))
+            ok = False
+            continue
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            problems.append(problem(rel, line, column, Level.ERROR, "", "YAML_ANCHOR", name=event.anchor))
+            ok = False
+        tag = getattr(event, "tag", None)
+        if isinstance(event, yaml.NodeEvent) and tag is not None and tag != "!":
+            problems.append(problem(rel, line, column, Level.ERROR, "", "YAML_TAG", tag=tag))
+            ok = False
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                problems.append(problem(rel, line, column, Level.ERROR, "", "YAML_TOO_DEEP", limit=MAX_DEPTH))
+                return False
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return ok
+
+
+def _check_duplicate_keys(rel: str, node: yaml.Node, problems: list[Problem]) -> None:
+    stack: list[yaml.Node] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, value_node in current.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    key = key_node.value
+                    line, column = _mark(key_node)
+                    if key in seen:
+                        problems.append(problem(rel, line, column, Level.ERROR, key, "DUPLICATE_KEY", first_line=seen[key]))
+                    else:
+                        seen[key] = line
+                stack.append(value_node)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _yaml_detail(exc: yaml.MarkedYAMLError) -> str:
+    """Translate PyYAML's English into advice; the original text follows for helpers."""
+    text = f"{exc.context or ''} {exc.problem or ''}".strip()
+    for needle, template in messages.YAML_HINTS:
+        if needle in text:
+            return template
+    return messages.YAML_HINT_GENERIC.format(original=text)
+
+
+def iter_photo_files(folder: ProductFolder) -> Iterator[str]:
+    """Names of the files in a product folder that have a photo extension."""
+    for name in folder.files:
+        if name.lower().endswith(PHOTO_EXTENSIONS):
+            yield name

@@ -1,0 +1,173 @@
+"""Every sentence a user sees, as named templates. Code never builds Indonesian text inline.
+
+Messages name the key (`{key}`), say what is wrong and what to write instead. Tests assert
+on the template names (Problem.code) and on a few rendered lines.
+"""
+
+from __future__ import annotations
+
+import string
+
+
+def render(template: str, **values: object) -> str:
+    """Fill the named template; values are shown as given (strings in double quotes via !r-style)."""
+    text = globals()[template]
+    quoted = {k: (_quote(v) if k in _QUOTED else v) for k, v in values.items()}
+    fields = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    return text.format(**{k: quoted.get(k, "") for k in fields})
+
+
+def _quote(value: object) -> str:
+    # Producers' values are shown in double quotes, cut so one line stays one line.
+    text = str(value).replace("\n", " ")
+    if len(text) > 80:
+        text = text[:77] + "..."
+    return '"' + text.replace('"', '\\"') + '"'
+
+
+_QUOTED = {"value", "example", "name", "suggestion_value", "file_name"}
+
+SUMMARY = "{errors} galat, {warnings} peringatan."
+SUMMARY_OK = "Semua berkas sah: {products} produk dari {producers} produsen."
+
+# Files and folders -------------------------------------------------------------------------
+PRODUCTS_DIR_MISSING = "folder produk tidak ditemukan; buat folder products/ berisi satu folder per produsen"
+SYMLINK_REFUSED = "tautan simbolik (symlink) tidak diizinkan; ganti dengan berkas atau folder biasa"
+STRAY_FILE_TOP = "berkas ini tidak berada di folder produsen; pindahkan ke products/<nama-produsen>/<nama-produk>/"
+PRODUCT_FILE_IN_PRODUCER = "produk.yml harus berada di folder produknya sendiri: products/<produsen>/<nama-produk>/produk.yml"
+PRODUCER_FILE_MISSING = "folder produsen tidak memiliki produsen.yml; buat berkas ini (lihat panduan atau jalankan catalogue-gen new)"
+PRODUCT_FILE_MISSING = "folder produk tidak memiliki produk.yml; buat berkas ini atau hapus folder ini"
+NESTED_FOLDER_IGNORED = "folder di dalam folder produk tidak dipakai; pindahkan foto ke folder produk itu sendiri"
+BAD_SLUG = "nama folder {name} tidak sah: pakai 3-60 huruf kecil, angka dan tanda hubung, misalnya {suggestion}"
+FILE_TOO_LARGE = "berkas terlalu besar ({size_kib} KiB, batas {limit_kib} KiB); berkas YAML produk cukup beberapa KiB"
+FILE_UNREADABLE = "berkas tidak dapat dibaca ({reason})"
+FILE_EMPTY = "berkas kosong; isi dengan kunci seperti nama:, kategori: (lihat panduan)"
+FILE_UNUSED = "berkas {file_name} tidak dipakai oleh produk.yml; hapus atau sebut di foto:"
+NOT_UTF8 = "berkas bukan teks UTF-8 (ada karakter rusak di sini); simpan ulang berkas sebagai UTF-8"
+NOT_UTF8_UTF16 = "berkas disimpan sebagai UTF-16; simpan ulang sebagai UTF-8"
+TAB_INDENT = "ada karakter tab di awal baris; YAML hanya menerima spasi untuk indentasi, ganti tab dengan spasi"
+
+# YAML ----------------------------------------------------------------------------------------
+YAML_SYNTAX = "YAML tidak sah: {detail}"
+YAML_UNREADABLE = "YAML tidak dapat dibaca ({detail}); periksa tanda kutip dan indentasi"
+YAML_ALIAS = "alias YAML (*{name}) tidak diizinkan; tulis nilainya langsung, dan beri tanda kutip bila teks diawali * atau &"
+YAML_ANCHOR = "anchor YAML (&{name}) tidak diizinkan; bila teks diawali &, beri tanda kutip, misalnya \"&Co\""
+YAML_TAG = "tag YAML ({tag}) tidak diizinkan; hapus tag itu dan tulis nilainya biasa"
+YAML_TOO_DEEP = "struktur terlalu dalam (lebih dari {limit} tingkat); periksa indentasi"
+MULTIPLE_DOCUMENTS = "berkas berisi lebih dari satu dokumen YAML (---); satu berkas untuk satu produk"
+ROOT_NOT_MAPPING = "isi berkas harus berupa daftar kunci: nilai (misalnya nama: Kopi Bajawa)"
+DUPLICATE_KEY = "kunci {key} ditulis dua kali (pertama di baris {first_line}); hapus salah satunya"
+YAML_HINT_GENERIC = "periksa indentasi, titik dua dan tanda kutip di sekitar baris ini ({original})"
+YAML_HINTS: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed", "ada titik dua (:) di dalam nilai; beri tanda kutip pada nilai itu, misalnya nama: \"Kopi: Bajawa\""),
+    ("could not find expected ':'", "baris ini tidak berbentuk kunci: nilai; periksa titik dua dan indentasi"),
+    ("found character '\\t'", "ada karakter tab; YAML hanya menerima spasi, ganti tab dengan spasi"),
+    ("found unexpected end of stream", "tanda kutip tidak ditutup; tutup tanda kutip di akhir nilai"),
+    ("found unknown escape character", "garis miring terbalik (\\) di dalam tanda kutip ganda; pakai tanda kutip tunggal"),
+    ("did not find expected key", "indentasi tidak rata; kunci dalam satu kelompok harus sejajar"),
+    ("did not find expected '-' indicator", "indentasi daftar tidak rata; setiap butir diawali - dengan spasi yang sama"),
+    ("found undefined alias", "alias YAML (*) tidak diizinkan; beri tanda kutip pada teks yang diawali *"),
+    ("found character '%' that cannot start any token", "nilai diawali %; beri tanda kutip"),
+    ("found character '@' that cannot start any token", "nilai diawali @; beri tanda kutip, misalnya instagram: \"@namaakun\""),
+    ("found character '`' that cannot start any token", "nilai diawali `; beri tanda kutip"),
+    ("unacceptable character", "ada karakter kontrol yang tidak terlihat; hapus karakter itu"),
+    ("expected <block end>, but found '<block mapping start>'", "indentasi tidak rata; kunci dalam satu kelompok harus sejajar"),
+)
+
+# Keys and values -----------------------------------------------------------------------------
+UNKNOWN_KEY = "kunci {key} tidak dikenal{suggestion}"
+UNKNOWN_KEY_SUGGESTION = "; maksud Anda {suggestion}?"
+UNKNOWN_KEY_ALLOWED = "; kunci yang boleh: {allowed}"
+MISSING_KEY = "kunci {key} wajib diisi{hint}"
+KEY_NOT_TEXT = "kunci {key} harus berupa teks, bukan daftar atau kelompok"
+KEY_NOT_MAPPING = "{key} harus berupa kelompok kunci: nilai{hint}"
+KEY_NOT_LIST = "{key} harus berupa daftar (setiap butir diawali - ){hint}"
+KEY_BAD_KEY = "kunci harus berupa teks biasa"
+TEXT_TOO_SHORT = "{key} terlalu pendek ({length} karakter, minimal {minimum})"
+TEXT_TOO_LONG = "{key} terlalu panjang ({length} karakter, maksimal {maximum}); persingkat"
+TEXT_ONE_LINE = "{key} harus satu baris"
+TEXT_BIDI = "{key} berisi karakter pembalik arah teks (U+{codepoint}) yang bisa menyamarkan isi; hapus karakter itu"
+TEXT_INVISIBLE = "{key} berisi karakter tak terlihat (U+{codepoint}); hapus karakter itu"
+TEXT_CONTROL = "{key} berisi karakter kontrol (U+{codepoint}); hapus karakter itu"
+COMMENT_CUT = "tanda # setelah spasi membuat sisa baris dianggap komentar, jadi {key} hanya terbaca {value}; beri tanda kutip pada seluruh nilai"
+LIST_TOO_LONG = "{key} berisi {count} butir, maksimal {maximum}"
+LIST_TOO_SHORT = "{key} harus berisi minimal {minimum} butir"
+NUMBER_NOT_QUOTED = "{key} {value} harus ditulis dalam tanda kutip, misalnya {key_last}: \"{raw}\" (tanpa kutip YAML bisa membuang angka 0 di depan)"
+BOOL_EXPECTED = "{key} harus true atau false, bukan {value}"
+DATE_EXPECTED = "{key} {value} bukan tanggal yang sah; tulis tahun-bulan-tanggal, misalnya 2026-10-15"
+DATE_IN_FUTURE = "{key} {value} ada di masa depan; tulis tanggal terakhir berkas ini diperiksa"
+URL_NOT_HTTPS = "{key} {value} bukan alamat web yang aman; tulis alamat lengkap yang diawali https://"
+URL_SCRIPT = "{key} {value} tidak diizinkan: hanya alamat web https:// yang boleh ditautkan"
+PHONE_BAD = "{key} {value} bukan nomor yang sah; tulis nomor HP Indonesia, misalnya \"0812-3456-7890\" atau \"+62 812-3456-7890\""
+PHONE_NOT_MOBILE = "{key} {value} bukan nomor HP; WhatsApp memerlukan nomor HP yang diawali 08 atau +628"
+EMAIL_BAD = "{key} {value} bukan alamat email yang sah, contoh \"usaha@contoh.id\""
+INSTAGRAM_BAD = "{key} {value} bukan nama akun Instagram yang sah, contoh \"@madu.fatumnasi\""
+NIB_BAD = "{key} {value} bukan NIB yang sah (harus 13 digit, contoh \"1234567890123\")"
+CONTACT_MISSING = "kontak wajib berisi minimal satu cara menghubungi produsen, sebaiknya whatsapp: \"0812-...\""
+REGENCY_UNKNOWN = "kabupaten {value} tidak dikenal{suggestion}; pakai salah satu: {allowed}"
+CATEGORY_UNKNOWN = "kategori {value} tidak dikenal{suggestion}; pakai salah satu: {allowed}"
+SUGGESTION = "; maksud Anda {suggestion}?"
+
+# Prices --------------------------------------------------------------------------------------
+PRICE_DOTTED = "{key} {value} terbaca sebagai pecahan; tulis angka bulat tanpa titik, misalnya tulis {suggestion}"
+PRICE_NOT_NUMBER = "{key} {value} bukan angka; tulis harga dalam rupiah tanpa Rp dan titik, misalnya 75000"
+PRICE_NOT_POSITIVE = "{key} harus lebih dari 0"
+PRICE_TOO_HIGH = "{key} {value} terlalu besar; periksa jumlah angka nol"
+
+# Photos --------------------------------------------------------------------------------------
+PHOTO_MISSING = "foto {file_name} tidak ada di folder produk{suggestion}"
+PHOTO_CASE = "; maksud Anda {suggestion}? (huruf besar dan kecil dibedakan)"
+PHOTO_BAD_NAME = "{key} {value} harus nama berkas di folder ini saja, tanpa / atau .."
+PHOTO_BAD_EXTENSION = "{key} {value} bukan foto yang didukung; pakai .jpg, .jpeg, .png, .webp atau .heic"
+PHOTO_TWICE = "foto {file_name} sudah dipakai di {other}; pakai setiap foto sekali saja"
+PHOTO_CASE_CLASH = "berkas {file_name} dan {other} hanya berbeda huruf besar/kecil; ganti nama salah satunya"
+PHOTO_UNUSED = "foto {file_name} tidak disebut di foto: dan tidak akan tampil"
+PHOTO_UNREADABLE = "foto {file_name} tidak dapat dibuka sebagai gambar ({detail}); simpan ulang sebagai JPEG"
+PHOTO_WRONG_TYPE = "foto {file_name} sebenarnya berformat {actual}, bukan {expected}; simpan ulang atau ganti akhiran nama berkas"
+PHOTO_TRUNCATED = "foto {file_name} rusak atau terpotong; unggah ulang foto aslinya"
+PHOTO_TOO_MANY_PIXELS = "foto {file_name} terlalu besar ({megapixels} megapiksel, batas {limit}); perkecil foto sebelum diunggah"
+PHOTO_TOO_SMALL = "foto {file_name} terlalu kecil ({width}x{height} piksel); pakai foto minimal {minimum} piksel di sisi terpendek"
+PHOTO_BAD_RATIO = "foto {file_name} terlalu memanjang ({width}x{height}); potong agar sisi panjang paling banyak {ratio} kali sisi pendek"
+PHOTO_ANIMATED = "foto {file_name} bergerak (animasi); hanya gambar pertama yang ditampilkan"
+PHOTO_HEIC_UNSUPPORTED = "foto {file_name} berformat HEIC, yang belum didukung di sini; simpan sebagai JPEG (di iPhone: Pengaturan > Kamera > Format > Paling Kompatibel)"
+PHOTO_GPS = "foto {file_name} menyimpan lokasi GPS: siapa pun dapat melihat lokasi ini di repositori publik. Lokasi dihapus dari situs, tetapi hapus juga dari berkas aslinya dengan: catalogue-gen strip-photos {folder}"
+PHOTO_SMALL_WARNING = "foto {file_name} kecil ({width}x{height} piksel); foto minimal 800 piksel tampak lebih jelas"
+
+# Licenses ------------------------------------------------------------------------------------
+LICENSE_TYPE_UNKNOWN = "{key} {value} bukan jenis izin yang dikenal{suggestion}; pakai salah satu: {allowed}"
+LICENSE_BAD_FORMAT = "{key} {value} bukan nomor {label} yang sah (harus {shape}{detail_part}, contoh {example})"
+LICENSE_WRONG_CODE = "{key} {value} adalah nomor {found}, bukan {expected}; ganti jenis atau periksa nomornya (contoh {example})"
+LICENSE_EXPORT_SUFFIX = "{key} {value} diakhiri E (juga diekspor); periksa nomornya di cekbpom.pom.go.id"
+LICENSE_DUPLICATE = "{key} {value} sudah tercantum di {other}; hapus yang ganda"
+LICENSE_REQUIRED = "kategori {category} memerlukan izin {needed}; tambahkan di izin:, misalnya - {{jenis: {first}, nomor: \"{example}\"}}"
+LICENSE_FORBIDDEN = "{key} {value} tidak boleh untuk kategori {category}: {reason}"
+PIRT_NOT_FOR_WATER = "air minum dalam kemasan wajib memakai izin BPOM MD dan SNI, bukan P-IRT"
+PIRT_EXPIRED = "{key} {value} berlaku sampai {year}; izin perlu diperbarui di Dinas Kesehatan/OSS. Halaman produk menampilkan \"izin perlu diperbarui\""
+PIRT_REGENCY_MISMATCH = "{key} {value} memakai kode wilayah {code} ({issuer}), bukan kode {regency} ({codes}); periksa nomor atau kabupaten produsen"
+HALAL_REQUIRED = "kategori {category} wajib mencantumkan halal: nomor sertifikat, {{status: dalam-proses}}, atau {{status: tidak-halal, alasan: \"...\"}}"
+HALAL_BAD = "halal harus berisi nomor: \"ID...\", atau status: dalam-proses, atau status: tidak-halal"
+HALAL_STATUS_UNKNOWN = "{key} {value} tidak dikenal; pakai dalam-proses atau tidak-halal"
+HALAL_NUMBER_AND_STATUS = "halal berisi nomor sertifikat dan status {value} sekaligus; pilih salah satu"
+HALAL_KH_NUMBER = "{key} {value} adalah nomor ketetapan halal (KH), bukan nomor sertifikat; tulis nomor sertifikat BPJPH yang diawali ID (contoh \"ID33110018517710724\")"
+HALAL_LEGACY_MUI = "{key} {value} tampak seperti nomor sertifikat MUI lama; periksa masa berlakunya dan ganti dengan nomor BPJPH (ID...) bila sudah ada"
+HALAL_BUT_PORK = "produk ini menyebut {word} ({where}), jadi halal harus {{status: tidak-halal, alasan: \"...\"}}"
+HALAL_ALCOHOL = "produk ini menyebut {word} ({where}); bila beralkohol, tulis halal: {{status: tidak-halal, alasan: \"mengandung alkohol\"}}"
+
+# Scaffolding and commands --------------------------------------------------------------------
+NEW_PRODUCER_DONE = "Folder produsen dibuat: {path}. Lengkapi berkasnya lalu jalankan: catalogue-gen validate {path}"
+NEW_PRODUCT_DONE = "Folder produk dibuat: {path}. Tambahkan foto, lengkapi produk.yml, lalu jalankan: catalogue-gen validate {path}"
+NEW_EXISTS = "folder {path} sudah ada; pilih nama lain"
+NEW_NO_PRODUCER = "produsen {path} belum ada; buat dulu dengan: catalogue-gen new produsen ..."
+STRIP_DONE = "{count} foto dibersihkan dari metadata (GPS, EXIF, XMP) di {path}"
+STRIP_NOTHING = "Tidak ada foto yang perlu dibersihkan di {path}"
+BUILD_DONE = "Situs selesai dibangun di {path}: {products} produk, {pages} halaman produk."
+BUILD_COUNT_MISMATCH = "jumlah halaman produk ({pages}) tidak sama dengan jumlah produk sah ({products}); situs tidak diterbitkan"
+MKDOCS_FAILED = "MkDocs gagal membangun situs (kode {code}); situs lama tidak diubah"
+PAGEFIND_FAILED = "Pagefind gagal membuat indeks pencarian (kode {code}); situs lama tidak diubah"
+GENERATE_DONE = "Halaman dibuat untuk {products} produk dari {producers} produsen di {path}."
+SERVE_WATCHING = "Memantau perubahan di {path}; tekan Ctrl+C untuk berhenti."
+SERVE_REGENERATED = "Berkas produk berubah; halaman dibuat ulang."
+PATH_OUTSIDE = "{path} tidak berada di dalam folder products/"
+PATH_MISSING = "{path} tidak ditemukan"
+DISK_FULL = "disk penuh saat menulis {path}; kosongkan ruang disk lalu ulangi. Situs lama tidak diubah"
+WRITE_FAILED = "gagal menulis {path} ({reason}); situs lama tidak diubah"

@@ -1,0 +1,59 @@
+"""`catalogue-gen serve`: generate, run MkDocs' live-reload server, regenerate when products/ changes.
+
+MkDocs watches docs/ and reloads the browser; this loop only has to notice edits under
+products/ and write the generated pages again. Unchanged YAML is not re-read: a change is
+noticed from file sizes and modification times.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from catalogue_gen import messages
+from catalogue_gen.problems import REPORTERS, CatalogueInvalid
+from catalogue_gen.settings import Settings
+
+POLL_SECONDS = 1.0
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """(size, mtime) of every file under `folder`: cheap enough to take every second."""
+    return {
+        str(p): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in folder.rglob("*") if p.is_file() and not p.is_symlink()
+    }
+
+
+def _generate(settings: Settings) -> None:
+    from catalogue_gen.pipeline import generate
+
+    try:
+        generate(settings)
+    except CatalogueInvalid as exc:
+        # Keep serving the last good pages; show the problems where the producer is looking.
+        REPORTERS["text"]().report(exc.problems, sys.stdout)
+
+
+def serve(settings: Settings, dev_addr: str) -> None:
+    """Serve until Ctrl+C."""
+    _generate(settings)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(settings.mkdocs_config), "--dev-addr", dev_addr]
+    server = subprocess.Popen(command, cwd=settings.root)
+    click.echo(messages.SERVE_WATCHING.format(path=settings.products_dir))
+    seen = snapshot(settings.products_dir)
+    try:
+        while server.poll() is None:
+            time.sleep(POLL_SECONDS)
+            current = snapshot(settings.products_dir)
+            if current != seen:
+                seen = current
+                _generate(settings)
+                click.echo(messages.SERVE_REGENERATED)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,0 +1,82 @@
+"""Settings: every path and tunable of a build, in one frozen dataclass."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class PhotoParams:
+    """How photos are checked and processed. Part of the photo cache key: change one, reprocess all."""
+
+    # Settings for renditions: ~400 px for cards and phones, 800 px for the product page on
+    # wider screens, 1200 px only for the enlarged view (issue 3 page budget).
+    widths: tuple[int, ...] = (400, 800, 1200)
+    webp_quality: int = 74
+    webp_method: int = 4
+    # Settings for the 1200x630 Open Graph image shared on WhatsApp and Facebook.
+    social_size: tuple[int, int] = (1200, 630)
+    social_quality: int = 78
+    # Settings for refusing photos: above 40 MP is a decompression bomb or a mistake.
+    max_pixels: int = 40_000_000
+    min_side_error: int = 100
+    min_side_warning: int = 300
+    max_ratio: float = 5.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths and options for one run of the pipeline."""
+
+    # Settings for where things are: all paths absolute, derived from the project root.
+    root: Path
+    products_dir: Path
+    docs_dir: Path
+    site_dir: Path
+    cache_dir: Path
+    mkdocs_config: Path
+    # Settings for processing.
+    photo: PhotoParams = field(default_factory=PhotoParams)
+    workers: int = max(1, os.cpu_count() or 1)
+    # Settings for what the site says about itself.
+    site_url: str = ""
+    """Public base URL (for canonical links, Open Graph and sitemap); "" when unknown."""
+    build_date: date = field(default_factory=date.today)
+    """"Today" for expiry checks; from SOURCE_DATE_EPOCH when set, for repeatable builds."""
+
+    @classmethod
+    def for_project(cls, root: Path, site_url: str | None = None, site_dir: Path | None = None) -> Settings:
+        """Settings for the project at `root`, following the usual layout."""
+        root = root.resolve()
+        return cls(
+            root=root,
+            products_dir=root / "products",
+            docs_dir=root / "docs",
+            site_dir=(site_dir or root / "site").resolve(),
+            cache_dir=root / ".cache",
+            mkdocs_config=root / "mkdocs.yml",
+            site_url=(site_url if site_url is not None else os.environ.get("CATALOGUE_SITE_URL", _site_url_from_config(root))).rstrip("/") + "/",
+            build_date=build_date(),
+        )
+
+
+def build_date() -> date:
+    """Today, or the day of SOURCE_DATE_EPOCH when it is set (reproducible builds convention)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+def _site_url_from_config(root: Path) -> str:
+    # Read only `site_url:` from mkdocs.yml: one source of truth for the public address.
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return ""
+    for line in config.read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return line.split(":", 1)[1].strip().strip("'\"")
+    return ""
