@@ -75,7 +75,7 @@ _BPOM = re.compile(
 
 _PIRT = re.compile(
     r"""
-    ^(?:(?:SPP\s*-?\s*)?P\s*-?\s*IRT)?\s*   # "P-IRT", "PIRT", "SPP-IRT", optional
+    ^(?:SPP\s*-?\s*IRT|P\s*-?\s*IRT)?\s*    # "P-IRT", "PIRT", "SPP-IRT", optional
     (?:NO(?:MOR)?\.?\s*:?\s*)?              # "No."
     (?P<number>\d[\d\s.]*?)                 # the 13 digits (or all 15 with no dash)
     (?:\s*[-/]\s*(?P<year>\d+))?$           # "-YY": the year the permit expires

@@ -25,7 +25,7 @@ def _quote(value: object) -> str:
     return '"' + text.replace('"', '\\"') + '"'
 
 
-_QUOTED = {"value", "example", "name", "suggestion_value", "file_name"}
+_QUOTED = {"value", "example", "name", "file_name"}
 
 SUMMARY = "{errors} galat, {warnings} peringatan."
 SUMMARY_OK = "Semua berkas sah: {products} produk dari {producers} produsen."
@@ -38,7 +38,7 @@ PRODUCT_FILE_IN_PRODUCER = "produk.yml harus berada di folder produknya sendiri:
 PRODUCER_FILE_MISSING = "folder produsen tidak memiliki produsen.yml; buat berkas ini (lihat panduan atau jalankan catalogue-gen new)"
 PRODUCT_FILE_MISSING = "folder produk tidak memiliki produk.yml; buat berkas ini atau hapus folder ini"
 NESTED_FOLDER_IGNORED = "folder di dalam folder produk tidak dipakai; pindahkan foto ke folder produk itu sendiri"
-BAD_SLUG = "nama folder {name} tidak sah: pakai 3-60 huruf kecil, angka dan tanda hubung, misalnya {suggestion}"
+BAD_SLUG = "nama folder {name} tidak sah: pakai 3-60 huruf kecil, angka dan tanda hubung, misalnya \"{suggestion}\""
 FILE_TOO_LARGE = "berkas terlalu besar ({size_kib} KiB, batas {limit_kib} KiB); berkas YAML produk cukup beberapa KiB"
 FILE_UNREADABLE = "berkas tidak dapat dibaca ({reason})"
 FILE_EMPTY = "berkas kosong; isi dengan kunci seperti nama:, kategori: (lihat panduan)"

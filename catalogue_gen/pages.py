@@ -141,7 +141,8 @@ def filter_words(product: Product) -> str:
     """Words the listing filters match on."""
     words = [f"kategori-{product.category.slug}", f"kabupaten-{product.producer.regency.slug}"]
     words += [b.kind for b in badges_for(product)]
-    words.append("tersedia" if product.is_available else "habis")
+    if product.is_available:
+        words.append("tersedia")
     return " ".join(words)
 
 

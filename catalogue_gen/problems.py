@@ -36,7 +36,7 @@ class Problem:
     level: Level = field(compare=False)
     key: str = field(compare=False)
     """Dotted key path inside the file (`izin[0].nomor`), or "" for the whole file."""
-    message: str = field(compare=False)
+    message: str
     """The Indonesian sentence, already rendered from a template in messages.py."""
     code: str = field(default="", compare=False)
     """Name of the message template, for tests and tools."""

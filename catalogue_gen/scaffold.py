@@ -18,7 +18,7 @@ SCHEMA_BASE = "https://raw.githubusercontent.com/beli-produk-ntt/katalog/main/ca
 
 def _check_slug(slug: str) -> None:
     if not (3 <= len(slug) <= 60 and SLUG_PATTERN.match(slug)):
-        raise CatalogueError(messages.BAD_SLUG.format(name=f'"{slug}"', suggestion='"madu-hutan"'))
+        raise CatalogueError(messages.BAD_SLUG.format(name=f'"{slug}"', suggestion='madu-hutan'))
 
 
 def _yaml_string(value: str) -> str:

@@ -211,7 +211,8 @@ def _join(prefix: str, name: str) -> str:
 
 
 def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.style is None and (node.tag == NULL_TAG or node.value.strip() == "")
+    # `key:`, `key: ~` and `key: ""` all mean "not filled in".
+    return isinstance(node, yaml.ScalarNode) and (node.value.strip() == "" or (node.style is None and node.tag == NULL_TAG))
 
 
 def _suggest_key(name: str, allowed: tuple[str, ...]) -> str:
@@ -337,7 +338,7 @@ def _parse_contact(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]
                 values[key] = url
     if not values:
         if not any(not _is_null(v) for _, v in items.values()):
-            reader.error(node, "kontak", "CONTACT_MISSING")
+            reader.error(fields["kontak"][0], "kontak", "CONTACT_MISSING")
         return None
     return Contact(
         whatsapp=values.get("whatsapp", ""), phone=values.get("telepon", ""),
@@ -412,9 +413,11 @@ def parse_product(folder: ProductFolder, producer: Producer | None, today: date,
     links = _parse_links(reader, fields)
     is_available = _parse_bool(reader, fields, "tersedia", default=True)
     updated = _parse_date(reader, fields, "diperbarui", today)
+    errors_before_licenses = reader.error_count
     product_licenses = _parse_licenses(reader, fields, producer, today)
     halal = _parse_halal(reader, fields)
-    if category is not None:
+    # A license that failed its own check is already reported; "needs a license" would repeat it.
+    if category is not None and reader.error_count == errors_before_licenses:
         _check_license_rules(reader, fields, root, category.slug, product_licenses, halal)
     _check_halal_ingredients(reader, fields, halal, name or "", ingredients, keywords)
 

@@ -1,0 +1,112 @@
+"""Shared fixtures: small product trees written into tmp_path, photos made with Pillow."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import shutil
+import textwrap
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from PIL import Image
+
+from catalogue_gen.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE_CATALOGUE = Path(__file__).parent / "fixtures" / "catalogue"
+
+PRODUCER_YML = """\
+nama: Kelompok Tani Contoh
+kabupaten: timor-tengah-selatan
+kontak:
+  whatsapp: "0812-3456-7890"
+"""
+
+PRODUCT_YML = """\
+nama: Madu Hutan Contoh
+kategori: pangan-olahan
+ringkasan: Madu hutan murni dari Fatumnasi.
+deskripsi: |
+  Madu dipanen dari hutan.
+
+  Simpan di tempat sejuk.
+foto:
+  - berkas: depan.jpg
+    keterangan: Botol madu
+harga:
+  - varian: 250 ml
+    rupiah: 75000
+izin:
+  - jenis: pirt
+    nomor: "2065302010052-29"
+halal:
+  nomor: "ID53110012345670825"
+"""
+
+
+def photo_bytes(width: int = 640, height: int = 480, fmt: str = "JPEG", color: tuple[int, int, int] = (180, 120, 40), **save: object) -> bytes:
+    """A small photo with a gradient, so resizing and cropping have something to show."""
+    image = Image.new("RGB", (width, height), color)
+    for x in range(0, width, max(1, width // 16)):
+        image.paste((x * 255 // width, 90, 160), (x, 0, x + 4, height))
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **save)
+    return buffer.getvalue()
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write {relative path: text or bytes} under root."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8")
+
+
+@pytest.fixture
+def make_catalogue(tmp_path: Path) -> Callable[..., Settings]:
+    """make_catalogue({"products/p/x/produk.yml": "...", ...}) -> Settings for that project.
+
+    The producer `kelompok-contoh` with a valid produsen.yml and the product `madu` with a
+    valid produk.yml and photo are there unless overridden (pass None to delete a file).
+    """
+
+    def make(files: dict[str, str | bytes | None] | None = None, base: bool = True, site: bool = False) -> Settings:
+        defaults: dict[str, str | bytes | None] = {}
+        if base:
+            defaults = {
+                "products/kelompok-contoh/produsen.yml": PRODUCER_YML,
+                "products/kelompok-contoh/madu/produk.yml": PRODUCT_YML,
+                "products/kelompok-contoh/madu/depan.jpg": photo_bytes(),
+            }
+        defaults.update(files or {})
+        write_tree(tmp_path, {k: v for k, v in defaults.items() if v is not None})
+        (tmp_path / "products").mkdir(exist_ok=True)
+        if site:
+            copy_site_sources(tmp_path)
+        settings = Settings.for_project(tmp_path, site_url="https://contoh.github.io/katalog/")
+        # One process: a pool per test costs more than the few photos it would share out.
+        return dataclasses.replace(settings, workers=1)
+
+    return make
+
+
+def copy_site_sources(target: Path) -> None:
+    """The hand-written parts a build needs: mkdocs.yml, overrides/, docs/ (without generated pages)."""
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", target / "overrides", dirs_exist_ok=True)
+    from catalogue_gen.output import GENERATED_ROOTS
+
+    shutil.copytree(
+        REPO / "docs", target / "docs", dirs_exist_ok=True,
+        ignore=lambda folder, names: [n for n in names if Path(folder) == REPO / "docs" and n in GENERATED_ROOTS],
+    )
+
+
+def problem_lines(problems: object) -> list[str]:
+    """`path:line:col: level: message` lines, for asserting on exact output."""
+    return [str(p) for p in problems]  # type: ignore[attr-defined]

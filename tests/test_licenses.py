@@ -1,0 +1,114 @@
+"""License numbers as printed on real labels: accepted spellings, canonical forms, refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalogue_gen.licenses import is_valid_nib, parse_halal_number, parse_license
+
+ACCEPTED = [
+    ("bpom-md", "BPOM RI MD 224510107115", "BPOM RI MD 224510107115"),
+    ("bpom-md", "MD 224510107115", "BPOM RI MD 224510107115"),
+    ("bpom-md", "BPOM RI MD. 2245 1010 7115", "BPOM RI MD 224510107115"),
+    ("bpom-md", "bpom ri md224510107115", "BPOM RI MD 224510107115"),
+    ("bpom-md", "MD240935001200027", "BPOM RI MD 240935001200027"),
+    ("bpom-md", "Badan POM RI MD 224510107115", "BPOM RI MD 224510107115"),
+    ("bpom-md", "BPOM RI No. MD 224510107115", "BPOM RI MD 224510107115"),
+    ("bpom-ml", "BPOM RI ML 123456789012", "BPOM RI ML 123456789012"),
+    ("pirt", "P-IRT No. 2065371010052-24", "P-IRT No. 2065371010052-24"),
+    ("pirt", "PIRT 2065371010052-24", "P-IRT No. 2065371010052-24"),
+    ("pirt", "SPP-IRT No. 2065371010052-24", "P-IRT No. 2065371010052-24"),
+    ("pirt", "2065371010052-24", "P-IRT No. 2065371010052-24"),
+    ("pirt", "206537101005224", "P-IRT No. 2065371010052-24"),
+    ("pirt", "P-IRT No.2065371010052–24", "P-IRT No. 2065371010052-24"),
+    ("notifikasi-kosmetik", "NA18240104109", "NA18240104109"),
+    ("notifikasi-kosmetik", "BPOM NA 18240104109", "NA18240104109"),
+    ("notifikasi-kosmetik", "NKIT123456789", "NKIT123456789"),
+    ("bpom-tr", "POM TR 172302151", "POM TR 172302151"),
+    ("bpom-tr", "BPOM RI TR172302151", "POM TR 172302151"),
+    ("bpom-ht", "POM HT 123456789", "POM HT 123456789"),
+    ("bpom-sd", "POM SD 123456789", "POM SD 123456789"),
+    ("bpom-sd", "BPOM RI SD 123 456 789", "POM SD 123456789"),
+    ("sni", "SNI 3553:2015", "SNI 3553:2015"),
+    ("sni", "sni 3553 : 2015", "SNI 3553:2015"),
+    ("sni", "SNI 01-3553-2006", "SNI 01-3553-2006"),
+]
+
+
+@pytest.mark.parametrize(("kind", "number", "canonical"), ACCEPTED)
+def test_label_spellings_are_accepted_and_normalised(kind: str, number: str, canonical: str) -> None:
+    check = parse_license(kind, number)
+    assert check.error is None, check.error
+    assert check.canonical == canonical
+
+
+REFUSED = [
+    ("bpom-md", "MD 12345", "LICENSE_BAD_FORMAT"),
+    ("bpom-md", "MD 2245101071151", "LICENSE_BAD_FORMAT"),  # 13 digits
+    ("bpom-md", "224510107115", "LICENSE_BAD_FORMAT"),  # no MD prefix
+    ("bpom-md", "POM TR 172302151", "LICENSE_WRONG_CODE"),
+    ("bpom-md", "BPOM RI ML 123456789012", "LICENSE_WRONG_CODE"),
+    ("bpom-md", "MD 2245X0107115", "LICENSE_BAD_FORMAT"),
+    ("pirt", "2065371010052", "LICENSE_BAD_FORMAT"),  # no year
+    ("pirt", "P-IRT 20653710100-24", "LICENSE_BAD_FORMAT"),  # 11 digits
+    ("pirt", "MD 224510107115", "LICENSE_BAD_FORMAT"),
+    ("notifikasi-kosmetik", "NA1824010410", "LICENSE_BAD_FORMAT"),  # 10 digits
+    ("notifikasi-kosmetik", "NX18240104109", "LICENSE_BAD_FORMAT"),  # no region X
+    ("bpom-tr", "POM TR 17230215", "LICENSE_BAD_FORMAT"),
+    ("bpom-tr", "POM SD 123456789", "LICENSE_WRONG_CODE"),
+    ("bpom-sd", "POM SD 123456789E", "LICENSE_BAD_FORMAT"),  # the export E is for medicine only
+    ("sni", "SNI 3553", "LICENSE_BAD_FORMAT"),
+    ("sni", "3553:2015", "LICENSE_BAD_FORMAT"),
+]
+
+
+@pytest.mark.parametrize(("kind", "number", "template"), REFUSED)
+def test_wrong_shapes_are_refused_with_the_expected_shape(kind: str, number: str, template: str) -> None:
+    check = parse_license(kind, number)
+    assert check.error is not None
+    assert check.error.template == template
+
+
+def test_traditional_medicine_export_suffix_is_accepted_with_a_warning() -> None:
+    check = parse_license("bpom-tr", "POM TR 172302151E")
+    assert check.error is None
+    assert check.canonical == "POM TR 172302151E"
+    assert [w.template for w in check.warnings] == ["LICENSE_EXPORT_SUFFIX"]
+
+
+def test_pirt_regency_digits_and_expiry_year_are_read() -> None:
+    check = parse_license("pirt", "P-IRT No. 2065371010052-24")
+    assert check.pirt_regency_code == "5371"
+    assert check.pirt_expiry_year == 2024
+
+
+@pytest.mark.parametrize("number", ["ID33110018517710724", "ID 3311 0018 5177 10724", "No. ID33110018517710724", "id33110018517710724"])
+def test_bpjph_halal_numbers(number: str) -> None:
+    check = parse_halal_number(number)
+    assert check.error is None
+    assert check.canonical == "ID33110018517710724"
+    assert not check.warnings
+
+
+def test_halal_ruling_number_is_not_a_certificate() -> None:
+    check = parse_halal_number("KH.12345/2024")
+    assert check.error is not None and check.error.template == "HALAL_KH_NUMBER"
+
+
+def test_old_mui_certificate_is_accepted_with_a_warning() -> None:
+    check = parse_halal_number("LPPOM-00150084360617")
+    assert check.error is None
+    assert check.is_legacy_mui
+    assert [w.template for w in check.warnings] == ["HALAL_LEGACY_MUI"]
+
+
+@pytest.mark.parametrize("number", ["ID3311001851771072", "ID331100185177107245", "HALAL", "ID-ABC"])
+def test_malformed_halal_numbers_are_refused(number: str) -> None:
+    assert parse_halal_number(number).error is not None
+
+
+def test_nib_is_thirteen_digits() -> None:
+    assert is_valid_nib("1234567890123")
+    assert is_valid_nib("1234 5678 90123")
+    assert not is_valid_nib("123456789012")
+    assert not is_valid_nib("12345678901234")

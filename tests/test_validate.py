@@ -1,0 +1,267 @@
+"""One test per rule of shared/spec/product-files.md; each asserts file, line and message."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pytest
+
+from catalogue_gen.pipeline import check
+from catalogue_gen.settings import Settings
+
+from .conftest import PRODUCER_YML, PRODUCT_YML
+
+PRODUCT = "products/kelompok-contoh/madu/produk.yml"
+PRODUCER = "products/kelompok-contoh/produsen.yml"
+
+
+def product(**replace: str) -> str:
+    """PRODUCT_YML with whole lines swapped: product(**{"old line": "new line"})."""
+    text = PRODUCT_YML
+    for old, new in replace.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+def run(make_catalogue: Callable[..., Settings], files: dict[str, str | bytes | None]) -> list[str]:
+    return [str(p) for p in check(make_catalogue(files)).problems]
+
+
+def found(make_catalogue: Callable[..., Settings], files: dict[str, str | bytes | None]) -> list[tuple[str, int, int, str, str]]:
+    return [(p.path, p.line, p.column, p.level.value, p.code) for p in check(make_catalogue(files)).problems]
+
+
+def test_four_mistakes_give_four_errors_in_one_run(make_catalogue: Callable[..., Settings]) -> None:
+    # The acceptance case of issue 2: unknown key, malformed MD, missing photo, unquoted number.
+    text = """\
+nama: Keripik Pisang
+kategori: pangan-olahan
+ringkasan: Keripik pisang renyah.
+deskripsi: Dibuat dari pisang kepok.
+komposisis: [pisang, minyak]
+foto:
+  - tidak-ada.jpg
+izin:
+  - jenis: bpom-md
+    nomor: "MD 12345"
+  - jenis: pirt
+    nomor: 206537101005229
+halal:
+  status: dalam-proses
+"""
+    lines = run(make_catalogue, {PRODUCT: text})
+    errors = [line for line in lines if ": galat: " in line]
+    assert errors == [
+        f"{PRODUCT}:5:1: galat: kunci komposisis tidak dikenal; maksud Anda komposisi?",
+        f'{PRODUCT}:7:5: galat: foto "tidak-ada.jpg" tidak ada di folder produk',
+        f'{PRODUCT}:10:12: galat: izin[0].nomor "MD 12345" bukan nomor Izin edar BPOM MD (pangan olahan dalam negeri) yang sah (harus MD dan 12 atau 15 digit; ada 5 digit, contoh "BPOM RI MD 224510107115")',
+        f'{PRODUCT}:12:12: galat: izin[1].nomor "206537101005229" harus ditulis dalam tanda kutip, misalnya nomor: "206537101005229" (tanpa kutip YAML bisa membuang angka 0 di depan)',
+    ]
+
+
+def test_missing_required_keys(make_catalogue: Callable[..., Settings]) -> None:
+    problems = found(make_catalogue, {PRODUCT: "nama: Madu\n"})
+    missing = {(line, code) for _, line, _, _, code in problems}
+    assert (1, "MISSING_KEY") in missing
+    messages = run(make_catalogue, {PRODUCT: "nama: Madu\n"})
+    for key in ("kategori", "ringkasan", "deskripsi", "foto"):
+        assert any(f"kunci {key} wajib diisi" in m for m in messages), key
+
+
+def test_unknown_key_without_close_match_lists_allowed_keys(make_catalogue: Callable[..., Settings]) -> None:
+    lines = run(make_catalogue, {PRODUCT: PRODUCT_YML + "zzz: 1\n"})
+    assert any(":19:1: galat: kunci zzz tidak dikenal; kunci yang boleh: nama, kategori" in line for line in lines)
+
+
+def test_english_key_gets_the_indonesian_suggestion(make_catalogue: Callable[..., Settings]) -> None:
+    lines = run(make_catalogue, {PRODUCT: PRODUCT_YML + "price: 1\n"})
+    assert f"{PRODUCT}:19:1: galat: kunci price tidak dikenal; maksud Anda harga?" in lines
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("75.000", 'galat: harga[0].rupiah "75.000" terbaca sebagai pecahan; tulis angka bulat tanpa titik, misalnya tulis 75000'),
+    ("Rp75.000", 'galat: harga[0].rupiah "Rp75.000" terbaca sebagai pecahan; tulis angka bulat tanpa titik, misalnya tulis 75000'),
+    ("0", "galat: harga[0].rupiah harus lebih dari 0"),
+    ("-5000", "galat: harga[0].rupiah harus lebih dari 0"),
+    ("murah", 'galat: harga[0].rupiah "murah" bukan angka; tulis harga dalam rupiah tanpa Rp dan titik, misalnya 75000'),
+])
+def test_prices_must_be_whole_positive_rupiah(make_catalogue: Callable[..., Settings], value: str, message: str) -> None:
+    lines = run(make_catalogue, {PRODUCT: product(**{"rupiah: 75000": f"rupiah: {value}"})})
+    assert f"{PRODUCT}:13:13: {message}" in lines
+
+
+def test_unknown_category_with_suggestion(make_catalogue: Callable[..., Settings]) -> None:
+    lines = run(make_catalogue, {PRODUCT: product(**{"kategori: pangan-olahan": "kategori: pangan olahan"})})
+    assert any(line.startswith(f'{PRODUCT}:2:11: galat: kategori "pangan olahan" tidak dikenal; maksud Anda pangan-olahan?') for line in lines)
+
+
+def test_unknown_regency_with_suggestion_from_alias(make_catalogue: Callable[..., Settings]) -> None:
+    lines = run(make_catalogue, {PRODUCER: PRODUCER_YML.replace("timor-tengah-selatan", "TTS")})
+    assert any(line.startswith(f'{PRODUCER}:2:12: galat: kabupaten "TTS" tidak dikenal; maksud Anda timor-tengah-selatan?') for line in lines)
+
+
+def test_category_needs_its_license(make_catalogue: Callable[..., Settings]) -> None:
+    text = product(**{"izin:\n  - jenis: pirt\n    nomor: \"2065302010052-29\"\n": ""})
+    lines = run(make_catalogue, {PRODUCT: text})
+    assert any(f"{PRODUCT}:2:11: galat: kategori pangan-olahan memerlukan izin bpom-md atau bpom-ml atau pirt" in line for line in lines)
+
+
+def test_bottled_water_refuses_pirt_and_needs_sni(make_catalogue: Callable[..., Settings]) -> None:
+    text = product(**{"kategori: pangan-olahan": "kategori: air-minum-kemasan"})
+    problems = found(make_catalogue, {PRODUCT: text})
+    codes = [code for *_, code in problems]
+    assert codes.count("LICENSE_REQUIRED") == 2  # bpom-md and sni
+    assert "LICENSE_FORBIDDEN" in codes
+
+
+def test_cosmetics_needs_notification_and_halal(make_catalogue: Callable[..., Settings]) -> None:
+    text = product(**{
+        "kategori: pangan-olahan": "kategori: kosmetik",
+        "  - jenis: pirt\n    nomor: \"2065302010052-29\"": "  - jenis: notifikasi-kosmetik\n    nomor: \"NA18240104109\"",
+        "halal:\n  nomor: \"ID53110012345670825\"\n": "",
+    })
+    assert [(line, code) for _, line, _, _, code in found(make_catalogue, {PRODUCT: text})] == [(2, "HALAL_REQUIRED")]
+
+
+def test_weaving_needs_no_license(make_catalogue: Callable[..., Settings]) -> None:
+    text = product(**{
+        "kategori: pangan-olahan": "kategori: tenun",
+        "izin:\n  - jenis: pirt\n    nomor: \"2065302010052-29\"\n": "",
+        "halal:\n  nomor: \"ID53110012345670825\"\n": "",
+    })
+    assert found(make_catalogue, {PRODUCT: text}) == []
+
+
+def test_expired_pirt_is_a_warning_and_marks_the_license(make_catalogue: Callable[..., Settings]) -> None:
+    settings = make_catalogue({PRODUCT: product(**{'"2065302010052-29"': '"2065302010052-21"'})})
+    result = check(settings)
+    [problem] = list(result.problems)
+    assert (problem.line, problem.level.value, problem.code) == (16, "peringatan", "PIRT_EXPIRED")
+    assert result.catalogue.products[0].licenses[0].is_expired
+
+
+def test_pirt_of_another_regency_is_a_warning(make_catalogue: Callable[..., Settings]) -> None:
+    # 5371 is Kota Kupang in both numberings; the producer is in TTS (5302 / BPS 5304).
+    problems = found(make_catalogue, {PRODUCT: product(**{'"2065302010052-29"': '"2065371010052-29"'})})
+    assert problems == [(PRODUCT, 16, 12, "peringatan", "PIRT_REGENCY_MISMATCH")]
+
+
+def test_pirt_with_bps_style_regency_code_matches(make_catalogue: Callable[..., Settings]) -> None:
+    assert found(make_catalogue, {PRODUCT: product(**{'"2065302010052-29"': '"2065304010052-29"'})}) == []
+
+
+def test_pirt_from_outside_ntt_is_not_warned(make_catalogue: Callable[..., Settings]) -> None:
+    assert found(make_catalogue, {PRODUCT: product(**{'"2065302010052-29"': '"2063578010052-29"'})}) == []
+
+
+def test_halal_number_on_a_pork_product_is_an_error(make_catalogue: Callable[..., Settings]) -> None:
+    text = product(**{"nama: Madu Hutan Contoh": "nama: Se'i Babi Kupang"})
+    assert (PRODUCT, 18, 3, "galat", "HALAL_BUT_PORK") in found(make_catalogue, {PRODUCT: text})
+
+
+def test_not_halal_needs_no_number(make_catalogue: Callable[..., Settings]) -> None:
+    text = product(**{
+        "nama: Madu Hutan Contoh": "nama: Se'i Babi Kupang",
+        'halal:\n  nomor: "ID53110012345670825"': 'halal:\n  status: tidak-halal\n  alasan: mengandung babi',
+    })
+    assert found(make_catalogue, {PRODUCT: text}) == []
+
+
+def test_halal_ruling_number_is_refused(make_catalogue: Callable[..., Settings]) -> None:
+    lines = run(make_catalogue, {PRODUCT: product(**{'"ID53110012345670825"': '"KH-123/2024"'})})
+    assert any(line.startswith(f"{PRODUCT}:18:10: galat: halal.nomor") and "ketetapan halal" in line for line in lines)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", "http://contoh.id", "https://", "ftp://contoh.id"])
+def test_links_must_be_https(make_catalogue: Callable[..., Settings], url: str) -> None:
+    problems = found(make_catalogue, {PRODUCT: PRODUCT_YML + f'tautan:\n  toko: "{url}"\n'})
+    assert [(line, level) for _, line, _, level, _ in problems] == [(20, "galat")]
+
+
+def test_text_with_comment_is_warned(make_catalogue: Callable[..., Settings]) -> None:
+    problems = found(make_catalogue, {PRODUCT: product(**{"nama: Madu Hutan Contoh": "nama: Kopi #1 Flores"})})
+    assert ("peringatan", "COMMENT_CUT") in [(level, code) for *_, level, code in problems]
+
+
+def test_ampersand_value_is_reported_as_anchor_with_quoting_advice(make_catalogue: Callable[..., Settings]) -> None:
+    lines = run(make_catalogue, {PRODUCT: product(**{"nama: Madu Hutan Contoh": "nama: &Co Madu"})})
+    assert any(line.startswith(f"{PRODUCT}:1:7: galat: anchor YAML") and "tanda kutip" in line for line in lines)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("nama: \"Madu\u202eHutan\"", "TEXT_BIDI"),
+    ("nama: \"Madu\u200bHutan\"", "TEXT_INVISIBLE"),
+    ("nama: " + "M" * 5000, "TEXT_TOO_LONG"),
+    ("nama: M", "TEXT_TOO_SHORT"),
+])
+def test_names_refuse_hidden_characters_and_bad_lengths(make_catalogue: Callable[..., Settings], text: str, code: str) -> None:
+    problems = found(make_catalogue, {PRODUCT: product(**{"nama: Madu Hutan Contoh": text})})
+    assert (PRODUCT, 1, 7, "galat", code) in problems
+
+
+def test_phone_numbers_are_normalised(make_catalogue: Callable[..., Settings]) -> None:
+    for written in ('"0812-3456-7890"', '"+62 812-3456-7890"', '"6281234567890"', '"(0812) 3456 7890"'):
+        result = check(make_catalogue({PRODUCER: PRODUCER_YML.replace('"0812-3456-7890"', written)}))
+        assert list(result.problems) == [], written
+        assert result.catalogue.producers[0].contact.whatsapp == "6281234567890"
+
+
+def test_unquoted_phone_number_must_be_quoted(make_catalogue: Callable[..., Settings]) -> None:
+    lines = run(make_catalogue, {PRODUCER: PRODUCER_YML.replace('"0812-3456-7890"', "081234567890")})
+    assert any(line.startswith(f'{PRODUCER}:4:13: galat: kontak.whatsapp "081234567890" harus ditulis dalam tanda kutip') for line in lines)
+
+
+def test_whatsapp_must_be_a_mobile(make_catalogue: Callable[..., Settings]) -> None:
+    problems = found(make_catalogue, {PRODUCER: PRODUCER_YML.replace('"0812-3456-7890"', '"0380-821234"')})
+    assert (PRODUCER, 4, 13, "galat", "PHONE_NOT_MOBILE") in problems
+
+
+def test_contact_needs_one_way_to_reach(make_catalogue: Callable[..., Settings]) -> None:
+    text = 'nama: Kelompok\nkabupaten: ende\nkontak:\n  email: ""\n'
+    assert found(make_catalogue, {PRODUCER: text}) == [(PRODUCER, 3, 1, "galat", "CONTACT_MISSING")]
+
+
+def test_nib_must_be_13_quoted_digits(make_catalogue: Callable[..., Settings]) -> None:
+    assert (PRODUCER, 5, 6, "galat", "NUMBER_NOT_QUOTED") in found(make_catalogue, {PRODUCER: PRODUCER_YML + "nib: 1234567890123\n"})
+    assert (PRODUCER, 5, 6, "galat", "NIB_BAD") in found(make_catalogue, {PRODUCER: PRODUCER_YML + 'nib: "12345"\n'})
+
+
+def test_photo_with_wrong_case_suggests_the_real_name(make_catalogue: Callable[..., Settings]) -> None:
+    lines = run(make_catalogue, {PRODUCT: product(**{"berkas: depan.jpg": "berkas: Depan.JPG"})})
+    assert f'{PRODUCT}:9:13: galat: foto "Depan.JPG" tidak ada di folder produk; maksud Anda "depan.jpg"? (huruf besar dan kecil dibedakan)' in lines
+
+
+@pytest.mark.parametrize("name", ["../rahasia.jpg", "/etc/passwd.jpg", "sub/foto.jpg"])
+def test_photo_paths_cannot_leave_the_folder(make_catalogue: Callable[..., Settings], name: str) -> None:
+    problems = found(make_catalogue, {PRODUCT: product(**{"berkas: depan.jpg": f"berkas: {name}"})})
+    assert (PRODUCT, 9, 13, "galat", "PHOTO_BAD_NAME") in problems
+
+
+def test_photo_referenced_twice(make_catalogue: Callable[..., Settings]) -> None:
+    text = product(**{"    keterangan: Botol madu\n": "    keterangan: Botol madu\n  - depan.jpg\n"})
+    assert (PRODUCT, 11, 5, "galat", "PHOTO_TWICE") in found(make_catalogue, {PRODUCT: text})
+
+
+def test_boolean_must_be_true_or_false(make_catalogue: Callable[..., Settings]) -> None:
+    assert (PRODUCT, 19, 11, "galat", "BOOL_EXPECTED") in found(make_catalogue, {PRODUCT: PRODUCT_YML + "tersedia: NO\n"})
+
+
+def test_norway_problem_does_not_touch_text(make_catalogue: Callable[..., Settings]) -> None:
+    result = check(make_catalogue({PRODUCT: product(**{"varian: 250 ml": "varian: NO"})}))
+    assert result.catalogue.products[0].prices[0].variant == "NO"
+
+
+def test_invalid_date(make_catalogue: Callable[..., Settings]) -> None:
+    assert (PRODUCT, 19, 13, "galat", "DATE_EXPECTED") in found(make_catalogue, {PRODUCT: PRODUCT_YML + "diperbarui: 2026-02-30\n"})
+
+
+def test_leading_zero_identifier_keeps_its_zero(make_catalogue: Callable[..., Settings]) -> None:
+    result = check(make_catalogue({PRODUCER: PRODUCER_YML + 'nib: "0220001234567"\n'}))
+    assert result.catalogue.producers[0].nib == "0220001234567"
+
+
+def test_invalid_producer_blocks_its_products(make_catalogue: Callable[..., Settings]) -> None:
+    result = check(make_catalogue({PRODUCER: PRODUCER_YML.replace("timor-tengah-selatan", "jakarta")}))
+    assert result.problems.has_errors
+    assert result.catalogue.products == []
