@@ -222,9 +222,17 @@ def load_yaml(project_root: Path, path: Path, problems: list[Problem]) -> RawFil
             return raw
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote is detected lines later; its opening is where the producer must look.
+        starts_there = exc.context_mark is not None and "quoted scalar" in (exc.context or "")
+        mark = exc.context_mark if starts_there else (exc.problem_mark or exc.context_mark)
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problems.append(problem(rel, line, column, Level.ERROR, "", "YAML_SYNTAX", detail=_yaml_detail(exc)))
+        unclosed = _unclosed_quote(raw.lines, line)
+        if unclosed:
+            line, column = unclosed
+            detail = messages.YAML_HINT_UNCLOSED_QUOTE
+        else:
+            detail = _yaml_detail(exc)
+        problems.append(problem(rel, line, column, Level.ERROR, "", "YAML_SYNTAX", detail=detail))
         return raw
     except Exception as exc:  # noqa: BLE001 - no input file may ever print a traceback
         problems.append(problem(rel, 0, 0, Level.ERROR, "", "YAML_UNREADABLE", detail=type(exc).__name__))
@@ -319,6 +327,22 @@ def _check_duplicate_keys(rel: str, node: yaml.Node, problems: list[Problem]) ->
                 stack.append(value_node)
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
+
+
+def _unclosed_quote(lines: list[str], upto: int) -> tuple[int, int] | None:
+    """The first line before `upto` whose value opens a double quote it never closes.
+
+    PyYAML notices an unclosed quote only where the next quote happens to stand, often
+    many lines later; the producer needs the line where the quote was opened.
+    """
+    for number, line in enumerate(lines[:upto], start=1):
+        text = re.sub(r'\\.', "", line.split(" #")[0])
+        value_start = text.find(': "')
+        if value_start == -1 and text.lstrip().startswith('- "'):
+            value_start = text.find('- "')
+        if value_start != -1 and text.count('"') % 2 == 1:
+            return number, value_start + 3
+    return None
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:

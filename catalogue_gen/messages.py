@@ -57,6 +57,7 @@ YAML_TOO_DEEP = "struktur terlalu dalam (lebih dari {limit} tingkat); periksa in
 MULTIPLE_DOCUMENTS = "berkas berisi lebih dari satu dokumen YAML (---); satu berkas untuk satu produk"
 ROOT_NOT_MAPPING = "isi berkas harus berupa daftar kunci: nilai (misalnya nama: Kopi Bajawa)"
 DUPLICATE_KEY = "kunci {key} ditulis dua kali (pertama di baris {first_line}); hapus salah satunya"
+YAML_HINT_UNCLOSED_QUOTE = "tanda kutip dibuka di sini tetapi tidak ditutup; tambahkan \" di akhir nilai"
 YAML_HINT_GENERIC = "periksa indentasi, titik dua dan tanda kutip di sekitar baris ini ({original})"
 YAML_HINTS: tuple[tuple[str, str], ...] = (
     ("mapping values are not allowed", "ada titik dua (:) di dalam nilai; beri tanda kutip pada nilai itu, misalnya nama: \"Kopi: Bajawa\""),
