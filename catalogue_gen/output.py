@@ -43,6 +43,8 @@ def write_generated(docs_dir: Path, pages: list[tuple[str, str]], files: list[tu
         destinations[normal] = origin
 
     docs_dir.mkdir(parents=True, exist_ok=True)
+    for stale in [*docs_dir.glob(".generated-*"), *docs_dir.glob(".retired-*")]:
+        shutil.rmtree(stale, ignore_errors=True)  # left by a run that was killed
     staging = Path(tempfile.mkdtemp(prefix=".generated-", dir=docs_dir))
     try:
         for path, text in sorted(pages):

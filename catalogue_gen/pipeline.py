@@ -100,6 +100,9 @@ def build(settings: Settings) -> BuildResult:
     """generate + `mkdocs build` + Pagefind into a staging folder, verified, then swapped into site/."""
     result = generate(settings)
     settings.site_dir.parent.mkdir(parents=True, exist_ok=True)
+    # A build killed midway leaves its staging folder behind; the site itself was never touched.
+    for stale in settings.site_dir.parent.glob(f".{settings.site_dir.name}-new-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{settings.site_dir.name}-new-", dir=settings.site_dir.parent))
     try:
         # mkdocs: the only step that knows about MkDocs; a successor changes this command alone
