@@ -152,7 +152,7 @@ class Reader:
 
     def _check_comment_cut(self, node: yaml.ScalarNode, key: str) -> None:
         # `nama: Kopi #1 Flores` loads as "Kopi": warn so the producer adds quotes.
-        if node.style is not None or not self.file.lines:
+        if not is_plain(node) or not self.file.lines:
             return
         end = node.end_mark
         if end.line >= len(self.file.lines):
@@ -166,7 +166,7 @@ class Reader:
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, key, "KEY_NOT_TEXT")
             return None
-        if node.style is None and (node.tag in (INT_TAG, FLOAT_TAG) or IDENTIFIER_LOOKS_NUMERIC.match(node.value)):
+        if is_plain(node) and (node.tag in (INT_TAG, FLOAT_TAG) or IDENTIFIER_LOOKS_NUMERIC.match(node.value)):
             self.error(node, key, "NUMBER_NOT_QUOTED", value=node.value, raw=node.value, key_last=key.rsplit(".", 1)[-1].split("[")[0])
             return None
         return self.text(node, key, 1, 200)
@@ -206,13 +206,18 @@ class Reader:
         return value
 
 
+def is_plain(node: yaml.ScalarNode) -> bool:
+    """An unquoted scalar. libyaml marks it with style "", the pure-Python parser with None."""
+    return not node.style
+
+
 def _join(prefix: str, name: str) -> str:
     return f"{prefix}.{name}" if prefix else name
 
 
 def _is_null(node: yaml.Node) -> bool:
     # `key:`, `key: ~` and `key: ""` all mean "not filled in".
-    return isinstance(node, yaml.ScalarNode) and (node.value.strip() == "" or (node.style is None and node.tag == NULL_TAG))
+    return isinstance(node, yaml.ScalarNode) and (node.value.strip() == "" or (is_plain(node) and node.tag == NULL_TAG))
 
 
 def _suggest_key(name: str, allowed: tuple[str, ...]) -> str:

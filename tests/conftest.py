@@ -110,3 +110,12 @@ def copy_site_sources(target: Path) -> None:
 def problem_lines(problems: object) -> list[str]:
     """`path:line:col: level: message` lines, for asserting on exact output."""
     return [str(p) for p in problems]  # type: ignore[attr-defined]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the size of the bad-input corpus, so CI logs show how much hostile input was tried."""
+    from .corpus import CASES
+
+    ran = [r for r in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []) if "test_corpus_case" in r.nodeid]
+    if ran:
+        terminalreporter.write_line(f"korpus input buruk: {len(CASES)} kasus, {len(ran)} dijalankan")

@@ -1,0 +1,244 @@
+"""Markdown reports for maintainers: the catalogue's standing warnings, and a pull request's summary.
+
+`render_report`: a checked catalogue -> what needs a producer's attention (expired P-IRT,
+halal still in process where the category needs it, data not checked for a year) plus every
+problem the checker found. `render_pr_summary`: the files a pull request changes -> one row
+per product added or changed, with its problems and the address its page will get; written
+to GitHub's job summary by .github/workflows/validate.yml.
+
+Producer text only reaches these tables inside problem messages; every cell is escaped, so
+a product file cannot add links, HTML or table columns to a maintainer's report.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from catalogue_gen import messages
+from catalogue_gen.categories import LICENSE_RULES
+from catalogue_gen.load import PRODUCER_FILE, PRODUCT_FILE
+from catalogue_gen.model import HalalStatus, Product
+from catalogue_gen.pipeline import CheckResult, check
+from catalogue_gen.problems import Problem, Problems
+from catalogue_gen.scope import PRODUCTS_PREFIX, Change, check_changes, iter_changes
+from catalogue_gen.settings import Settings
+
+# A product file not checked for a year may show a wrong price, a sold-out product or an
+# expired permit: the issue asks for a reminder after 12 months.
+STALE_MONTHS = 12
+# Codes that have their own section in the report, so the warnings table does not repeat them.
+REPORTED_IN_SECTIONS = frozenset({"PIRT_EXPIRED"})
+# A pull request touching hundreds of products would make an unreadable cell; the full list
+# is in the annotations and the job log.
+MAX_PROBLEMS_PER_ROW = 20
+
+
+# The catalogue report --------------------------------------------------------------------------
+
+
+def render_report(result: CheckResult, today: date) -> str:
+    """The report of one checked catalogue, as Markdown."""
+    catalogue, problems = result.catalogue, result.problems
+    lines = [
+        messages.REPORT_TITLE.format(date=today.isoformat()),
+        "",
+        messages.REPORT_INTRO.format(products=len(catalogue.products), producers=len(catalogue.producers),
+                                     errors=len(problems.errors), warnings=len(problems.warnings)),
+    ]
+
+    # expired P-IRT: still shown on the page, marked "izin perlu diperbarui"
+    expired = [(p, messages.REPORT_PIRT_ROW.format(number=lic.number, year=lic.expires_year))
+               for p in catalogue.products for lic in p.licenses if lic.is_expired]
+    lines += _section(messages.REPORT_SECTION_PIRT, messages.REPORT_PIRT_NOTE, _product_rows(expired))
+
+    # halal in process, only where the category needs halal (a tenun needs none)
+    in_process = [(p, messages.REPORT_HALAL_ROW.format(category=p.category.slug))
+                  for p in catalogue.products if is_halal_pending(p)]
+    lines += _section(messages.REPORT_SECTION_HALAL, messages.REPORT_HALAL_NOTE, _product_rows(in_process))
+
+    # stale or undated files
+    cutoff = months_before(today, STALE_MONTHS)
+    stale = [(p, messages.REPORT_STALE_MISSING if p.updated is None
+              else messages.REPORT_STALE_OLD.format(date=p.updated.isoformat()))
+             for p in catalogue.products if is_stale(p, cutoff)]
+    lines += _section(messages.REPORT_SECTION_STALE, messages.REPORT_STALE_NOTE.format(months=STALE_MONTHS),
+                      _product_rows(stale))
+
+    # everything else the checker said
+    warnings = [p for p in problems.warnings if p.code not in REPORTED_IN_SECTIONS]
+    lines += _section(messages.REPORT_SECTION_WARNINGS, "", _problem_rows(warnings))
+    lines += _section(messages.REPORT_SECTION_ERRORS, "", _problem_rows(problems.errors))
+    return "\n".join(lines) + "\n"
+
+
+def is_halal_pending(product: Product) -> bool:
+    """True when the category needs halal and the product's certificate is still in process."""
+    rule = LICENSE_RULES.get(product.category.slug)
+    return bool(rule and rule.needs_halal and product.halal and product.halal.status is HalalStatus.IN_PROCESS)
+
+
+def is_stale(product: Product, cutoff: date) -> bool:
+    """True when `diperbarui` is missing or before `cutoff`."""
+    return product.updated is None or product.updated < cutoff
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` earlier (the last day of the month when that day does not exist)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+def _section(title: str, note: str, rows: list[str]) -> list[str]:
+    lines = ["", title, ""]
+    if note:
+        lines += [note, ""]
+    return lines + (rows or [messages.REPORT_NONE])
+
+
+def _product_rows(items: Sequence[tuple[Product, str]]) -> list[str]:
+    if not items:
+        return []
+    rows = [messages.REPORT_TABLE_HEADER, _rule(3)]
+    for product, text in items:
+        rows.append(f"| {cell(product.key)} | `{cell(product.source_path)}` | {cell(text)} |")
+    return rows
+
+
+def _problem_rows(problems: Sequence[Problem]) -> list[str]:
+    if not problems:
+        return []
+    rows = [messages.PR_SCOPE_HEADER.replace("Tingkat", "Baris").replace(" | Pesan", " | Pesan")
+            if False else messages.REPORT_PROBLEM_HEADER, _rule(3)]
+    for problem in problems:
+        rows.append(f"| `{cell(problem.path)}` | {problem.line}:{problem.column} | {cell(problem.level.value + ': ' + problem.message)} |")
+    return rows
+
+
+# The pull request summary ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProductChange:
+    """A product page a pull request adds, changes or removes."""
+
+    key: str
+    """`<producer>/<product>`."""
+    status: str
+    """A sentence from messages: baru, diubah, dihapus, data produsen diubah."""
+
+    @property
+    def folder(self) -> str:
+        """The product folder, relative to the project root."""
+        return f"{PRODUCTS_PREFIX}{self.key}"
+
+
+def render_pr_summary(settings: Settings, base: str) -> str:
+    """Markdown for the job summary: products the pull request touches, their problems and page addresses."""
+    changes = list(iter_changes(settings.root, base))
+    scope_problems = check_changes(changes)
+    products = list(iter_product_changes(changes, settings.products_dir))
+    existing = [settings.root / p.folder for p in products if (settings.root / p.folder).is_dir()]
+    problems = check(settings, existing).problems if existing else Problems()
+
+    lines = [messages.PR_SUMMARY_TITLE, "",
+             messages.PR_SUMMARY_INTRO.format(base=cell(base), files=len(changes), products=len(products)), ""]
+    if products:
+        lines += [messages.PR_SUMMARY_HEADER, _rule(4)]
+        for product in products:
+            lines.append(_summary_row(settings, product, problems))
+    else:
+        lines.append(messages.PR_SUMMARY_NO_PRODUCTS)
+    lines += ["", messages.PR_SCOPE_TITLE, ""]
+    if len(scope_problems):
+        lines += [messages.PR_SCOPE_HEADER, _rule(3)]
+        lines += [f"| `{cell(p.path)}` | {p.level.value} | {cell(p.message)} |" for p in scope_problems]
+    else:
+        lines.append(messages.PR_SCOPE_OK)
+    return "\n".join(lines) + "\n"
+
+
+def iter_product_changes(changes: Iterable[Change], products_dir: Path) -> Iterable[ProductChange]:
+    """Product pages touched by `changes`, sorted by key.
+
+    A changed product file or photo touches its product; a changed produsen.yml or logo
+    touches every product of that producer (each page shows the producer's name and contact).
+    """
+    found: dict[str, str] = {}
+    producers: set[str] = set()
+    for change in changes:
+        parts = change.path.split("/")
+        if not change.path.startswith(PRODUCTS_PREFIX) or len(parts) < 3:
+            continue
+        if len(parts) == 3:
+            producers.add(parts[1])
+            continue
+        key = f"{parts[1]}/{parts[2]}"
+        if parts[3] == PRODUCT_FILE and change.status == "A":
+            found[key] = messages.PR_STATUS_ADDED
+        elif parts[3] == PRODUCT_FILE and change.is_deleted:
+            found[key] = messages.PR_STATUS_DELETED
+        else:
+            found.setdefault(key, messages.PR_STATUS_CHANGED)
+    for key, status in list(found.items()):
+        if status != messages.PR_STATUS_DELETED and not (products_dir / key / PRODUCT_FILE).is_file():
+            found[key] = messages.PR_STATUS_DELETED
+    for producer in sorted(producers):
+        folder = products_dir / producer
+        if not folder.is_dir():
+            continue
+        for product in sorted(folder.iterdir()):
+            if (product / PRODUCT_FILE).is_file() and not product.is_symlink():
+                found.setdefault(f"{producer}/{product.name}", messages.PR_STATUS_PRODUCER)
+    for key in sorted(found):
+        yield ProductChange(key, found[key])
+
+
+def _summary_row(settings: Settings, product: ProductChange, problems: Problems) -> str:
+    producer = product.key.split("/")[0]
+    own = problems.for_path(product.folder) + [
+        p for p in problems.for_path(f"{PRODUCTS_PREFIX}{producer}")
+        if p.path.count("/") == 2 or p.path.endswith("/" + PRODUCER_FILE)
+    ]
+    mine = sorted(set(own), key=lambda p: (p.path, p.line, p.column))
+    errors = sum(1 for p in mine if p.is_error)
+    if product.status == messages.PR_STATUS_DELETED:
+        address = messages.PR_PAGE_REMOVED
+        mine, errors = [], 0
+    else:
+        url = f"{settings.site_url}produk/{product.key}/"
+        address = cell(url) if not errors else cell(messages.PR_PAGE_AFTER_FIX.format(url=url))
+    if mine:
+        shown = [f"{cell(p.path.rsplit('/', 1)[-1])}:{p.line}:{p.column}: {cell(p.level.value + ': ' + p.message)}"
+                 for p in mine[:MAX_PROBLEMS_PER_ROW]]
+        if len(mine) > MAX_PROBLEMS_PER_ROW:
+            shown.append(cell(messages.PR_PROBLEMS_MORE.format(count=len(mine) - MAX_PROBLEMS_PER_ROW)))
+        counts = messages.PR_PROBLEMS_COUNT.format(errors=errors, warnings=len(mine) - errors)
+        text = "<br>".join([f"**{counts}**", *shown])
+    else:
+        text = messages.PR_PROBLEMS_NONE
+    return f"| {cell(product.key)} | {product.status} | {text} | {address} |"
+
+
+# Markdown helpers ------------------------------------------------------------------------------
+
+
+def cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: no HTML, no links or emphasis, no column breaks."""
+    escaped = html.escape(str(text), quote=False).replace("|", "&#124;")
+    escaped = re.sub(r"([\\`*_\[\]~!#])", r"\\\1", escaped)
+    return re.sub(r"\s*[\r\n]+\s*", " ", escaped)
+
+
+def _rule(columns: int) -> str:
+    return "|" + "---|" * columns
