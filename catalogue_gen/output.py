@@ -34,7 +34,12 @@ def check_destination(path: str) -> str:
 
 
 def write_generated(docs_dir: Path, pages: list[tuple[str, str]], files: list[tuple[str, str]], manifest: dict[str, Any]) -> int:
-    """Write pages (path, text) and files (path, source) under docs_dir atomically; return files written."""
+    """Write pages (path, text) and files (path, source) under docs_dir atomically.
+
+    Returns how many files differ from what was there (added, changed or removed). A file
+    whose content is unchanged keeps its inode and modification time, so `mkdocs build
+    --dirty` can tell which pages to render again.
+    """
     destinations: dict[str, str] = {}
     for path, origin in [(p, "page") for p, _ in pages] + [(p, s) for p, s in files] + [(MANIFEST_NAME, "manifest")]:
         normal = check_destination(path)
@@ -46,25 +51,51 @@ def write_generated(docs_dir: Path, pages: list[tuple[str, str]], files: list[tu
     for stale in [*docs_dir.glob(".generated-*"), *docs_dir.glob(".retired-*")]:
         shutil.rmtree(stale, ignore_errors=True)  # left by a run that was killed
     staging = Path(tempfile.mkdtemp(prefix=".generated-", dir=docs_dir))
+    changed = 0
     try:
-        for path, text in sorted(pages):
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        manifest_text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        for path, text in sorted(pages) + [(MANIFEST_NAME, manifest_text)]:
+            data = text.encode("utf-8")
+            if not _reuse(docs_dir / path, staging / path, data):
+                (staging / path).write_bytes(data)
+                changed += 1
         for path, source in sorted(set(files)):
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
+            if not (docs_dir / path).is_file():
+                changed += 1
             _link_or_copy(Path(source), target)
-        (staging / MANIFEST_NAME).write_text(
-            json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-        )
+        changed += sum(1 for old in _generated_files(docs_dir) if not (staging / old).exists())
         _swap_in(docs_dir, staging)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         if exc.errno == errno.ENOSPC:
             raise OutputError(messages.DISK_FULL.format(path=docs_dir)) from exc
         raise OutputError(messages.WRITE_FAILED.format(path=exc.filename or docs_dir, reason=exc.strerror or exc)) from exc
-    return len(pages) + len(files) + 1
+    return changed
+
+
+def _reuse(current: Path, target: Path, data: bytes) -> bool:
+    """Link the existing file into the staging tree when its bytes are already right."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if current.stat().st_size == len(data) and current.read_bytes() == data:
+            os.link(current, target)
+            return True
+    except OSError:
+        pass
+    return False
+
+
+def _generated_files(docs_dir: Path) -> list[str]:
+    found = []
+    for name in GENERATED_ROOTS:
+        root = docs_dir / name
+        if root.is_file():
+            found.append(name)
+        elif root.is_dir():
+            found.extend(p.relative_to(docs_dir).as_posix() for p in root.rglob("*") if p.is_file())
+    return found
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

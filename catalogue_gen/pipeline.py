@@ -8,7 +8,10 @@ first; if any is a `galat`, nothing is written.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,6 +51,8 @@ class BuildResult:
     problems: Problems
     pages: int = 0
     manifest: dict[str, Any] = field(default_factory=dict)
+    changed: int = 0
+    """Generated files added, changed or removed under docs/ by this run."""
 
 
 def check(settings: Settings, only: list[Path] | None = None) -> CheckResult:
@@ -87,33 +92,52 @@ def generate(settings: Settings) -> BuildResult:
 
     # output: swap the generated folders under docs/ in whole
     manifest = make_manifest(result.catalogue)
-    write_generated(
+    changed = write_generated(
         settings.docs_dir,
         [(p.path, p.text) for p in pages],
         [(f.path, f.source) for f in files],
         manifest,
     )
-    return BuildResult(result.catalogue, result.problems, len(pages), manifest)
+    return BuildResult(result.catalogue, result.problems, len(pages), manifest, changed)
 
 
 def build(settings: Settings) -> BuildResult:
-    """generate + `mkdocs build` + Pagefind into a staging folder, verified, then swapped into site/."""
+    """generate + `mkdocs build` + Pagefind into a staging folder, verified, then swapped into site/.
+
+    When the theme, configuration and hand-written pages are as at the last build, the new
+    site starts as a copy of the old one and MkDocs renders only the pages whose Markdown
+    changed (`--dirty`); Pagefind always indexes the whole site, so search stays complete.
+    """
     result = generate(settings)
     settings.site_dir.parent.mkdir(parents=True, exist_ok=True)
     # A build killed midway leaves its staging folder behind; the site itself was never touched.
     for stale in settings.site_dir.parent.glob(f".{settings.site_dir.name}-new-*"):
         shutil.rmtree(stale, ignore_errors=True)
+    stamp = {"stamp": site_stamp(settings), "site": str(settings.site_dir)}
+    stamp_file = settings.cache_dir / "site-stamp.json"
+    previous = _read_stamp(stamp_file) or {}
+    pages_digest = generated_digest(settings.docs_dir)
+    incremental = {k: previous.get(k) for k in stamp} == stamp and (settings.site_dir / MANIFEST_NAME).is_file()
+    if incremental and previous.get("pages") == pages_digest:
+        # nothing to do: the published site was built from exactly these pages
+        verify_site(settings.site_dir, result.catalogue)
+        return result
     staging = Path(tempfile.mkdtemp(prefix=f".{settings.site_dir.name}-new-", dir=settings.site_dir.parent))
     try:
+        if incremental:
+            copy_previous_site(settings.site_dir, staging, settings.docs_dir)
+
         # mkdocs: the only step that knows about MkDocs; a successor changes this command alone
-        env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(settings.root)}
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+        env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(settings.root), "NO_MKDOCS_2_WARNING": "1"}
+        mode = ["--dirty"] if incremental else ["--strict"]
+        command = [sys.executable, "-m", "mkdocs", "build", *mode, "--quiet",
                    "--config-file", str(settings.mkdocs_config), "--site-dir", str(staging)]
         done = subprocess.run(command, cwd=settings.root, env=env, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise CatalogueError(messages.MKDOCS_FAILED.format(code=done.returncode) + "\n" + done.stderr[-4000:])
 
         # search: Pagefind over the built pages
+        shutil.rmtree(staging / "pagefind", ignore_errors=True)
         indexed = run_pagefind(staging)
         if indexed.returncode != 0:
             raise CatalogueError(messages.PAGEFIND_FAILED.format(code=indexed.returncode) + "\n" + indexed.stderr[-4000:])
@@ -121,10 +145,86 @@ def build(settings: Settings) -> BuildResult:
         # verify: one page per valid product folder, and nothing else under produk/
         verify_site(staging, result.catalogue)
 
+        stamp_file.unlink(missing_ok=True)
         swap_site(staging, settings.site_dir)
+        _write_stamp(stamp_file, {**stamp, "pages": pages_digest})
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+# Files MkDocs copies from the theme or renders whatever the pages say; never stale.
+_GENERATED_ROOT_NAMES = ("produk", "produsen", "kategori", "kabupaten", "sertifikasi")
+_CONTENT_ADDRESSED = re.compile(r"^[0-9a-f]{16}-(?:\d+\.webp|og\.jpg)$")
+
+
+def copy_previous_site(site: Path, staging: Path, docs: Path) -> None:
+    """Seed a dirty build: the old site, minus pages whose Markdown is gone, minus the search index.
+
+    HTML is copied (MkDocs rewrites files in place, which must not touch the live site);
+    content-addressed photos are hard-linked, since a changed photo gets a new name.
+    """
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site)
+        if rel.parts[0] == "pagefind" or not path.is_file():
+            continue
+        if rel.parts[0] in _GENERATED_ROOT_NAMES and not _has_source(rel, docs):
+            continue
+        target = staging / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if _CONTENT_ADDRESSED.match(rel.name):
+            os.link(path, target)
+        else:
+            shutil.copy2(path, target)
+
+
+def _has_source(rel: Path, docs: Path) -> bool:
+    if rel.name == "index.html":
+        folder = docs / rel.parent
+        return (folder / "index.md").is_file() or folder.with_suffix(".md").is_file()
+    return (docs / rel).is_file()
+
+
+def site_stamp(settings: Settings) -> str:
+    """A digest of everything besides the generated pages that shapes every HTML page."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(source_date_epoch(settings.root).encode())
+    for name in ("mkdocs", "mkdocs-material", "catalogue-gen"):
+        digest.update(f"{name}={version(name)}\n".encode())
+    sources = [settings.mkdocs_config, *sorted((settings.root / "overrides").rglob("*"))]
+    generated = {settings.docs_dir / name for name in _GENERATED_ROOT_NAMES} | {settings.docs_dir / "index.md"}
+    sources += [p for p in sorted(settings.docs_dir.rglob("*")) if not any(p == g or g in p.parents for g in generated)
+                and not p.name.startswith(".") and ".generated-" not in str(p) and MANIFEST_NAME != p.name]
+    for path in sources:
+        if path.is_file():
+            digest.update(path.relative_to(settings.root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def generated_digest(docs: Path) -> str:
+    """Names, sizes and modification times of the generated files: what the last build read."""
+    digest = hashlib.sha256()
+    for name in (*_GENERATED_ROOT_NAMES, "index.md", MANIFEST_NAME):
+        root = docs / name
+        for path in sorted([root] if root.is_file() else root.rglob("*")):
+            if not path.is_file():
+                continue  # folders are new in every generate; only files carry content
+            info = path.stat()
+            digest.update(f"{path.relative_to(docs).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _read_stamp(path: Path) -> dict[str, str] | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_stamp(path: Path, stamp: dict[str, str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(stamp), encoding="utf-8")
 
 
 def verify_site(site: Path, catalogue: Catalogue) -> None:

@@ -95,16 +95,18 @@ def test_full_disk_keeps_the_previous_pages(tmp_path: Path, monkeypatch: pytest.
     settings = materialise(tmp_path)
     pipeline.generate(settings)
     before = tree_digest(settings.docs_dir)
-    real_write = Path.write_text
+    product = tmp_path / "products/tenun-contoh/selendang-ikat/produk.yml"
+    product.write_text(product.read_text(encoding="utf-8").replace("450000", "475000"), encoding="utf-8")
+    real_write = Path.write_bytes
     calls = {"n": 0}
 
     def full(self: Path, *args: object, **kwargs: object) -> int:
         calls["n"] += 1
-        if calls["n"] > 5:
+        if calls["n"] > 2:
             raise OSError(errno.ENOSPC, "No space left on device", str(self))
         return real_write(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "write_text", full)
+    monkeypatch.setattr(Path, "write_bytes", full)
     with pytest.raises(OutputError, match="disk penuh"):
         pipeline.generate(settings)
     monkeypatch.undo()
@@ -140,3 +142,31 @@ def test_writer_refuses_two_sources_for_one_destination(tmp_path: Path) -> None:
     source_b.write_bytes(b"b")
     with pytest.raises(OutputError):
         output.write_generated(tmp_path / "docs", [], [("produk/x/y/f.webp", str(source_a)), ("produk/x/y/f.webp", str(source_b))], {})
+
+
+def test_incremental_build_equals_a_clean_build(tmp_path: Path) -> None:
+    """Edit, add and remove products between builds: the dirty rebuild must match a clean one."""
+    first = tmp_path / "a"
+    materialise(first, site=True)
+    assert build(first).returncode == 0
+    product = first / "products/tenun-contoh/selendang-ikat/produk.yml"
+    product.write_text(product.read_text(encoding="utf-8").replace("450000", "475000"), encoding="utf-8")
+    shutil.rmtree(first / "products/dapur-contoh/kripik-kelor")
+    shutil.copytree(first / "products/tenun-contoh/selendang-ikat", first / "products/tenun-contoh/kain-baru")
+    assert build(first).returncode == 0
+    second = tmp_path / "b"
+    shutil.copytree(first, second, ignore=shutil.ignore_patterns("site", ".cache", ".site-*"))
+    shutil.rmtree(second / "docs/produk")
+    assert build(second).returncode == 0
+    incremental, clean = tree_digest(first / "site"), tree_digest(second / "site")
+    assert sorted(incremental) == sorted(clean)
+    assert [name for name in clean if incremental[name] != clean[name] and not name.startswith("pagefind/")] == []
+    assert "Rp475.000" in (first / "site/produk/tenun-contoh/selendang-ikat/index.html").read_text(encoding="utf-8")
+
+
+def test_warm_build_with_no_change_keeps_the_site(tmp_path: Path) -> None:
+    materialise(tmp_path, site=True)
+    assert build(tmp_path).returncode == 0
+    before = {p: p.stat().st_mtime_ns for p in (tmp_path / "site").rglob("*.html")}
+    assert build(tmp_path).returncode == 0
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "site").rglob("*.html")} == before
