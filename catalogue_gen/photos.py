@@ -230,6 +230,65 @@ def _write_entry(entry: Path, result: PhotoResult) -> PhotoResult:
     return result
 
 
+class SourceIndex:
+    """Source photo (path, size, mtime) -> cache key, so unchanged photos are not read again.
+
+    Only a shortcut: a miss falls back to hashing the bytes, and the entry it points to is
+    still verified by checksum before use.
+    """
+
+    def __init__(self, path: Path, token: str, entries: dict[str, list[object]], cache_root: Path) -> None:
+        self.path, self.token, self.entries, self.cache_root = path, token, entries, cache_root
+        self.dirty = False
+
+    @classmethod
+    def load(cls, cache_root: Path, params: PhotoParams) -> SourceIndex:
+        """The index for these settings; empty when absent, damaged or made with other settings."""
+        token = hashlib.sha256(json.dumps([PROCESSING_VERSION, asdict(params)], sort_keys=True).encode()).hexdigest()
+        path = cache_root / "sources.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = data["entries"] if data.get("token") == token else {}
+        except (OSError, ValueError, KeyError, TypeError):
+            entries = {}
+        return cls(path, token, entries, cache_root)
+
+    def lookup(self, source: Path, is_cover: bool) -> PhotoResult | None:
+        """The cached result for an unchanged source photo, or None."""
+        try:
+            info = source.stat()
+        except OSError:
+            return None
+        entry = self.entries.get(f"{source}|{int(is_cover)}")
+        if not entry or entry[:2] != [info.st_size, info.st_mtime_ns]:
+            return None
+        key = str(entry[2])
+        return _read_entry(self.cache_root / key[:2] / key)
+
+    def remember(self, source: Path, is_cover: bool, result: PhotoResult) -> None:
+        """Record where a freshly processed photo's renditions are."""
+        if result.has_error or not result.digest:
+            return
+        try:
+            info = source.stat()
+        except OSError:
+            return
+        self.entries[f"{source}|{int(is_cover)}"] = [info.st_size, info.st_mtime_ns, result.digest]
+        self.dirty = True
+
+    def save(self) -> None:
+        """Write the index if it changed; a failure only costs speed next time."""
+        if not self.dirty:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_text(json.dumps({"token": self.token, "entries": self.entries}, sort_keys=True), encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError:
+            pass
+
+
 def _process_job(job: tuple[str, PhotoParams, str, bool]) -> PhotoResult:
     source, params, cache_root, is_cover = job
     return process_photo(Path(source), params, Path(cache_root), is_cover)
@@ -244,16 +303,25 @@ def process_catalogue(catalogue: Catalogue, root: Path, params: PhotoParams, cac
     for producer in catalogue.producers:
         if producer.logo is not None:
             jobs.append((producer.logo, producer.source_path, False))
-    args = [(str(root / photo.source_path), params, str(cache_root), cover) for photo, _, cover in jobs]
+    # cache hits by file size and mtime: a warm build neither reads nor hashes the source photos
+    index = SourceIndex.load(cache_root, params)
+    results: list[PhotoResult | None] = [index.lookup(root / photo.source_path, cover) for photo, _, cover in jobs]
+    missing = [i for i, result in enumerate(results) if result is None]
+    args = [(str(root / jobs[i][0].source_path), params, str(cache_root), jobs[i][2]) for i in missing]
     if workers > 1 and len(args) > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_process_job, args, chunksize=1))
+            fresh = list(pool.map(_process_job, args, chunksize=1))
     else:
-        results = [_process_job(arg) for arg in args]
+        fresh = [_process_job(arg) for arg in args]
+    for i, result in zip(missing, fresh):
+        results[i] = result
+        index.remember(root / jobs[i][0].source_path, jobs[i][2], result)
+    index.save()
 
     processed: dict[str, ProcessedPhoto] = {}
     problems: list[Problem] = []
-    for (photo, yaml_path, _), result in zip(jobs, results):
+    for (photo, yaml_path, _), maybe in zip(jobs, results):
+        result = maybe if maybe is not None else PhotoResult()
         folder = photo.source_path.rsplit("/", 1)[0]
         for level, template, values in result.findings:
             problems.append(problem(yaml_path, photo.line, photo.column, Level(level), photo.key, template,

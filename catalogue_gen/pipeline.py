@@ -193,9 +193,10 @@ def site_stamp(settings: Settings) -> str:
     for name in ("mkdocs", "mkdocs-material", "catalogue-gen"):
         digest.update(f"{name}={version(name)}\n".encode())
     sources = [settings.mkdocs_config, *sorted((settings.root / "overrides").rglob("*"))]
-    generated = {settings.docs_dir / name for name in _GENERATED_ROOT_NAMES} | {settings.docs_dir / "index.md"}
-    sources += [p for p in sorted(settings.docs_dir.rglob("*")) if not any(p == g or g in p.parents for g in generated)
-                and not p.name.startswith(".") and ".generated-" not in str(p) and MANIFEST_NAME != p.name]
+    skipped = {*_GENERATED_ROOT_NAMES, "index.md", MANIFEST_NAME}
+    for top in sorted(settings.docs_dir.iterdir()):
+        if top.name not in skipped and not top.name.startswith("."):
+            sources += [top, *sorted(top.rglob("*"))] if top.is_dir() else [top]
     for path in sources:
         if path.is_file():
             digest.update(path.relative_to(settings.root).as_posix().encode() + b"\0" + path.read_bytes())

@@ -63,6 +63,11 @@ PORK_WORDS = ("babi", "pork", "lard", "sopi", "moke", "arak", "ciu")
 ALCOHOL_WORDS = ("alkohol", "alcohol", "etanol", "ethanol", "wine", "tuak")
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+# One regex pass per value: bidi controls, invisible characters and C0/C1 controls; newlines
+# are allowed everywhere (one-line fields check them separately), tabs only in long text.
+_HIDDEN = "".join(sorted(BIDI_CONTROLS | INVISIBLE))
+UNWANTED_IN_LINE = re.compile(f"[{_HIDDEN}\x00-\x09\x0b-\x1f\x7f-\x9f]")
+UNWANTED_IN_TEXT = re.compile(f"[{_HIDDEN}\x00-\x08\x0b-\x1f\x7f-\x9f]")
 IDENTIFIER_LOOKS_NUMERIC = re.compile(r"^[+\d][\d\s.\-:_]*$")
 INT_TAG = "tag:yaml.org,2002:int"
 FLOAT_TAG = "tag:yaml.org,2002:float"
@@ -137,18 +142,13 @@ class Reader:
         return value if ok else None
 
     def _check_characters(self, node: yaml.Node, key: str, value: str, one_line: bool) -> bool:
-        for char in value:
-            codepoint = f"{ord(char):04X}"
-            if char in BIDI_CONTROLS:
-                self.error(node, key, "TEXT_BIDI", codepoint=codepoint)
-                return False
-            if char in INVISIBLE:
-                self.error(node, key, "TEXT_INVISIBLE", codepoint=codepoint)
-                return False
-            if unicodedata.category(char) == "Cc" and char not in ("\n", "\t" if not one_line else "\n"):
-                self.error(node, key, "TEXT_CONTROL", codepoint=codepoint)
-                return False
-        return True
+        found = (UNWANTED_IN_LINE if one_line else UNWANTED_IN_TEXT).search(value)
+        if found is None:
+            return True
+        char = found.group()
+        template = "TEXT_BIDI" if char in BIDI_CONTROLS else "TEXT_INVISIBLE" if char in INVISIBLE else "TEXT_CONTROL"
+        self.error(node, key, template, codepoint=f"{ord(char):04X}")
+        return False
 
     def _check_comment_cut(self, node: yaml.ScalarNode, key: str) -> None:
         # `nama: Kopi #1 Flores` loads as "Kopi": warn so the producer adds quotes.
