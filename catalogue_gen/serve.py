@@ -7,6 +7,7 @@ noticed from file sizes and modification times.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -42,8 +43,9 @@ def _generate(settings: Settings) -> None:
 def serve(settings: Settings, dev_addr: str) -> None:
     """Serve until Ctrl+C."""
     _generate(settings)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(settings.mkdocs_config), "--dev-addr", dev_addr]
-    server = subprocess.Popen(command, cwd=settings.root)
+    # --livereload spelled out: with click 8.3, mkdocs 1.6 otherwise starts without watching.
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--config-file", str(settings.mkdocs_config), "--dev-addr", dev_addr]
+    server = subprocess.Popen(command, cwd=settings.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     click.echo(messages.SERVE_WATCHING.format(path=settings.products_dir))
     seen = snapshot(settings.products_dir)
     try:
