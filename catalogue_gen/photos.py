@@ -29,7 +29,7 @@ from catalogue_gen.problems import Level, Problem
 from catalogue_gen.settings import PhotoParams
 
 # Bump when processing changes in a way the params do not show: old cache entries are ignored.
-PROCESSING_VERSION = 3
+PROCESSING_VERSION = 4
 EXPECTED_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".heic": "HEIF"}
 GPS_IFD = 0x8825
 SRGB_PROFILE = ImageCms.createProfile("sRGB")
@@ -141,8 +141,10 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
     red, green, blue = image.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))[:3]
     result.placeholder = f"#{red:02x}{green:02x}{blue:02x}"
 
-    # resize into each rendition no wider than the source
-    widths = sorted({min(w, width) for w in params.widths})
+    # resize into each rendition no wider than the source; the widest only for the cover,
+    # since at 5,000 products photos decide whether the site fits GitHub Pages' 1 GB
+    wanted = params.widths if is_cover else params.widths[:-1] or params.widths
+    widths = sorted({min(w, width) for w in wanted})
     encoded: dict[str, bytes] = {}
     for target in widths:
         target_height = max(1, round(height * target / width))
