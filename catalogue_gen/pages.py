@@ -292,11 +292,10 @@ class PageRenderer:
         meta = dict(
             title=f"{product.name} – {product.producer.name}",
             description=product.summary,
-            template="product.html",
             og_type="product",
             og_image=self.absolute(folder + social) or social,
             og_image_alt=product.photos[0].alt,
-            hide=None,
+            hide=["toc"],
         )
         body = self.env.get_template("product.html.j2").render(
             product=product, gallery=gallery, badges=badges_for(product),
