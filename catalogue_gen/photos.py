@@ -222,9 +222,17 @@ def _write_entry(entry: Path, result: PhotoResult) -> PhotoResult:
             "checksums": {name: hashlib.sha256(blob).hexdigest() for name, blob in sorted(encoded.items())},
         }
         (staging / "meta.json").write_text(json.dumps(meta, sort_keys=True), encoding="utf-8")
-        if entry.exists():
-            shutil.rmtree(entry)  # a damaged entry we could not read
-        os.replace(staging, entry)
+        if entry.exists() and _read_entry(entry) is None:
+            shutil.rmtree(entry, ignore_errors=True)  # a damaged entry we could not read
+        try:
+            os.replace(staging, entry)
+        except OSError:
+            # Another worker stored the same photo (same bytes, same key) first: use theirs.
+            shutil.rmtree(staging, ignore_errors=True)
+            existing = _read_entry(entry)
+            if existing is None:
+                raise
+            return existing
     except OSError:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from catalogue_gen import messages
-from catalogue_gen.load import load_tree
+from catalogue_gen.load import iter_tree
 from catalogue_gen.model import Catalogue, ProcessedPhoto
 from catalogue_gen.output import MANIFEST_NAME, swap_site, write_generated
 from catalogue_gen.pages import PageRenderer
 from catalogue_gen.photos import process_catalogue
-from catalogue_gen.problems import CatalogueError, CatalogueInvalid, Problems
+from catalogue_gen.problems import CatalogueError, CatalogueInvalid, Problem, Problems
 from catalogue_gen.search import run_pagefind
 from catalogue_gen.settings import Settings
 from catalogue_gen.validate import validate_catalogue
@@ -57,13 +57,11 @@ class BuildResult:
 
 def check(settings: Settings, only: list[Path] | None = None) -> CheckResult:
     """Load, validate and check the photos of every product (or of the folders in `only`)."""
-    # load: every producer and product folder, YAML to node trees
-    folders, load_problems = load_tree(settings.root, settings.products_dir, only)
+    # load and validate, one producer at a time: YAML to node trees to model objects
+    load_problems: list[Problem] = []
+    folders = iter_tree(settings.root, settings.products_dir, load_problems, only)
+    catalogue, validate_problems, product_folders = validate_catalogue(folders, settings.build_date)
     problems = Problems(load_problems)
-    product_folders = sum(len(f.products) for f in folders)
-
-    # validate: node trees to model objects, with every rule of the spec
-    catalogue, validate_problems = validate_catalogue(folders, settings.build_date)
     problems.extend(validate_problems)
 
     # photos: decode, clean and resize (cached by content) the photos of valid products

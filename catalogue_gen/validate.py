@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import Iterable
 from urllib.parse import urlsplit
 
 import yaml
@@ -794,16 +795,22 @@ def _check_halal_ingredients(reader: Reader, fields: dict[str, tuple[yaml.Node, 
 # The whole catalogue -------------------------------------------------------------------------
 
 
-def validate_catalogue(folders: list[ProducerFolder], today: date) -> tuple[Catalogue, list[Problem]]:
-    """Check every producer and product; return the valid ones, sorted, and every problem."""
+def validate_catalogue(folders: Iterable[ProducerFolder], today: date) -> tuple[Catalogue, list[Problem], int]:
+    """Check every producer and product; return the valid ones, every problem, and the folder count.
+
+    `folders` arrive in name order (load.iter_tree), so the catalogue comes out sorted. The
+    count is of product folders seen, valid or not: what a complete build must publish.
+    """
     problems: list[Problem] = []
     catalogue = Catalogue()
-    for folder in sorted(folders, key=lambda f: f.slug):
+    folder_count = 0
+    for folder in folders:
         producer = parse_producer(folder, problems)
         if producer is not None:
             catalogue.producers.append(producer)
-        for product_folder in sorted(folder.products, key=lambda f: f.slug):
+        for product_folder in folder.products:
+            folder_count += 1
             product = parse_product(product_folder, producer, today, problems)
             if product is not None:
                 catalogue.products.append(product)
-    return catalogue, problems
+    return catalogue, problems, folder_count

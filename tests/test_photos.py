@@ -188,3 +188,17 @@ def test_strip_photos_removes_gps_in_place(tmp_path: Path) -> None:
         assert not image.getexif().get_ifd(0x8825)
         assert image.size == (600, 800)
     assert photos.strip_metadata(tmp_path) == 0
+
+
+def test_two_products_sharing_one_photo_in_parallel(make_catalogue: Callable[..., Settings]) -> None:
+    """Identical bytes give one cache key; two workers storing it at once must not fail."""
+    import dataclasses
+
+    files: dict[str, str | bytes | None] = {}
+    for number in range(8):
+        files[f"products/kelompok-contoh/madu-{number}/produk.yml"] = PRODUCT_YML
+        files[f"products/kelompok-contoh/madu-{number}/depan.jpg"] = photo_bytes(1600, 1200)
+    settings = dataclasses.replace(make_catalogue(files), workers=2)
+    result = check(settings)
+    assert not result.problems.has_errors, [str(p) for p in result.problems]
+    assert len(result.photos) == 9
