@@ -167,3 +167,65 @@ def new_product(root: str, produsen: str, slug: str, nama: str, kategori: str) -
 
     path = _run(lambda: make(_settings(root), produsen, slug, nama, kategori))
     click.echo(messages.NEW_PRODUCT_DONE.format(path=path))
+
+
+# Pull requests, reports and schemas (issue 4) -------------------------------------------------
+
+BASE_HELP = "Cabang dasar pull request, mis. origin/main (perubahan dihitung dari titik cabang ke HEAD)."
+SCHEMA_OUTPUT_HELP = "Folder tujuan berkas skema. Tanpa opsi ini, kedua skema dicetak sebagai satu dokumen JSON."
+
+
+@main.command("check-pr")
+@click.option("--base", required=True, help=BASE_HELP)
+@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP)
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+def check_pr(base: str, root: str, fmt: str, debug: bool) -> None:
+    """Periksa cakupan pull request: produsen hanya boleh mengubah foto dan berkas YAML di products/."""
+    from catalogue_gen.scope import check_pr as run_check
+
+    changes, problems = _run(lambda: run_check(Path(root).resolve(), base), fmt, debug)
+    _report(problems, fmt)
+    if fmt == "text" and not problems.has_errors:
+        click.echo(messages.SCOPE_OK.format(count=len(changes)) if changes else messages.SCOPE_NOTHING)
+    sys.exit(1 if problems.has_errors else 0)
+
+
+@main.command("pr-summary")
+@click.option("--base", required=True, help=BASE_HELP)
+@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+def pr_summary(base: str, root: str, debug: bool) -> None:
+    """Cetak ringkasan Markdown pull request (produk, masalahnya, alamat halamannya) untuk $GITHUB_STEP_SUMMARY."""
+    from catalogue_gen.report import render_pr_summary
+
+    click.echo(_run(lambda: render_pr_summary(_settings(root), base), debug=debug), nl=False)
+
+
+@main.command()
+@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+def report(root: str, debug: bool) -> None:
+    """Cetak laporan Markdown untuk pengelola: P-IRT kedaluwarsa, halal dalam proses, data lama, peringatan."""
+    from catalogue_gen.pipeline import check
+    from catalogue_gen.report import render_report
+
+    settings = _settings(root)
+    click.echo(_run(lambda: render_report(check(settings), settings.build_date), debug=debug), nl=False)
+
+
+@main.command()
+@click.option("--output", default=None, type=click.Path(file_okay=False, path_type=Path), help=SCHEMA_OUTPUT_HELP)
+def schema(output: Path | None) -> None:
+    """Tulis atau cetak JSON Schema untuk produsen.yml dan produk.yml (untuk editor dan situs)."""
+    import json
+
+    folder = Path(__file__).parent / "schema"
+    sources = sorted(folder.glob("*.schema.json"))
+    if output is None:
+        click.echo(json.dumps({p.name: json.loads(p.read_text(encoding="utf-8")) for p in sources}, ensure_ascii=False, indent=2))
+        return
+    output.mkdir(parents=True, exist_ok=True)
+    for source in sources:
+        (output / source.name).write_bytes(source.read_bytes())
+    click.echo(messages.SCHEMA_WRITTEN.format(paths=", ".join(str(output / p.name) for p in sources)))

@@ -186,7 +186,7 @@ SCOPE_NOTHING = "Pull request ini tidak mengubah berkas apa pun."
 
 # Pull request summary (`catalogue-gen pr-summary`), Markdown for the job summary -------------
 PR_SUMMARY_TITLE = "## Ringkasan pemeriksaan katalog"
-PR_SUMMARY_INTRO = "Dibandingkan dengan `{base}`: {files} berkas berubah, {products} produk terdampak."
+PR_SUMMARY_INTRO = "Dibandingkan dengan {base}: {files} berkas berubah, {products} produk terdampak."
 PR_SUMMARY_HEADER = "| Produk | Perubahan | Masalah | Alamat halaman |"
 PR_SUMMARY_NO_PRODUCTS = "Tidak ada produk yang ditambah atau diubah."
 PR_STATUS_ADDED = "baru"
@@ -213,7 +213,7 @@ REPORT_SECTION_HALAL = "## Halal masih dalam proses"
 REPORT_HALAL_NOTE = "Kategori ini wajib bersertifikat halal; untuk usaha mikro dan kecil kewajiban berlaku mulai 17 Oktober 2026. Tanyakan perkembangan sertifikasinya."
 REPORT_HALAL_ROW = "kategori {category}: halal: {{status: dalam-proses}}"
 REPORT_SECTION_STALE = "## Data lama atau tanpa tanggal diperbarui"
-REPORT_STALE_NOTE = "Produk yang diperbarui: lebih dari {months} bulan lalu, atau tanpa diperbarui:. Minta produsen memeriksa harga, stok dan izinnya lalu mengisi tanggal hari itu."
+REPORT_STALE_NOTE = "Produk yang tanggal diperbarui: lebih dari {months} bulan lalu atau tidak diisi. Minta produsen memeriksa harga, stok dan izinnya, lalu menulis tanggal hari itu di diperbarui:."
 REPORT_STALE_MISSING = "tidak ada diperbarui:"
 REPORT_STALE_OLD = "terakhir diperbarui {date}"
 REPORT_SECTION_WARNINGS = "## Peringatan pemeriksa"
@@ -222,3 +222,4 @@ REPORT_PROBLEM_HEADER = "| Berkas | Baris | Pesan |"
 
 # JSON Schema (`catalogue-gen schema`) ----------------------------------------------------------
 SCHEMA_WRITTEN = "Skema JSON ditulis: {paths}"
+PR_PROBLEMS_MORE = "dan {count} masalah lain (lihat log pemeriksaan)"

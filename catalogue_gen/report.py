@@ -17,11 +17,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from catalogue_gen import messages
 from catalogue_gen.categories import LICENSE_RULES
-from catalogue_gen.load import PRODUCER_FILE, PRODUCT_FILE
+from catalogue_gen.load import PRODUCT_FILE
 from catalogue_gen.model import HalalStatus, Product
 from catalogue_gen.pipeline import CheckResult, check
 from catalogue_gen.problems import Problem, Problems
@@ -111,17 +111,16 @@ def _product_rows(items: Sequence[tuple[Product, str]]) -> list[str]:
         return []
     rows = [messages.REPORT_TABLE_HEADER, _rule(3)]
     for product, text in items:
-        rows.append(f"| {cell(product.key)} | `{cell(product.source_path)}` | {cell(text)} |")
+        rows.append(f"| {cell(product.key)} | {cell(product.source_path)} | {cell(text)} |")
     return rows
 
 
 def _problem_rows(problems: Sequence[Problem]) -> list[str]:
     if not problems:
         return []
-    rows = [messages.PR_SCOPE_HEADER.replace("Tingkat", "Baris").replace(" | Pesan", " | Pesan")
-            if False else messages.REPORT_PROBLEM_HEADER, _rule(3)]
+    rows = [messages.REPORT_PROBLEM_HEADER, _rule(3)]
     for problem in problems:
-        rows.append(f"| `{cell(problem.path)}` | {problem.line}:{problem.column} | {cell(problem.level.value + ': ' + problem.message)} |")
+        rows.append(f"| {cell(problem.path)} | {problem.line}:{problem.column} | {cell(problem.level.value + ': ' + problem.message)} |")
     return rows
 
 
@@ -162,13 +161,13 @@ def render_pr_summary(settings: Settings, base: str) -> str:
     lines += ["", messages.PR_SCOPE_TITLE, ""]
     if len(scope_problems):
         lines += [messages.PR_SCOPE_HEADER, _rule(3)]
-        lines += [f"| `{cell(p.path)}` | {p.level.value} | {cell(p.message)} |" for p in scope_problems]
+        lines += [f"| {cell(p.path)} | {p.level.value} | {cell(p.message)} |" for p in scope_problems]
     else:
         lines.append(messages.PR_SCOPE_OK)
     return "\n".join(lines) + "\n"
 
 
-def iter_product_changes(changes: Iterable[Change], products_dir: Path) -> Iterable[ProductChange]:
+def iter_product_changes(changes: Iterable[Change], products_dir: Path) -> Iterator[ProductChange]:
     """Product pages touched by `changes`, sorted by key.
 
     A changed product file or photo touches its product; a changed produsen.yml or logo
@@ -206,9 +205,10 @@ def iter_product_changes(changes: Iterable[Change], products_dir: Path) -> Itera
 
 def _summary_row(settings: Settings, product: ProductChange, problems: Problems) -> str:
     producer = product.key.split("/")[0]
+    # The product's own files, plus the producer's folder and files (produsen.yml, logo):
+    # a galat there keeps every product of the producer off the site.
     own = problems.for_path(product.folder) + [
-        p for p in problems.for_path(f"{PRODUCTS_PREFIX}{producer}")
-        if p.path.count("/") == 2 or p.path.endswith("/" + PRODUCER_FILE)
+        p for p in problems.for_path(f"{PRODUCTS_PREFIX}{producer}") if p.path.count("/") <= 2
     ]
     mine = sorted(set(own), key=lambda p: (p.path, p.line, p.column))
     errors = sum(1 for p in mine if p.is_error)
@@ -235,8 +235,8 @@ def _summary_row(settings: Settings, product: ProductChange, problems: Problems)
 
 def cell(text: str) -> str:
     """Text safe inside a Markdown table cell: no HTML, no links or emphasis, no column breaks."""
-    escaped = html.escape(str(text), quote=False).replace("|", "&#124;")
-    escaped = re.sub(r"([\\`*_\[\]~!#])", r"\\\1", escaped)
+    escaped = re.sub(r"([\\`*_\[\]~!#])", r"\\\1", str(text))
+    escaped = html.escape(escaped, quote=False).replace("|", "&#124;")
     return re.sub(r"\s*[\r\n]+\s*", " ", escaped)
 
 

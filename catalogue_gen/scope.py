@@ -103,8 +103,9 @@ def _git(root: Path, *args: str, stdin: str | None = None) -> bytes:
     except OSError as exc:
         raise CatalogueError(messages.SCOPE_GIT_FAILED.format(detail=exc)) from exc
     if done.returncode != 0:
+        # git's first line says what went wrong ("fatal: ambiguous argument"); usage text follows.
         detail = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        raise CatalogueError(messages.SCOPE_GIT_FAILED.format(detail=detail[-1] if detail else done.returncode))
+        raise CatalogueError(messages.SCOPE_GIT_FAILED.format(detail=detail[0] if detail else done.returncode))
     return done.stdout
 
 

