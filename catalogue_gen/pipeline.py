@@ -23,8 +23,8 @@ from typing import Any
 from catalogue_gen import messages
 from catalogue_gen.load import iter_tree
 from catalogue_gen.model import Catalogue, ProcessedPhoto
-from catalogue_gen.output import MANIFEST_NAME, swap_site, write_generated
-from catalogue_gen.pages import PageRenderer
+from catalogue_gen.output import GENERATED_ROOTS, MANIFEST_NAME, swap_site, write_generated
+from catalogue_gen.pages import PageRenderer, StaticFile
 from catalogue_gen.photos import process_catalogue
 from catalogue_gen.problems import CatalogueError, CatalogueInvalid, Problem, Problems
 from catalogue_gen.search import run_pagefind
@@ -87,6 +87,9 @@ def generate(settings: Settings) -> BuildResult:
     # pages: the catalogue to Markdown with raw, escaped HTML blocks
     renderer = PageRenderer(result.catalogue, result.photos, settings.site_url)
     pages, files = renderer.render_all()
+    # the JSON Schemas, published beside the pages for editors and the form
+    schema_dir = Path(__file__).parent / "schema"
+    files += [StaticFile(f"schema/{p.name}", str(p)) for p in sorted(schema_dir.glob("*.schema.json"))]
 
     # output: swap the generated folders under docs/ in whole
     manifest = make_manifest(result.catalogue)
@@ -151,8 +154,6 @@ def build(settings: Settings) -> BuildResult:
     return result
 
 
-# Files MkDocs copies from the theme or renders whatever the pages say; never stale.
-_GENERATED_ROOT_NAMES = ("produk", "produsen", "kategori", "kabupaten", "sertifikasi")
 _CONTENT_ADDRESSED = re.compile(r"^[0-9a-f]{16}-(?:\d+\.webp|og\.jpg)$")
 
 
@@ -166,7 +167,7 @@ def copy_previous_site(site: Path, staging: Path, docs: Path) -> None:
         rel = path.relative_to(site)
         if rel.parts[0] == "pagefind" or not path.is_file():
             continue
-        if rel.parts[0] in _GENERATED_ROOT_NAMES and not _has_source(rel, docs):
+        if rel.parts[0] in GENERATED_ROOTS and not _has_source(rel, docs):
             continue
         target = staging / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -191,7 +192,7 @@ def site_stamp(settings: Settings) -> str:
     for name in ("mkdocs", "mkdocs-material", "catalogue-gen"):
         digest.update(f"{name}={version(name)}\n".encode())
     sources = [settings.mkdocs_config, *sorted((settings.root / "overrides").rglob("*"))]
-    skipped = {*_GENERATED_ROOT_NAMES, "index.md", MANIFEST_NAME}
+    skipped = set(GENERATED_ROOTS)
     for top in sorted(settings.docs_dir.iterdir()):
         if top.name not in skipped and not top.name.startswith("."):
             sources += [top, *sorted(top.rglob("*"))] if top.is_dir() else [top]
@@ -204,7 +205,7 @@ def site_stamp(settings: Settings) -> str:
 def generated_digest(docs: Path) -> str:
     """Names, sizes and modification times of the generated files: what the last build read."""
     digest = hashlib.sha256()
-    for name in (*_GENERATED_ROOT_NAMES, "index.md", MANIFEST_NAME):
+    for name in GENERATED_ROOTS:
         root = docs / name
         for path in sorted([root] if root.is_file() else root.rglob("*")):
             if not path.is_file():
