@@ -29,7 +29,7 @@ from catalogue_gen.problems import Level, Problem
 from catalogue_gen.settings import PhotoParams
 
 # Bump when processing changes in a way the params do not show: old cache entries are ignored.
-PROCESSING_VERSION = 4
+PROCESSING_VERSION = 5
 EXPECTED_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".heic": "HEIF"}
 GPS_IFD = 0x8825
 SRGB_PROFILE = ImageCms.createProfile("sRGB")
@@ -150,7 +150,7 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
         target_height = max(1, round(height * target / width))
         scaled = image if target == width else image.resize((target, target_height), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
-        scaled.save(buffer, "WEBP", quality=params.webp_quality, method=params.webp_method)
+        scaled.save(buffer, "WEBP", quality=_quality_for(target, params), method=params.webp_method)
         name = f"{key[:16]}-{target}.webp"
         encoded[name] = buffer.getvalue()
         result.variants.append((name, target, target_height))
@@ -165,6 +165,14 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
     result.entry_dir = ""
     result._encoded = encoded  # type: ignore[attr-defined]
     return result
+
+
+def _quality_for(width: int, params: PhotoParams) -> int:
+    """The WebP quality of the smallest configured width at least as wide as `width`."""
+    for configured, quality in zip(params.widths, params.webp_quality):
+        if width <= configured:
+            return quality
+    return params.webp_quality[-1]
 
 
 def _to_srgb(image: Image.Image) -> Image.Image:

@@ -134,7 +134,7 @@ def test_transparent_png_gets_a_white_background(make_catalogue: Callable[..., S
     settings = make_catalogue({PRODUCT: text, PHOTO: None, "products/kelompok-contoh/madu/depan.png": buffer.getvalue()})
     processed = check(settings).photos["products/kelompok-contoh/madu/depan.png"]
     with Image.open(processed.largest.cache_path) as out:
-        assert out.convert("RGB").getpixel((5, 5)) == (255, 255, 255)
+        assert min(out.convert("RGB").getpixel((5, 5))) >= 250  # white, give or take WebP rounding
 
 
 def test_cache_hit_decodes_nothing(make_catalogue: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch) -> None:
