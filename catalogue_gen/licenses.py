@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 CEKBPOM_URL = "https://cekbpom.pom.go.id/"
 BPJPH_URL = "https://bpjph.halal.go.id/search/sertifikat"
 BSN_URL = "https://www.bsn.go.id/"
-OSS_URL = "https://oss.go.id/"
 
 
 @dataclass(frozen=True)
@@ -56,62 +55,66 @@ LICENSE_TYPES: dict[str, LicenseType] = {
 }
 
 HALAL_TYPE = LicenseType("halal", "Sertifikat halal BPJPH", "ID dan 17 digit", "ID33110018517710724", BPJPH_URL, digit_counts=(17,))
-NIB_SHAPE = "13 digit"
-NIB_EXAMPLE = "1234567890123"
 
-# Prefix words printed before BPOM numbers on labels: "BPOM RI", "Badan POM", "No.", "Reg.".
+# Words printed around numbers on real labels, in any order: "No. Reg. BPOM RI MD ...",
+# "Izin BPOM R.I. MD ...", "Sertifikat Halal No. ID...", "P-IRT: ...", "Dinkes P-IRT No. ...".
+# They carry no information, so they are dropped before the shape is checked.
+LABEL_WORDS = frozenset({
+    "BADAN", "BPOM", "POM", "RI", "R", "I", "NO", "NOMOR", "NOMER", "REG", "REGISTRASI",
+    "IZIN", "IJIN", "EDAR", "NIE", "NOTIF", "NOTIFIKASI", "KOSMETIK", "DINKES", "SERTIFIKAT",
+    "SERTIFIKASI", "HALAL", "BPJPH", "P", "IRT", "PIRT", "P-IRT", "SPP", "SPPIRT", "SPP-IRT", "-",
+})
+
+# Every pattern is ASCII-only: `\d` must not accept Arabic-Indic or other scripts' digits,
+# which cekbpom cannot search and the P-IRT regency check would silently skip.
 _BPOM = re.compile(
     r"""
-    ^(?:BADAN\s*)?(?:B?POM)?\s*(?:RI)?\s*   # issuer, optional: BPOM RI / POM / Badan POM RI
-    (?:NO(?:MOR)?\.?\s*:?\s*)?              # "No." / "Nomor:"
-    (?:REG\.?\s*)?                          # "Reg."
-    (?P<code>MD|ML|TR|TI|TL|HT|FF|SD|SI|SL) # registration kind
-    \s*[.:]?\s*
-    (?P<number>\d[\d\s.\-]*?)               # digits, perhaps grouped by spaces, dots or dashes
+    ^(?P<code>MD|ML|TR|TI|TL|HT|FF|SD|SI|SL) # registration kind
+    \s*-?\s*
+    (?P<number>\d[\d\s\-]*?)                # digits, perhaps grouped by spaces or dashes
     \s*(?P<export>E)?$                      # trailing E: "also exported" (traditional medicine)
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,
 )
 
 _PIRT = re.compile(
     r"""
-    ^(?:SPP\s*-?\s*IRT|P\s*-?\s*IRT)?\s*    # "P-IRT", "PIRT", "SPP-IRT", optional
-    (?:NO(?:MOR)?\.?\s*:?\s*)?              # "No."
-    (?P<number>\d[\d\s.]*?)                 # the 13 digits (or all 15 with no dash)
+    ^(?P<number>\d[\d\s]*?)                 # the 13 digits (or all 15 with no dash)
     (?:\s*[-/]\s*(?P<year>\d+))?$           # "-YY": the year the permit expires
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,
 )
 
 _COSMETIC = re.compile(
     r"""
-    ^(?:B?POM\s*(?:RI)?\s*)?(?:NO(?:MOR)?\.?\s*:?\s*)?(?:NOTIFIKASI\s*:?\s*)?
-    (?P<code>NKIT|N[A-Z])                   # N + region letter (A = Asia), or NKIT for a kit
-    \s*(?P<number>\d[\d\s.\-]*)$
+    ^(?P<code>NKIT|N[A-Z])                   # N + region letter (A = Asia), or NKIT for a kit
+    \s*-?\s*(?P<number>\d[\d\s\-]*)$
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,
 )
 
-_HALAL = re.compile(
-    r"""
-    ^(?:NO(?:MOR)?\.?\s*:?\s*)?(?:SERTIFIKAT\s*)?(?:HALAL\s*)?(?:BPJPH\s*)?:?\s*
-    ID\s*(?P<number>\d[\d\s.\-]*)$          # BPJPH: ID + 17 digits
-    """,
-    re.VERBOSE,
-)
+_HALAL = re.compile(r"^ID\s*-?\s*(?P<number>\d[\d\s\-]*)$", re.ASCII)  # BPJPH: ID + 17 digits
 
-# Certificates issued by MUI before BPJPH took over (2019): 14-16 digits, often "LPPOM-...".
-_HALAL_MUI = re.compile(r"^(?:(?:LPPOM|MUI)[\s\-:]*){0,2}(?P<number>\d[\d\s.\-]{9,20})$")
+# Certificates issued by MUI before BPJPH took over (2019): 14 digits starting 00, often "LPPOM-...".
+_HALAL_MUI = re.compile(r"^(?:(?:LPPOM|MUI)[\s\-]*){0,2}(?P<number>00\d{12})$", re.ASCII)
 
 _SNI = re.compile(
     r"""
-    ^SNI\s*
+    ^SNI\s*[-.]?\s*
+    (?P<adopted>(?:ISO|IEC|ISO/IEC)\s+)?        # an adopted international standard
     (?P<number>(?:\d{2}-)?\d{1,5}(?:\.\d+)*)  # standard number; old style "01-3553"
-    \s*(?P<sep>[:\-])\s*
-    (?P<year>(?:19|20)\d{2})$                 # the edition year
+    \s*(?P<sep>[:\-\s])\s*
+    (?P<year>(?:19|20)\d{2})                   # the edition year
+    (?:\s+[A-Z][A-Z\s]*)?$                    # the standard's title, sometimes printed after it
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,
 )
+
+
+def strip_label_words(text: str) -> str:
+    """A normalised number without the words labels print around it (see LABEL_WORDS)."""
+    spaced = re.sub(r"[.:#,;()]", " ", text)
+    return " ".join(token for token in spaced.split() if token not in LABEL_WORDS)
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,7 @@ def normalise_number(value: str) -> str:
 
 
 def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+    return re.sub(r"[^0-9]", "", text)
 
 
 def _bad(license_type: LicenseType, value: str, detail: str = "") -> LicenseCheck:
@@ -169,6 +172,8 @@ def parse_license(type_name: str, value: str) -> LicenseCheck:
     """
     license_type = LICENSE_TYPES[type_name]
     text = normalise_number(value)
+    if type_name != "sni":
+        text = strip_label_words(text)
     if license_type.bpom_code:
         return _parse_bpom(license_type, value, text)
     if type_name == "pirt":
@@ -246,9 +251,10 @@ def _parse_sni(license_type: LicenseType, value: str, text: str) -> LicenseCheck
     if not match:
         return _bad(license_type, value)
     number, year = match["number"], match["year"]
+    adopted = f"{' '.join(match['adopted'].split())} " if match["adopted"] else ""
     # Old editions are cited "SNI 01-3553-2006"; keep that spelling, it is what BSN lists.
     separator = "-" if re.match(r"\d{2}-", number) else ":"
-    return LicenseCheck(canonical=f"SNI {number}{separator}{year}", digits=_digits(number))
+    return LicenseCheck(canonical=f"SNI {adopted}{number}{separator}{year}", digits=_digits(number))
 
 
 def parse_halal_number(value: str) -> LicenseCheck:
@@ -257,6 +263,7 @@ def parse_halal_number(value: str) -> LicenseCheck:
     if re.search(r"\bKH\b|^KH|\bKH[\d.\-/]", text):
         # A halal ruling (ketetapan halal) number is not a certificate number.
         return LicenseCheck(error=Finding("HALAL_KH_NUMBER", {"value": value}))
+    text = strip_label_words(text)
     match = _HALAL.match(text)
     if match:
         digits = _digits(match["number"])
@@ -265,20 +272,19 @@ def parse_halal_number(value: str) -> LicenseCheck:
         return LicenseCheck(canonical=f"ID{digits}", digits=digits)
     legacy = _HALAL_MUI.match(text)
     if legacy:
-        digits = _digits(legacy["number"])
-        if 10 <= len(digits) <= 16:
-            return LicenseCheck(
-                canonical=text,
-                digits=digits,
-                warnings=(Finding("HALAL_LEGACY_MUI", {"value": value}),),
-                is_legacy_mui=True,
-            )
+        digits = legacy["number"]
+        return LicenseCheck(
+            canonical=f"MUI {digits}",
+            digits=digits,
+            warnings=(Finding("HALAL_LEGACY_MUI", {"value": value}),),
+            is_legacy_mui=True,
+        )
     return _bad(HALAL_TYPE, value)
 
 
 def is_valid_nib(value: str) -> bool:
     """A Nomor Induk Berusaha: exactly 13 digits (spaces allowed between groups)."""
-    return bool(re.fullmatch(r"\d{13}", re.sub(r"[\s.]", "", value)))
+    return bool(re.fullmatch(r"[0-9]{13}", re.sub(r"[\s.]", "", value)))
 
 
 def suggest_type(type_name: str) -> list[str]:

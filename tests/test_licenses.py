@@ -32,6 +32,30 @@ ACCEPTED = [
     ("sni", "SNI 3553:2015", "SNI 3553:2015"),
     ("sni", "sni 3553 : 2015", "SNI 3553:2015"),
     ("sni", "SNI 01-3553-2006", "SNI 01-3553-2006"),
+    # prefixes in any order and punctuation, as printed on real labels
+    ("pirt", "P-IRT: 2065371010052-24", "P-IRT No. 2065371010052-24"),
+    ("pirt", "No. P-IRT 2065371010052-24", "P-IRT No. 2065371010052-24"),
+    ("pirt", "Nomor P-IRT: 2065371010052-24", "P-IRT No. 2065371010052-24"),
+    ("pirt", "P.IRT No. 2065371010052-24", "P-IRT No. 2065371010052-24"),
+    ("pirt", "Dinkes P-IRT No. 2065371010052-24", "P-IRT No. 2065371010052-24"),
+    ("pirt", "P-IRT No. 2.09.3507.01.0123-25", "P-IRT No. 2093507010123-25"),
+    ("bpom-md", "No. BPOM RI MD 224510107115", "BPOM RI MD 224510107115"),
+    ("bpom-md", "Reg. BPOM RI MD 224510107115", "BPOM RI MD 224510107115"),
+    ("bpom-md", "BPOM RI: MD 224510107115", "BPOM RI MD 224510107115"),
+    ("bpom-md", "BPOM RI MD No. 224510107115", "BPOM RI MD 224510107115"),
+    ("bpom-md", "BPOM R.I. MD 224510107115", "BPOM RI MD 224510107115"),
+    ("bpom-md", "Izin BPOM RI MD 224510107115", "BPOM RI MD 224510107115"),
+    ("bpom-tr", "No. Reg. POM TR 123456781", "POM TR 123456781"),
+    ("bpom-tr", "POM. TR 123456781", "POM TR 123456781"),
+    ("notifikasi-kosmetik", "NA.18191200123", "NA18191200123"),
+    ("notifikasi-kosmetik", "Notifikasi BPOM NA18191200123", "NA18191200123"),
+    ("notifikasi-kosmetik", "No. BPOM: NA18191200123", "NA18191200123"),
+    ("sni", "SNI 3553 2015", "SNI 3553:2015"),
+    ("sni", "SNI-3553-2015", "SNI 3553:2015"),
+    ("sni", "SNI. 3553:2015", "SNI 3553:2015"),
+    ("sni", "SNI ISO 22000:2009", "SNI ISO 22000:2009"),
+    ("sni", "SNI 3553:2015 Air Mineral", "SNI 3553:2015"),
+    ("bpom-md", "ＭＤ　２２４５１０１０７１１５", "BPOM RI MD 224510107115"),  # full-width, as pasted from some phones
 ]
 
 
@@ -59,6 +83,8 @@ REFUSED = [
     ("bpom-sd", "POM SD 123456789E", "LICENSE_BAD_FORMAT"),  # the export E is for medicine only
     ("sni", "SNI 3553", "LICENSE_BAD_FORMAT"),
     ("sni", "3553:2015", "LICENSE_BAD_FORMAT"),
+    ("bpom-md", "MD \u0662\u0662\u0664\u0665\u0661\u0660\u0661\u0660\u0667\u0661\u0661\u0665", "LICENSE_BAD_FORMAT"),  # Arabic-Indic digits
+    ("pirt", "P-IRT No. \u0662\u0660\u0666\u0665\u0663\u0660\u0661\u0660\u0661\u0660\u0660\u0665\u0662-\u0662\u0669", "LICENSE_BAD_FORMAT"),
 ]
 
 
@@ -82,7 +108,8 @@ def test_pirt_regency_digits_and_expiry_year_are_read() -> None:
     assert check.pirt_expiry_year == 2024
 
 
-@pytest.mark.parametrize("number", ["ID33110018517710724", "ID 3311 0018 5177 10724", "No. ID33110018517710724", "id33110018517710724"])
+@pytest.mark.parametrize("number", ["ID33110018517710724", "ID 3311 0018 5177 10724", "No. ID33110018517710724", "id33110018517710724",
+                                    "Sertifikat Halal No. ID33110018517710724", "ID-331100-18517710724", "Halal ID33110018517710724"])
 def test_bpjph_halal_numbers(number: str) -> None:
     check = parse_halal_number(number)
     assert check.error is None
@@ -102,7 +129,7 @@ def test_old_mui_certificate_is_accepted_with_a_warning() -> None:
     assert [w.template for w in check.warnings] == ["HALAL_LEGACY_MUI"]
 
 
-@pytest.mark.parametrize("number", ["ID3311001851771072", "ID331100185177107245", "HALAL", "ID-ABC"])
+@pytest.mark.parametrize("number", ["ID3311001851771072", "ID331100185177107245", "HALAL", "ID-ABC", "0812-3456-7890", "ID\u0663\u0663110018517710724"])
 def test_malformed_halal_numbers_are_refused(number: str) -> None:
     assert parse_halal_number(number).error is not None
 

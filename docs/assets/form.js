@@ -41,13 +41,23 @@
   var TRADITIONAL = ["bpom-tr", "bpom-ti", "bpom-tl", "bpom-ht", "bpom-ff"];
 
   // The regexes of licenses.py, without the verbose-mode comments (see there for each part).
-  var BPOM = /^(?:BADAN\s*)?(?:B?POM)?\s*(?:RI)?\s*(?:NO(?:MOR)?\.?\s*:?\s*)?(?:REG\.?\s*)?(MD|ML|TR|TI|TL|HT|FF|SD|SI|SL)\s*[.:]?\s*(\d[\d\s.\-]*?)\s*(E)?$/;
-  var PIRT = /^(?:SPP\s*-?\s*IRT|P\s*-?\s*IRT)?\s*(?:NO(?:MOR)?\.?\s*:?\s*)?(\d[\d\s.]*?)(?:\s*[-\/]\s*(\d+))?$/;
-  var COSMETIC = /^(?:B?POM\s*(?:RI)?\s*)?(?:NO(?:MOR)?\.?\s*:?\s*)?(?:NOTIFIKASI\s*:?\s*)?(NKIT|N[A-Z])\s*(\d[\d\s.\-]*)$/;
-  var HALAL_BPJPH = /^(?:NO(?:MOR)?\.?\s*:?\s*)?(?:SERTIFIKAT\s*)?(?:HALAL\s*)?(?:BPJPH\s*)?:?\s*ID\s*(\d[\d\s.\-]*)$/;
-  var HALAL_MUI = /^(?:(?:LPPOM|MUI)[\s\-:]*){0,2}(\d[\d\s.\-]{9,20})$/;
-  var HALAL_KH = /\bKH\b|^KH|\bKH[\d.\-\/]/;
-  var SNI = /^SNI\s*((?:\d{2}-)?\d{1,5}(?:\.\d+)*)\s*([:\-])\s*((?:19|20)\d{2})$/;
+  // Words labels print around numbers (licenses.py LABEL_WORDS), dropped before matching.
+  var LABEL_WORDS = ["BADAN", "BPOM", "POM", "RI", "R", "I", "NO", "NOMOR", "NOMER", "REG", "REGISTRASI",
+    "IZIN", "IJIN", "EDAR", "NIE", "NOTIF", "NOTIFIKASI", "KOSMETIK", "DINKES", "SERTIFIKAT",
+    "SERTIFIKASI", "HALAL", "BPJPH", "P", "IRT", "PIRT", "P-IRT", "SPP", "SPPIRT", "SPP-IRT", "-"];
+  var BPOM = /^(MD|ML|TR|TI|TL|HT|FF|SD|SI|SL)\s*-?\s*([0-9][0-9\s\-]*?)\s*(E)?$/;
+  var PIRT = /^([0-9][0-9\s]*?)(?:\s*[-\/]\s*([0-9]+))?$/;
+  var COSMETIC = /^(NKIT|N[A-Z])\s*-?\s*([0-9][0-9\s\-]*)$/;
+  var HALAL_BPJPH = /^ID\s*-?\s*([0-9][0-9\s\-]*)$/;
+  var HALAL_MUI = /^(?:(?:LPPOM|MUI)[\s\-]*){0,2}(00[0-9]{12})$/;
+  var HALAL_KH = /\bKH\b|^KH|\bKH[0-9.\-\/]/;
+  var SNI = /^SNI\s*[-.]?\s*((?:ISO|IEC|ISO\/IEC)\s+)?((?:[0-9]{2}-)?[0-9]{1,5}(?:\.[0-9]+)*)\s*([:\-\s])\s*((?:19|20)[0-9]{2})(?:\s+[A-Z][A-Z\s]*)?$/;
+
+  function stripLabelWords(text) {
+    return text.replace(/[.:#,;()]/g, " ").split(/\s+/).filter(function (token) {
+      return token && LABEL_WORDS.indexOf(token) < 0;
+    }).join(" ");
+  }
 
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var PHOTO = /\.(jpe?g|png|webp|heic)$/i;
@@ -65,7 +75,7 @@
   }
 
   function digits(text) {
-    return text.replace(/\D/g, "");
+    return text.replace(/[^0-9]/g, "");
   }
 
   function bad(type, detail) {
@@ -77,6 +87,7 @@
   function checkLicense(type, value, year) {
     var info = LICENSES[type];
     var text = normalise(value);
+    if (type !== "sni") text = stripLabelWords(text);
     var match, number;
     if (info.code) {
       match = BPOM.exec(text);
@@ -121,7 +132,8 @@
     }
     match = SNI.exec(text);
     if (!match) return bad(type);
-    return { canonical: "SNI " + match[1] + (/^\d{2}-/.test(match[1]) ? "-" : ":") + match[3] };
+    var adopted = match[1] ? match[1].trim().split(/\s+/).join(" ") + " " : "";
+    return { canonical: "SNI " + adopted + match[2] + (/^[0-9]{2}-/.test(match[2]) ? "-" : ":") + match[4] };
   }
 
   function checkHalal(value) {
@@ -129,14 +141,15 @@
     if (HALAL_KH.test(text)) {
       return { error: "Ini nomor ketetapan halal (KH), bukan nomor sertifikat; tulis nomor sertifikat BPJPH yang diawali ID (contoh " + HALAL.example + ")" };
     }
+    text = stripLabelWords(text);
     var match = HALAL_BPJPH.exec(text);
     if (match) {
       var number = digits(match[1]);
       return number.length === 17 ? { canonical: "ID" + number } : bad("halal", "ada " + number.length + " digit");
     }
     var legacy = HALAL_MUI.exec(text);
-    if (legacy && digits(legacy[1]).length >= 10 && digits(legacy[1]).length <= 16) {
-      return { canonical: text, warning: "Tampak seperti nomor sertifikat MUI lama; periksa masa berlakunya dan ganti dengan nomor BPJPH (ID...) bila sudah ada" };
+    if (legacy) {
+      return { canonical: "MUI " + legacy[1], warning: "Tampak seperti nomor sertifikat MUI lama; periksa masa berlakunya dan ganti dengan nomor BPJPH (ID...) bila sudah ada" };
     }
     return bad("halal");
   }
