@@ -6,6 +6,7 @@ Source: shared/spec/product-files.md, "License rules by category".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from catalogue_gen.model import Category
 
@@ -52,6 +53,12 @@ LICENSE_RULES: dict[str, LicenseRule] = {
     "pertanian-segar": LicenseRule(()),
     "lainnya": LicenseRule(()),
 }
+
+
+# Halal certificates are mandatory for these categories of micro and small businesses from
+# this date (shared/spec/licenses.md); `dalam-proses` is still shown, with a warning.
+HALAL_MANDATORY_FROM = date(2026, 10, 17)
+HALAL_MANDATORY_CATEGORIES = frozenset({"pangan-olahan", "minuman", "kosmetik"})
 
 
 def find_category(slug: str) -> Category | None:

@@ -91,7 +91,7 @@ def iter_tree(project_root: Path, products_dir: Path, problems: list[Problem], o
     selected = [p.resolve() for p in only] if only else None
     for entry in _sorted_entries(products_dir):
         rel = _rel(project_root, entry)
-        if entry.name in IGNORED_NAMES or entry.name.startswith("."):
+        if entry.name in IGNORED_NAMES or (entry.name.startswith(".") and not entry.is_dir()):
             continue
         if _is_link(entry):
             problems.append(problem(rel, 0, 0, Level.ERROR, "", "SYMLINK_REFUSED"))
@@ -148,7 +148,9 @@ def _load_product(project_root: Path, folder: Path, problems: list[Problem]) -> 
         if _is_link(entry):
             problems.append(problem(entry_rel, 0, 0, Level.ERROR, "", "SYMLINK_REFUSED"))
         elif entry.is_dir():
-            problems.append(problem(entry_rel, 0, 0, Level.WARNING, "", "NESTED_FOLDER_IGNORED"))
+            nested = (entry / PRODUCT_FILE).exists()
+            problems.append(problem(entry_rel, 0, 0, Level.ERROR if nested else Level.WARNING, "",
+                                    "NESTED_PRODUCT" if nested else "NESTED_FOLDER_IGNORED"))
         else:
             files.append(entry.name)
     raw = None

@@ -152,6 +152,9 @@ HALAL_NUMBER_AND_STATUS = "halal berisi nomor sertifikat dan status {value} seka
 HALAL_KH_NUMBER = "{key} {value} adalah nomor ketetapan halal (KH), bukan nomor sertifikat; tulis nomor sertifikat BPJPH yang diawali ID (contoh \"ID33110018517710724\")"
 HALAL_LEGACY_MUI = "{key} {value} tampak seperti nomor sertifikat MUI lama; periksa masa berlakunya dan ganti dengan nomor BPJPH (ID...) bila sudah ada"
 HALAL_BUT_PORK = "produk ini menyebut {word} ({where}), jadi halal harus {{status: tidak-halal, alasan: \"...\"}}"
+HALAL_DEADLINE = "sejak 17 Oktober 2026 sertifikat halal wajib untuk pangan, minuman dan kosmetik usaha mikro dan kecil; status dalam-proses tetap ditampilkan, tetapi segera lengkapi nomor sertifikatnya"
+LICENSE_EXAMPLE = "{key} {value} adalah nomor contoh dari panduan, bukan nomor produk Anda; ganti dengan nomor yang tercetak pada label"
+NESTED_PRODUCT = "produk.yml di dalam folder produk lain tidak akan tampil; pindahkan folder ini ke products/<produsen>/<nama-produk>/"
 HALAL_ALCOHOL = "produk ini menyebut {word} ({where}); bila beralkohol, tulis halal: {{status: tidak-halal, alasan: \"mengandung alkohol\"}}"
 
 # Scaffolding and commands --------------------------------------------------------------------

@@ -62,6 +62,13 @@ MAX_PRICE_RUPIAH = 1_000_000_000  # a billion rupiah: beyond that it is a typo w
 # Words that mean pork or alcoholic drinks in NTT labels (shared/spec/search-terms.md).
 PORK_WORDS = ("babi", "pork", "lard", "sopi", "moke", "arak", "ciu")
 ALCOHOL_WORDS = ("alkohol", "alcohol", "etanol", "ethanol", "wine", "tuak")
+# The examples printed in the guide and the scaffold: somebody else's number, never a product's.
+EXAMPLE_NUMBERS = frozenset(
+    # (not SNI: a standard number such as SNI 3553:2015 is the same on every bottle of water)
+    [licenses.parse_license(t.type, t.example).canonical for t in licenses.LICENSE_TYPES.values() if t.type != "sni"]
+    + [licenses.HALAL_TYPE.example]
+)
+NEGATIONS = ("tanpa", "bukan", "bebas", "tidak", "non", "no")
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
 # One regex pass per value: bidi controls, invisible characters and C0/C1 controls; newlines
@@ -355,16 +362,21 @@ def _parse_contact(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]
 
 def normalise_phone(raw: str) -> str | None:
     """`0812-3456-7890`, `+62 812...`, `62812...` -> `62812...`; None when not a phone number."""
-    digits = re.sub(r"[\s.\-()]", "", raw)
+    text = licenses.normalise_number(raw)
+    link = re.fullmatch(r"HTTPS?://(?:API\.)?WA\.ME/(?:SEND\?PHONE=)?\+?([0-9]+)/?", text)
+    if link:
+        text = link.group(1)  # a wa.me link copied from a business card or Instagram bio
+    digits = re.sub(r"[\s.\-()]", "", text)
     if digits.startswith("+"):
         digits = digits[1:]
-    if not digits.isdigit():
+    if not re.fullmatch(r"[0-9]+", digits):
         return None
     if digits.startswith("0"):
         digits = "62" + digits[1:]
     if not digits.startswith("62"):
         return None
-    national = digits[2:]
+    national = digits[2:].removeprefix("0")  # "+62 (0) 812...": the trunk 0 is written by habit
+    digits = "62" + national
     # Mobiles are 08xx with 10-13 digits nationally; landlines (0380 Kupang) 9-11.
     if national.startswith("8") and 9 <= len(national) <= 12:
         return digits
@@ -375,7 +387,7 @@ def normalise_phone(raw: str) -> str | None:
 
 def _instagram_handle(raw: str) -> str | None:
     value = raw.strip()
-    match = re.fullmatch(r"https://(?:www\.)?instagram\.com/([A-Za-z0-9._]{1,30})/?", value)
+    match = re.fullmatch(r"(?:https?://)?(?:www\.)?instagram\.com/([A-Za-z0-9._]{1,30})/?(?:\?\S*)?", value)
     if match:
         return match.group(1)
     value = value.removeprefix("@")
@@ -425,6 +437,9 @@ def parse_product(folder: ProductFolder, producer: Producer | None, today: date,
     # A license that failed its own check is already reported; "needs a license" would repeat it.
     if category is not None and reader.error_count == errors_before_licenses:
         _check_license_rules(reader, fields, root, category.slug, product_licenses, halal)
+    if (category is not None and halal is not None and halal.status is HalalStatus.IN_PROCESS
+            and category.slug in categories.HALAL_MANDATORY_CATEGORIES and today >= categories.HALAL_MANDATORY_FROM):
+        reader.warn(fields["halal"][1], "halal", "HALAL_DEADLINE")
     _check_halal_ingredients(reader, fields, halal, name or "", ingredients, keywords)
 
     if reader.error_count > before or producer is None or None in (name, category, summary, description):
@@ -690,6 +705,8 @@ def _check_license(reader: Reader, node: yaml.Node, key: str, type_name: str, nu
         reader.error(node, key, check.error.template, detail_part=f"; {detail}" if detail else "", **values)
         return None
     license_type = licenses.LICENSE_TYPES[type_name]
+    if check.canonical in EXAMPLE_NUMBERS:
+        reader.warn(node, key, "LICENSE_EXAMPLE", value=number)
     expired = False
     issuer = ""
     if type_name == "pirt":
@@ -699,6 +716,8 @@ def _check_license(reader: Reader, node: yaml.Node, key: str, type_name: str, nu
             reader.warn(node, key, "PIRT_EXPIRED", value=number, year=year)
         code = check.pirt_regency_code
         issuers = regencies.regencies_for_code(code)
+        if producer is not None and producer.regency in issuers:
+            issuers = [producer.regency]  # both numberings in use: the producer's own regency is meant
         issuer = " / ".join(sorted({r.name for r in issuers}))
         if producer is not None and code.startswith(regencies.NTT_PROVINCE_CODE):
             regency = producer.regency
@@ -747,6 +766,8 @@ def _parse_halal(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]])
             detail = values.pop("detail", "")
             reader.error(number_node, "halal.nomor", check.error.template, detail_part=f"; {detail}" if detail else "", **values)
             return None
+        if check.canonical in EXAMPLE_NUMBERS:
+            reader.warn(number_node, "halal.nomor", "LICENSE_EXAMPLE", value=number)
         return Halal(HalalStatus.CERTIFIED, check.canonical, reason, licenses.BPJPH_URL, check.is_legacy_mui)
     if status is None or status is HalalStatus.CERTIFIED:
         reader.error(mapping, "halal", "HALAL_BAD")
@@ -770,25 +791,29 @@ def _check_license_rules(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml
 
             reader.error(izin_node, "izin", "LICENSE_FORBIDDEN", value=lic.number, category=category,
                          reason=messages.PIRT_NOT_FOR_WATER)
-    has_halal_problem = "halal" in fields and halal is None
+    has_halal_problem = "halal" in fields and not _is_null(fields["halal"][1]) and halal is None
     if rule.needs_halal and halal is None and not has_halal_problem:
         reader.error(category_node, "halal", "HALAL_REQUIRED", category=category)
 
 
 def _check_halal_ingredients(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], halal: Halal | None, name: str, ingredients: list[str], keywords: list[str]) -> None:
-    if halal is None or halal.status is HalalStatus.NOT_HALAL:
+    """Pork or alcohol named anywhere means `halal: {status: tidak-halal}`, whatever the category."""
+    if halal is not None and halal.status is HalalStatus.NOT_HALAL:
         return
-    halal_node = fields["halal"][1]
+    where_node = fields["halal"][1] if "halal" in fields else fields["nama"][0] if "nama" in fields else None
     sources = [("nama", name)] + [("komposisi", i) for i in ingredients] + [("kata_kunci", k) for k in keywords]
     for where, text in sources:
-        words = set(re.findall(r"[a-z]+", text.lower()))
-        pork = next((w for w in PORK_WORDS if w in words), None)
+        # "arak-arakan" is a parade, not arak; "tanpa babi" says the opposite of babi
+        words = [w for w in re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower())]
+        negated = {words[i + 1] for i, w in enumerate(words[:-1]) if w in NEGATIONS}
+        present = set(words) - negated
+        pork = next((w for w in PORK_WORDS if w in present), None)
         if pork:
-            reader.error(halal_node, "halal", "HALAL_BUT_PORK", word=pork, where=where)
+            reader.error(where_node, "halal", "HALAL_BUT_PORK", word=pork, where=where)
             return
-        alcohol = next((w for w in ALCOHOL_WORDS if w in words), None)
-        if alcohol:
-            reader.warn(halal_node, "halal", "HALAL_ALCOHOL", word=alcohol, where=where)
+        alcohol = next((w for w in ALCOHOL_WORDS if w in present), None)
+        if alcohol and halal is not None:
+            reader.warn(where_node, "halal", "HALAL_ALCOHOL", word=alcohol, where=where)
             return
 
 

@@ -118,7 +118,7 @@ def test_bottled_water_refuses_pirt_and_needs_sni(make_catalogue: Callable[..., 
 def test_cosmetics_needs_notification_and_halal(make_catalogue: Callable[..., Settings]) -> None:
     text = product(**{
         "kategori: pangan-olahan": "kategori: kosmetik",
-        "  - jenis: pirt\n    nomor: \"2065302010052-29\"": "  - jenis: notifikasi-kosmetik\n    nomor: \"NA18240104109\"",
+        "  - jenis: pirt\n    nomor: \"2065302010052-29\"": "  - jenis: notifikasi-kosmetik\n    nomor: \"NA18260112345\"",
         "halal:\n  nomor: \"ID53110012345670825\"\n": "",
     })
     assert [(line, code) for _, line, _, _, code in found(make_catalogue, {PRODUCT: text})] == [(2, "HALAL_REQUIRED")]
@@ -265,3 +265,52 @@ def test_invalid_producer_blocks_its_products(make_catalogue: Callable[..., Sett
     result = check(make_catalogue({PRODUCER: PRODUCER_YML.replace("timor-tengah-selatan", "jakarta")}))
     assert result.problems.has_errors
     assert result.catalogue.products == []
+
+
+@pytest.mark.parametrize("written", ['"+62 (0) 812-3456-7890"', '"62 0812 3456 7890"', '"0812\u20133456\u20137890"', '"\uff10\uff18\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff10"', '"https://wa.me/6281234567890"'])
+def test_phone_spellings_seen_in_the_wild(make_catalogue: Callable[..., Settings], written: str) -> None:
+    result = check(make_catalogue({PRODUCER: PRODUCER_YML.replace('"0812-3456-7890"', written)}))
+    assert list(result.problems) == [], written
+    assert result.catalogue.producers[0].contact.whatsapp == "6281234567890"
+
+
+def test_blank_halal_still_counts_as_missing(make_catalogue: Callable[..., Settings]) -> None:
+    problems = found(make_catalogue, {PRODUCT: product(**{'halal:\n  nomor: "ID53110012345670825"': "halal:"})})
+    assert (PRODUCT, 2, 11, "galat", "HALAL_REQUIRED") in problems
+
+
+def test_pork_in_a_category_without_license_rules_needs_not_halal(make_catalogue: Callable[..., Settings]) -> None:
+    text = product(**{
+        "kategori: pangan-olahan": "kategori: lainnya",
+        "nama: Madu Hutan Contoh": "nama: Se'i Babi Asap",
+        "izin:\n  - jenis: pirt\n    nomor: \"2065302010052-29\"\n": "",
+        "halal:\n  nomor: \"ID53110012345670825\"\n": "",
+    })
+    assert [code for *_, code in found(make_catalogue, {PRODUCT: text})] == ["HALAL_BUT_PORK"]
+
+
+def test_negated_pork_and_parades_are_not_pork(make_catalogue: Callable[..., Settings]) -> None:
+    text = PRODUCT_YML + "kata_kunci: [tanpa babi, bebas babi, oleh-oleh arak-arakan]\n"
+    assert found(make_catalogue, {PRODUCT: text}) == []
+
+
+def test_guide_example_number_is_warned(make_catalogue: Callable[..., Settings]) -> None:
+    problems = found(make_catalogue, {PRODUCT: product(**{'"2065302010052-29"': '"P-IRT No. 2065371010052-24"'})})
+    assert (PRODUCT, 16, 12, "peringatan", "LICENSE_EXAMPLE") in problems
+
+
+def test_halal_in_process_after_the_deadline_is_warned(make_catalogue: Callable[..., Settings]) -> None:
+    import dataclasses
+    from datetime import date
+
+    settings = make_catalogue({PRODUCT: product(**{'halal:\n  nomor: "ID53110012345670825"': "halal:\n  status: dalam-proses"})})
+    before = check(dataclasses.replace(settings, build_date=date(2026, 10, 16)))
+    after = check(dataclasses.replace(settings, build_date=date(2026, 10, 17)))
+    assert [p.code for p in before.problems] == []
+    assert [(p.line, p.level.value, p.code) for p in after.problems] == [(18, "peringatan", "HALAL_DEADLINE")]
+
+
+def test_pirt_issuer_is_the_producers_regency_when_codes_overlap(make_catalogue: Callable[..., Settings]) -> None:
+    # 5302 is TTS for Kemendagri and Sumba Timur for BPS; the producer is in TTS.
+    result = check(make_catalogue())
+    assert result.catalogue.products[0].licenses[0].issuing_regency == "Kabupaten Timor Tengah Selatan"
