@@ -9,12 +9,15 @@ from __future__ import annotations
 import sys
 import traceback
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 import click
 
 from catalogue_gen import messages
 from catalogue_gen.problems import REPORTERS, CatalogueError, CatalogueInvalid, Problems
+
+if TYPE_CHECKING:
+    from catalogue_gen.settings import Settings
 
 T = TypeVar("T")
 
@@ -23,10 +26,15 @@ FORMAT_HELP = "Bentuk laporan: text (terminal), github (anotasi GitHub Actions) 
 DEBUG_HELP = "Tampilkan traceback bila alat ini sendiri gagal."
 
 
-def _settings(root: str, site_dir: str | None = None):  # type: ignore[no-untyped-def]
+def _settings(root: str, site_dir: str | None = None) -> Settings:
+    """Settings for the project at `root`; a broken mkdocs.yml or environment is exit 2, not a traceback."""
     from catalogue_gen.settings import Settings
 
-    return Settings.for_project(Path(root), site_dir=Path(site_dir) if site_dir else None)
+    try:
+        return Settings.for_project(Path(root), site_dir=Path(site_dir) if site_dir else None)
+    except (OSError, ValueError, OverflowError) as exc:
+        click.echo(f"galat: {messages.SETTINGS_BROKEN.format(reason=exc)}", err=True)
+        sys.exit(2)
 
 
 def _report(problems: Problems, fmt: str) -> None:

@@ -171,6 +171,7 @@ PAGEFIND_FAILED = "Pagefind gagal membuat indeks pencarian (kode {code}); situs 
 GENERATE_DONE = "Halaman dibuat untuk {products} produk dari {producers} produsen di {path}."
 SERVE_WATCHING = "Memantau perubahan di {path}; tekan Ctrl+C untuk berhenti."
 SERVE_REGENERATED = "Berkas produk berubah; halaman dibuat ulang."
+SETTINGS_BROKEN = "pengaturan proyek tidak dapat dibaca ({reason}); periksa mkdocs.yml (harus UTF-8) dan SOURCE_DATE_EPOCH"
 PATH_OUTSIDE = "{path} tidak berada di dalam folder products/"
 PATH_MISSING = "{path} tidak ditemukan"
 DISK_FULL = "disk penuh saat menulis {path}; kosongkan ruang disk lalu ulangi. Situs lama tidak diubah"

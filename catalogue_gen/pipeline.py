@@ -130,12 +130,15 @@ def build(settings: Settings) -> BuildResult:
 
         # mkdocs: the only step that knows about MkDocs; a successor changes this command alone
         env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(settings.root), "NO_MKDOCS_2_WARNING": "1"}
+        # Not --quiet: it silences the warnings that --strict counts. A dirty build is not
+        # strict, since MkDocs warns about dirty builds themselves; it only follows a strict
+        # full build of the same hand-written pages (the stamp).
         mode = ["--dirty"] if incremental else ["--strict"]
-        command = [sys.executable, "-m", "mkdocs", "build", *mode, "--quiet",
+        command = [sys.executable, "-m", "mkdocs", "build", *mode,
                    "--config-file", str(settings.mkdocs_config), "--site-dir", str(staging)]
         done = subprocess.run(command, cwd=settings.root, env=env, capture_output=True, text=True, check=False)
         if done.returncode != 0:
-            raise CatalogueError(messages.MKDOCS_FAILED.format(code=done.returncode) + "\n" + done.stderr[-4000:])
+            raise CatalogueError(messages.MKDOCS_FAILED.format(code=done.returncode) + "\n" + _mkdocs_problems(done.stderr))
 
         # search: Pagefind over the built pages
         shutil.rmtree(staging / "pagefind", ignore_errors=True)
@@ -225,6 +228,12 @@ def _read_stamp(path: Path) -> dict[str, str] | None:
 def _write_stamp(path: Path, stamp: dict[str, str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(stamp), encoding="utf-8")
+
+
+def _mkdocs_problems(log: str) -> str:
+    """MkDocs' warnings and errors from its log, without the INFO chatter."""
+    lines = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR", "Error", "Aborted"))]
+    return "\n".join(lines[-40:]) or log[-4000:]
 
 
 def verify_site(site: Path, catalogue: Catalogue) -> None:

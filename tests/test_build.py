@@ -163,3 +163,13 @@ def test_sample_catalogue_validates_and_builds(tmp_path: Path) -> None:
     assert len(folders) >= 12
     for folder in folders:
         assert (root / "site/produk" / folder / "index.html").is_file(), folder
+
+
+def test_a_broken_link_in_a_hand_written_page_fails_the_build(tmp_path: Path) -> None:
+    materialise(tmp_path, site=True)
+    with (tmp_path / "docs/tentang.md").open("a", encoding="utf-8") as page:
+        page.write("\n[rusak](tidak-ada.md)\n")
+    done = catalogue_gen("build", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "tidak-ada.md" in done.stderr
+    assert not (tmp_path / "site").exists()
