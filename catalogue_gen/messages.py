@@ -174,6 +174,8 @@ SERVE_REGENERATED = "Berkas produk berubah; halaman dibuat ulang."
 SETTINGS_BROKEN = "pengaturan proyek tidak dapat dibaca ({reason}); periksa mkdocs.yml (harus UTF-8) dan SOURCE_DATE_EPOCH"
 PATH_OUTSIDE = "{path} tidak berada di dalam folder products/"
 PATH_MISSING = "{path} tidak ditemukan"
+TWO_FOR_ONE = "dua halaman atau berkas untuk satu alamat"
+OUTSIDE_GENERATED = "tujuan di luar folder hasil"
 DISK_FULL = "disk penuh saat menulis {path}; kosongkan ruang disk lalu ulangi. Situs lama tidak diubah"
 WRITE_FAILED = "gagal menulis {path} ({reason}); situs lama tidak diubah"
 

@@ -42,15 +42,6 @@ class Category:
     """One sentence for the category page."""
 
 
-class LicenseKind(str, Enum):
-    """How a shopper can check a license."""
-
-    BPOM = "bpom"
-    PIRT = "pirt"
-    HALAL = "halal"
-    SNI = "sni"
-
-
 @dataclass(frozen=True)
 class License:
     """One entry of `izin:`, normalised."""
@@ -247,7 +238,3 @@ class Catalogue:
 
     producers: list[Producer] = field(default_factory=list)
     products: list[Product] = field(default_factory=list)
-
-    def products_of(self, producer: Producer) -> list[Product]:
-        """Products of one producer, in catalogue order."""
-        return [p for p in self.products if p.producer.slug == producer.slug]

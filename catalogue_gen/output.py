@@ -29,7 +29,7 @@ def check_destination(path: str) -> str:
     """A generated path, normalised; refuses anything that would land outside the generated roots."""
     normal = posixpath.normpath(path)
     if normal.startswith(("/", "..")) or "\\" in path or normal.split("/", 1)[0] not in GENERATED_ROOTS:
-        raise OutputError(messages.WRITE_FAILED.format(path=path, reason="tujuan di luar folder hasil"))
+        raise OutputError(messages.WRITE_FAILED.format(path=path, reason=messages.OUTSIDE_GENERATED))
     return normal
 
 
@@ -41,10 +41,12 @@ def write_generated(docs_dir: Path, pages: list[tuple[str, str]], files: list[tu
     --dirty` can tell which pages to render again.
     """
     destinations: dict[str, str] = {}
-    for path, origin in [(p, "page") for p, _ in pages] + [(p, s) for p, s in files] + [(MANIFEST_NAME, "manifest")]:
+    # Two pages for one address (a producer called "2" and page 2 of the producer list)
+    # would silently hide one of them; the same photo file named twice is harmless.
+    for path, origin in [(p, f"page:{i}") for i, (p, _) in enumerate(pages)] + [(p, s) for p, s in files] + [(MANIFEST_NAME, "manifest")]:
         normal = check_destination(path)
         if normal in destinations and destinations[normal] != origin:
-            raise OutputError(messages.WRITE_FAILED.format(path=path, reason="dua berkas untuk satu tujuan"))
+            raise OutputError(messages.WRITE_FAILED.format(path=path, reason=messages.TWO_FOR_ONE))
         destinations[normal] = origin
 
     docs_dir.mkdir(parents=True, exist_ok=True)
@@ -107,15 +109,27 @@ def _link_or_copy(source: Path, target: Path) -> None:
 
 
 def _swap_in(docs_dir: Path, staging: Path) -> None:
-    """Replace each generated root by its staged version; the old ones go only after all moved."""
+    """Replace each generated root by its staged version; on a failure, put the old ones back."""
     retired = Path(tempfile.mkdtemp(prefix=".retired-", dir=docs_dir))
+    moved: list[str] = []
     try:
         for name in GENERATED_ROOTS:
             current = docs_dir / name
             if current.exists() or current.is_symlink():
                 os.replace(current, retired / name)
+            moved.append(name)
             if (staging / name).exists():
                 os.replace(staging / name, current)
+    except OSError:
+        for name in moved:  # roll back: the previous pages stay as they were
+            current = docs_dir / name
+            if (retired / name).exists():
+                if current.is_dir():
+                    shutil.rmtree(current)
+                elif current.exists():
+                    current.unlink()
+                os.replace(retired / name, current)
+        raise
     finally:
         shutil.rmtree(retired, ignore_errors=True)
         shutil.rmtree(staging, ignore_errors=True)
@@ -130,13 +144,3 @@ def swap_site(new_site: Path, site_dir: Path) -> None:
         os.replace(site_dir, old)
     os.replace(new_site, site_dir)
     shutil.rmtree(old, ignore_errors=True)
-
-
-def clean_generated(docs_dir: Path) -> None:
-    """Remove every generated root (for `catalogue-gen clean` and tests)."""
-    for name in GENERATED_ROOTS:
-        target = docs_dir / name
-        if target.is_dir() and not target.is_symlink():
-            shutil.rmtree(target)
-        elif target.exists():
-            target.unlink()

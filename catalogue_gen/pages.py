@@ -191,6 +191,10 @@ class PageRenderer:
         self.photos = photos
         self.site_url = site_url if site_url.strip("/") else ""
         self.env = make_environment()
+        # grouped once: asking the catalogue per producer would make rendering quadratic
+        self.by_producer: dict[str, list[Product]] = defaultdict(list)
+        for product in catalogue.products:
+            self.by_producer[product.producer.slug].append(product)
 
     # Helpers used by templates -------------------------------------------------------------
 
@@ -288,7 +292,7 @@ class PageRenderer:
         cover = self.photos[product.photos[0].source_path]
         page_url = self.absolute(folder)
         social = cover.social.file_name if cover.social else cover.largest.file_name
-        others = [p for p in self.catalogue.products_of(product.producer) if p.slug != product.slug]
+        others = [p for p in self.by_producer[product.producer.slug] if p.slug != product.slug]
         meta = dict(
             title=f"{product.name} – {product.producer.name}",
             description=product.summary,
@@ -343,7 +347,7 @@ class PageRenderer:
     def render_producer(self, producer: Producer) -> Page:
         """`produsen/<producer>/index.md`."""
         path = f"produsen/{producer.slug}/index.md"
-        products = self.catalogue.products_of(producer)
+        products = self.by_producer[producer.slug]
         logo = None
         if producer.logo is not None and producer.logo.source_path in self.photos:
             logo = self.photos[producer.logo.source_path].variants[0]
@@ -356,15 +360,16 @@ class PageRenderer:
 
     def render_producer_index(self) -> list[Page]:
         """`produsen/index.md` and its next pages: every producer with regency and product count."""
-        counts = {p.slug: len(self.catalogue.products_of(p)) for p in self.catalogue.producers}
+        counts = {p.slug: len(self.by_producer[p.slug]) for p in self.catalogue.producers}
         producers = sorted(self.catalogue.producers, key=lambda p: p.name.casefold())
         pages = []
         chunks = _chunks(producers, PRODUCERS_PAGE_SIZE)
         for number, chunk in enumerate(chunks, start=1):
-            path = "produsen/index.md" if number == 1 else f"produsen/{number}/index.md"
+            # "halaman-2", not "2": a producer may be called "2", and its page lives at produsen/2/
+            path = "produsen/index.md" if number == 1 else f"produsen/halaman-{number}/index.md"
             pages.append(self._render(
                 "producer_index.html.j2", path, dict(title="Produsen", description="Daftar produsen UMKM NTT di katalog."),
-                producers=chunk, counts=counts, pager=_pager(path, "produsen", number, len(chunks)),
+                producers=chunk, counts=counts, pager=_pager(path, "produsen", number, len(chunks), "halaman-"),
             ))
         return pages
 
@@ -441,12 +446,12 @@ def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
 
 
-def _pager(path: str, folder: str, number: int, count: int) -> dict[str, Any] | None:
+def _pager(path: str, folder: str, number: int, count: int, prefix: str = "") -> dict[str, Any] | None:
     if count <= 1:
         return None
 
     def url(n: int) -> str:
-        return relative_url(path, f"{folder}/" if n == 1 else f"{folder}/{n}/")
+        return relative_url(path, f"{folder}/" if n == 1 else f"{folder}/{prefix}{n}/")
 
     return {
         "number": number, "count": count,

@@ -91,6 +91,9 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
         with warnings.catch_warnings():
             # Pillow only warns below twice its own limit: make every bomb an error below ours.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # Pillow's English "Corrupt EXIF data" notes mean nothing to producers; metadata is dropped anyway
+            warnings.simplefilter("ignore", UserWarning)
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
             expected = EXPECTED_FORMATS.get(suffix, "")
             if image.format != expected:
@@ -104,7 +107,9 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
                 findings.append((Level.WARNING.value, "PHOTO_ANIMATED", {}))
                 image.seek(0)
             exif = image.getexif()
-            if exif.get_ifd(GPS_IFD):
+            xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
+            xmp_text = xmp.decode("utf-8", "replace") if isinstance(xmp, bytes) else str(xmp)
+            if exif.get_ifd(GPS_IFD) or "GPSLatitude" in xmp_text:
                 findings.append((Level.WARNING.value, "PHOTO_GPS", {}))
             if image.format == "JPEG":
                 # Decode at a reduced DCT scale: 3-4x faster on phone photos, still >= our largest width.

@@ -192,7 +192,7 @@ def site_stamp(settings: Settings) -> str:
     from importlib.metadata import version
 
     digest = hashlib.sha256(source_date_epoch(settings.root).encode())
-    for name in ("mkdocs", "mkdocs-material", "catalogue-gen"):
+    for name in ("mkdocs", "mkdocs-material", "pagefind-bin", "catalogue-gen"):
         digest.update(f"{name}={version(name)}\n".encode())
     sources = [settings.mkdocs_config, *sorted((settings.root / "overrides").rglob("*"))]
     skipped = set(GENERATED_ROOTS)

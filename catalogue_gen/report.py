@@ -32,7 +32,7 @@ from catalogue_gen.settings import Settings
 # expired permit: the issue asks for a reminder after 12 months.
 STALE_MONTHS = 12
 # Codes that have their own section in the report, so the warnings table does not repeat them.
-REPORTED_IN_SECTIONS = frozenset({"PIRT_EXPIRED"})
+REPORTED_IN_SECTIONS = frozenset({"PIRT_EXPIRED", "HALAL_DEADLINE"})
 # A pull request touching hundreds of products would make an unreadable cell; the full list
 # is in the annotations and the job log.
 MAX_PROBLEMS_PER_ROW = 20

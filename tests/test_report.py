@@ -55,7 +55,7 @@ def test_report_lists_what_needs_a_producer(make_catalogue: Callable[..., Settin
     assert text == f"""\
 # Laporan katalog per 2026-11-01
 
-5 produk sah dari 1 produsen; 0 galat dan 1 peringatan dari pemeriksa.
+5 produk sah dari 1 produsen; 0 galat dan 2 peringatan dari pemeriksa.
 
 ## Izin P-IRT kedaluwarsa
 
