@@ -78,6 +78,7 @@ YAML_HINTS: tuple[tuple[str, str], ...] = (
 # Keys and values -----------------------------------------------------------------------------
 UNKNOWN_KEY = "kunci {key} tidak dikenal{suggestion}"
 UNKNOWN_KEY_SUGGESTION = "; maksud Anda {suggestion}?"
+NOT_A_VALUE = "(daftar atau kelompok)"
 UNKNOWN_KEY_ALLOWED = "; kunci yang boleh: {allowed}"
 MISSING_KEY = "kunci {key} wajib diisi{hint}"
 KEY_NOT_TEXT = "kunci {key} harus berupa teks, bukan daftar atau kelompok"
@@ -108,6 +109,7 @@ CONTACT_MISSING = "kontak wajib berisi minimal satu cara menghubungi produsen, s
 REGENCY_UNKNOWN = "kabupaten {value} tidak dikenal{suggestion}; pakai salah satu: {allowed}"
 CATEGORY_UNKNOWN = "kategori {value} tidak dikenal{suggestion}; pakai salah satu: {allowed}"
 SUGGESTION = "; maksud Anda {suggestion}?"
+NOT_A_VALUE = "(daftar atau kelompok)"
 
 # Prices --------------------------------------------------------------------------------------
 PRICE_DOTTED = "{key} {value} terbaca sebagai pecahan; tulis angka bulat tanpa titik, misalnya tulis {suggestion}"

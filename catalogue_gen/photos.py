@@ -20,6 +20,7 @@ import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
@@ -317,12 +318,18 @@ def _process_job(job: tuple[str, PhotoParams, str, bool]) -> PhotoResult:
     return process_photo(Path(source), params, Path(cache_root), is_cover)
 
 
-def process_catalogue(catalogue: Catalogue, root: Path, params: PhotoParams, cache_root: Path, workers: int) -> tuple[dict[str, ProcessedPhoto], list[Problem]]:
-    """Process every photo of every product in parallel; return them by source path, and problems."""
+def process_catalogue(catalogue: Catalogue, root: Path, params: PhotoParams, cache_root: Path, workers: int,
+                      unpublished: Sequence[tuple[Photo, str]] = ()) -> tuple[dict[str, ProcessedPhoto], list[Problem]]:
+    """Process every photo of every product in parallel; return them by source path, and problems.
+
+    `unpublished` photos (of products that failed validation) are checked too, so their
+    problems come in the same run; they are never published.
+    """
     jobs: list[tuple[Photo, str, bool]] = []
     for product in catalogue.products:
         for index, photo in enumerate(product.photos):
             jobs.append((photo, product.source_path, index == 0))
+    jobs += [(photo, yaml_path, photo.key == "foto[0]") for photo, yaml_path in unpublished]
     for producer in catalogue.producers:
         if producer.logo is not None:
             jobs.append((producer.logo, producer.source_path, False))

@@ -22,7 +22,7 @@ from typing import Any
 
 from catalogue_gen import messages
 from catalogue_gen.load import iter_tree
-from catalogue_gen.model import Catalogue, ProcessedPhoto
+from catalogue_gen.model import Catalogue, Photo, ProcessedPhoto
 from catalogue_gen.output import GENERATED_ROOTS, MANIFEST_NAME, swap_site, write_generated
 from catalogue_gen.pages import PageRenderer, StaticFile
 from catalogue_gen.photos import process_catalogue
@@ -60,14 +60,17 @@ def check(settings: Settings, only: list[Path] | None = None) -> CheckResult:
     # load and validate, one producer at a time: YAML to node trees to model objects
     load_problems: list[Problem] = []
     folders = iter_tree(settings.root, settings.products_dir, load_problems, only)
-    catalogue, validate_problems, product_folders = validate_catalogue(folders, settings.build_date)
+    unpublished: list[tuple[Photo, str]] = []
+    catalogue, validate_problems, product_folders = validate_catalogue(folders, settings.build_date, unpublished)
     problems = Problems(load_problems)
     problems.extend(validate_problems)
 
     # photos: decode, clean and resize (cached by content) the photos of valid products
     photos, photo_problems = process_catalogue(
-        catalogue, settings.root, settings.photo, settings.cache_dir / "photos", settings.workers
+        catalogue, settings.root, settings.photo, settings.cache_dir / "photos", settings.workers, unpublished
     )
+    for photo, _ in unpublished:
+        photos.pop(photo.source_path, None)  # checked for problems only; never published
     problems.extend(photo_problems)
     if photo_problems:
         failed = {p.path for p in photo_problems if p.is_error}

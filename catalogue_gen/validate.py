@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from catalogue_gen import categories, licenses, regencies
+from catalogue_gen import categories, licenses, messages, regencies
 from catalogue_gen.load import PHOTO_EXTENSIONS, ProducerFolder, ProductFolder, RawFile, problem
 from catalogue_gen.model import (
     Catalogue,
@@ -229,7 +229,6 @@ def _is_null(node: yaml.Node) -> bool:
 
 
 def _suggest_key(name: str, allowed: tuple[str, ...]) -> str:
-    from catalogue_gen import messages
 
     lowered = name.strip().lower()
     hint = KEY_HINTS.get(lowered)
@@ -243,7 +242,6 @@ def _suggest_key(name: str, allowed: tuple[str, ...]) -> str:
 
 
 def _suggest_value(value: str, allowed: list[str]) -> str:
-    from catalogue_gen import messages
 
     close = difflib.get_close_matches(value.lower().replace(" ", "-"), allowed, n=1, cutoff=0.6)
     return messages.SUGGESTION.format(suggestion=close[0]) if close else ""
@@ -293,7 +291,6 @@ def parse_producer(folder: ProducerFolder, problems: list[Problem]) -> Producer 
 
 
 def _suggest_regency(value: str) -> str:
-    from catalogue_gen import messages
 
     lowered = value.strip().lower()
     for regency in regencies.REGENCIES:
@@ -397,8 +394,13 @@ def _instagram_handle(raw: str) -> str | None:
 # Products ------------------------------------------------------------------------------------
 
 
-def parse_product(folder: ProductFolder, producer: Producer | None, today: date, problems: list[Problem]) -> Product | None:
-    """produk.yml -> Product, or None when it (or its producer) has errors (all reported)."""
+def parse_product(folder: ProductFolder, producer: Producer | None, today: date, problems: list[Problem],
+                  unpublished_photos: list[tuple[Photo, str]] | None = None) -> Product | None:
+    """produk.yml -> Product, or None when it (or its producer) has errors (all reported).
+
+    The photos of a product that fails are added to `unpublished_photos` (with the path of
+    its produk.yml), so the photo stage can still report their problems in the same run.
+    """
     if folder.file is None or folder.file.root is None:
         return None
     reader = Reader(folder.file, problems)
@@ -443,6 +445,8 @@ def parse_product(folder: ProductFolder, producer: Producer | None, today: date,
     _check_halal_ingredients(reader, fields, halal, name or "", ingredients, keywords)
 
     if reader.error_count > before or producer is None or None in (name, category, summary, description):
+        if unpublished_photos is not None:
+            unpublished_photos.extend((photo, folder.file.path) for photo in photos)
         return None
     assert name is not None and category is not None and summary is not None and description is not None
     paragraphs = tuple(p.strip() for p in re.split(r"\n\s*\n", description) if p.strip())
@@ -500,8 +504,6 @@ def _parse_photo_name(reader: Reader, node: yaml.Node, key: str, files: list[str
         reader.error(node, key, "PHOTO_BAD_EXTENSION", value=value)
         return None
     if value not in files:
-        from catalogue_gen import messages
-
         same_case = [f for f in files if f.lower() == value.lower()]
         close = same_case or difflib.get_close_matches(value, files, n=1, cutoff=0.7)
         suggestion = messages.PHOTO_CASE.format(suggestion=f'"{close[0]}"') if close else ""
@@ -547,7 +549,7 @@ def _parse_prices(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]]
 def parse_rupiah(reader: Reader, node: yaml.Node, key: str) -> int | None:
     """A price in whole rupiah. `75.000` (a YAML float) and `Rp75.000` say "tulis 75000"."""
     if not isinstance(node, yaml.ScalarNode):
-        reader.error(node, key, "PRICE_NOT_NUMBER", value="(daftar)")
+        reader.error(node, key, "PRICE_NOT_NUMBER", value=messages.NOT_A_VALUE)
         return None
     raw = node.value.strip()
     compact = raw.replace(" ", "")
@@ -636,7 +638,7 @@ def _parse_bool(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], 
     value = node.value.strip().lower() if isinstance(node, yaml.ScalarNode) else ""
     if value in ("true", "false"):
         return value == "true"
-    reader.error(node, key, "BOOL_EXPECTED", value=getattr(node, "value", "(daftar)"))
+    reader.error(node, key, "BOOL_EXPECTED", value=node.value if isinstance(node, yaml.ScalarNode) else messages.NOT_A_VALUE)
     return default
 
 
@@ -675,7 +677,6 @@ def _parse_licenses(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node
         type_name = reader.text(type_node, f"{key}.jenis", 1, 40) if type_node else None
         if type_name is not None and type_name.lower() not in licenses.LICENSE_TYPES:
             close = licenses.suggest_type(type_name)
-            from catalogue_gen import messages
 
             reader.error(type_node, f"{key}.jenis", "LICENSE_TYPE_UNKNOWN", value=type_name,
                          suggestion=messages.SUGGESTION.format(suggestion=close[0]) if close else "",
@@ -787,7 +788,6 @@ def _check_license_rules(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml
                          needed=" atau ".join(group), first=group[0], example=example)
     for lic in found:
         if lic.type in rule.forbidden:
-            from catalogue_gen import messages
 
             reader.error(izin_node, "izin", "LICENSE_FORBIDDEN", value=lic.number, category=category,
                          reason=messages.PIRT_NOT_FOR_WATER)
@@ -820,11 +820,12 @@ def _check_halal_ingredients(reader: Reader, fields: dict[str, tuple[yaml.Node, 
 # The whole catalogue -------------------------------------------------------------------------
 
 
-def validate_catalogue(folders: Iterable[ProducerFolder], today: date) -> tuple[Catalogue, list[Problem], int]:
+def validate_catalogue(folders: Iterable[ProducerFolder], today: date, unpublished_photos: list[tuple[Photo, str]] | None = None) -> tuple[Catalogue, list[Problem], int]:
     """Check every producer and product; return the valid ones, every problem, and the folder count.
 
     `folders` arrive in name order (load.iter_tree), so the catalogue comes out sorted. The
     count is of product folders seen, valid or not: what a complete build must publish.
+    Photos of products that failed go to `unpublished_photos` (see parse_product).
     """
     problems: list[Problem] = []
     catalogue = Catalogue()
@@ -835,7 +836,7 @@ def validate_catalogue(folders: Iterable[ProducerFolder], today: date) -> tuple[
             catalogue.producers.append(producer)
         for product_folder in folder.products:
             folder_count += 1
-            product = parse_product(product_folder, producer, today, problems)
+            product = parse_product(product_folder, producer, today, problems, unpublished_photos)
             if product is not None:
                 catalogue.products.append(product)
     return catalogue, problems, folder_count

@@ -314,3 +314,9 @@ def test_pirt_issuer_is_the_producers_regency_when_codes_overlap(make_catalogue:
     # 5302 is TTS for Kemendagri and Sumba Timur for BPS; the producer is in TTS.
     result = check(make_catalogue())
     assert result.catalogue.products[0].licenses[0].issuing_regency == "Kabupaten Timor Tengah Selatan"
+
+
+def test_photos_of_an_invalid_product_are_checked_in_the_same_run(make_catalogue: Callable[..., Settings]) -> None:
+    settings = make_catalogue({PRODUCT: PRODUCT_YML + "tersedia: mungkin\n", "products/kelompok-contoh/madu/depan.jpg": b"rusak"})
+    problems = [(p.line, p.code) for p in check(settings).problems]
+    assert problems == [(9, "PHOTO_UNREADABLE"), (19, "BOOL_EXPECTED")]
