@@ -115,7 +115,7 @@ def build(root: str, site_dir: str | None, fmt: str, debug: bool) -> None:
     settings = _settings(root, site_dir)
     result = _run(lambda: run_build(settings), fmt, debug)
     _report_warnings(result.problems, fmt)
-    click.echo(messages.BUILD_DONE.format(path=settings.site_dir, products=len(result.catalogue.products), pages=len(result.catalogue.products)))
+    click.echo(messages.BUILD_DONE.format(path=settings.site_dir, products=len(result.catalogue.products), pages=result.pages))
 
 
 def _report_warnings(problems: Problems, fmt: str) -> None:

@@ -8,6 +8,7 @@ first; if any is a `galat`, nothing is written.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -16,9 +17,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from catalogue_gen import messages
 from catalogue_gen.load import iter_tree
@@ -85,7 +87,7 @@ def generate(settings: Settings) -> BuildResult:
         raise CatalogueInvalid(result.problems)
     if len(result.catalogue.products) != result.folders:
         # Defence in depth: every folder without a galat must have become a product.
-        raise CatalogueError(messages.BUILD_COUNT_MISMATCH.format(pages=len(result.catalogue.products), products=result.folders))
+        raise CatalogueError(messages.BUILD_COUNT_MISMATCH.format(pages=len(result.catalogue.products), products=result.folders))  # products made vs folders found
 
     # pages: the catalogue to Markdown with raw, escaped HTML blocks
     renderer = PageRenderer(result.catalogue, result.photos, settings.site_url)
@@ -112,6 +114,24 @@ def build(settings: Settings) -> BuildResult:
     site starts as a copy of the old one and MkDocs renders only the pages whose Markdown
     changed (`--dirty`); Pagefind always indexes the whole site, so search stays complete.
     """
+    with build_lock(settings):
+        return _build(settings)
+
+
+@contextmanager
+def build_lock(settings: Settings) -> Iterator[None]:
+    """One build of a project at a time: `serve` and `build` side by side must not clear each
+    other's staging folders or swap a half-built site in."""
+    settings.cache_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.cache_dir / "build.lock", "w", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build(settings: Settings) -> BuildResult:
     result = generate(settings)
     settings.site_dir.parent.mkdir(parents=True, exist_ok=True)
     # A build killed midway leaves its staging folder behind; the site itself was never touched.

@@ -24,7 +24,7 @@ REGENCIES: tuple[Regency, ...] = (
     Regency("sumba-timur", "5311", "5302", "Kabupaten Sumba Timur", "Sumba Timur", "Waingapu", "Sumba", ("waingapu",)),
     Regency("sumba-barat", "5312", "5301", "Kabupaten Sumba Barat", "Sumba Barat", "Waikabubak", "Sumba", ("waikabubak",)),
     Regency("lembata", "5313", "5308", "Kabupaten Lembata", "Lembata", "Lewoleba", "Lembata", ("lewoleba",)),
-    Regency("rote-ndao", "5314", "5314", "Kabupaten Rote Ndao", "Rote Ndao", "Ba'a", "Timor", ("rote", "roti", "ndao")),
+    Regency("rote-ndao", "5314", "5314", "Kabupaten Rote Ndao", "Rote Ndao", "Ba'a", "Rote", ("rote", "roti", "ndao")),
     Regency("manggarai-barat", "5315", "5315", "Kabupaten Manggarai Barat", "Manggarai Barat", "Labuan Bajo", "Flores", ("mabar", "labuan bajo", "labuhanbajo", "komodo")),
     Regency("nagekeo", "5316", "5318", "Kabupaten Nagekeo", "Nagekeo", "Mbay", "Flores", ("mbay",)),
     Regency("sumba-tengah", "5317", "5316", "Kabupaten Sumba Tengah", "Sumba Tengah", "Waibakul", "Sumba", ("waibakul",)),

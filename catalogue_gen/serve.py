@@ -24,17 +24,23 @@ POLL_SECONDS = 1.0
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     """(size, mtime) of every file under `folder`: cheap enough to take every second."""
-    return {
-        str(p): (p.stat().st_size, p.stat().st_mtime_ns)
-        for p in folder.rglob("*") if p.is_file() and not p.is_symlink()
-    }
+    found: dict[str, tuple[int, int]] = {}
+    for path in folder.rglob("*"):
+        try:
+            info = path.lstat()
+        except OSError:
+            continue  # an editor's probe file, gone between listing and stat
+        if path.is_file() and not path.is_symlink():
+            found[str(path)] = (info.st_size, info.st_mtime_ns)
+    return found
 
 
 def _generate(settings: Settings) -> None:
-    from catalogue_gen.pipeline import generate
+    from catalogue_gen.pipeline import build_lock, generate
 
     try:
-        generate(settings)
+        with build_lock(settings):
+            generate(settings)
     except CatalogueInvalid as exc:
         # Keep serving the last good pages; show the problems where the producer is looking.
         REPORTERS["text"]().report(exc.problems, sys.stdout)

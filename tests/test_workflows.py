@@ -99,7 +99,7 @@ def test_validate_workflow() -> None:
 
 def test_deploy_workflow() -> None:
     workflow = load(GITHUB / "workflows/deploy.yml")
-    assert workflow["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    assert workflow["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None, "schedule": [{"cron": "17 2 * * 1"}]}
     assert workflow["permissions"] == {}
     assert workflow["concurrency"]["group"]
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
