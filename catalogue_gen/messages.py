@@ -231,3 +231,4 @@ REPORT_PROBLEM_HEADER = "| Berkas | Baris | Pesan |"
 # JSON Schema (`catalogue-gen schema`) ----------------------------------------------------------
 SCHEMA_WRITTEN = "Skema JSON ditulis: {paths}"
 PR_PROBLEMS_MORE = "dan {count} masalah lain (lihat log pemeriksaan)"
+SCOPE_PRODUCER_CHANGED = "data produsen yang sudah ada diubah (mungkin nomor WhatsApp); pengelola memastikan perubahan ini dari pemilik usaha lewat kontak lama sebelum menggabungkan"

@@ -136,6 +136,10 @@ def check_change(change: Change) -> list[Problem]:
     if change.is_deleted:
         return []
     name = change.path.rsplit("/", 1)[-1]
+    if name == PRODUCER_FILE and change.status != "A":
+        # Changing an existing producer's WhatsApp number would redirect its shoppers:
+        # the maintainer confirms with the producer through the old contact first.
+        return [_problem(change.path, Level.WARNING, "SCOPE_PRODUCER_CHANGED")]
     if name in DATA_FILES:
         return []
     if not name.lower().endswith(PHOTO_EXTENSIONS):

@@ -171,3 +171,9 @@ def test_several_producers_is_a_warning(repo: Path) -> None:
         "products:0:0: peringatan: pull request ini mengubah 2 folder produsen (kelompok-contoh, usaha-baru); "
         "produsen biasanya hanya mengubah foldernya sendiri, jadi pengelola perlu memeriksanya"
     )
+
+
+def test_changing_an_existing_producer_is_flagged_for_the_maintainer() -> None:
+    (problem,) = check_change(Change("M", "products/a/produsen.yml", "100644", "0" * 40, 300))
+    assert (problem.level.value, problem.code) == ("peringatan", "SCOPE_PRODUCER_CHANGED")
+    assert check_change(Change("A", "products/a/produsen.yml", "100644", "0" * 40, 300)) == []
