@@ -197,7 +197,7 @@ def test_pr_summary_producer_change_touches_its_products(pr_repo: Settings) -> N
     assert result.exit_code == 0, result.output
     # No mkdocs.yml in this project, so no site_url: addresses are relative to the site root.
     assert "| lain-contoh/teh | data produsen diubah | tidak ada | /produk/lain-contoh/teh/ |" in result.output.splitlines()
-    assert "Semua berkas berada di products/ dan boleh diubah produsen." in result.output
+    assert "data produsen yang sudah ada diubah (mungkin nomor WhatsApp)" in result.output
 
 
 def test_pr_summary_bad_base_exits_two(pr_repo: Settings, tmp_path: Path) -> None:

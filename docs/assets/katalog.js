@@ -9,6 +9,9 @@
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
         return pf.options({ baseUrl: root.pathname }).then(function () { return pf; });
+      }).catch(function (error) {
+        pagefind = null; // offline for a moment: try again on the next keystroke
+        throw error;
       });
     }
     return pagefind;
@@ -26,39 +29,65 @@
     return node;
   }
 
+  // Pagefind returns meta.image as written on the product page, relative to that page.
+  function resultImage(data) {
+    var image = (data.meta || {}).image;
+    if (!image) return "";
+    try { return new URL(image, new URL(data.url, location.href)).href; } catch (e) { return ""; }
+  }
+
   function resultLink(data) {
     var meta = data.meta || {};
     var link = el("a", { class: "bp-result", href: data.url });
-    if (meta.image) link.appendChild(el("img", { src: meta.image, alt: "", width: "56", height: "56", loading: "lazy" }));
-    var text = el("span", {});
+    var src = resultImage(data);
+    if (src) link.appendChild(el("img", { class: "bp-result__img", src: src, alt: "", width: "64", height: "64", loading: "lazy", decoding: "async" }));
+    var text = el("span", { class: "bp-result__text" });
     text.appendChild(el("span", { class: "bp-result__name" }, meta.title || ""));
-    var details = [meta.producer, meta.regency, meta.price].filter(Boolean).join(" · ");
-    text.appendChild(el("span", { class: "bp-result__meta" }, details));
+    if (meta.price) text.appendChild(el("span", { class: "bp-result__price" }, meta.price));
+    var details = [meta.producer, meta.regency].filter(Boolean).join(" \u00b7 ");
+    if (details) text.appendChild(el("span", { class: "bp-result__meta" }, details));
     link.appendChild(text);
     return link;
   }
 
-  function search(query, box, limit) {
+  // Each box shows only the answer to the newest query typed into it.
+  var searchCounter = 0;
+
+  function search(query, box, limit, moreUrl) {
     var q = normalise(query);
+    var ticket = ++searchCounter;
+    box.setAttribute("data-search-ticket", ticket);
     if (q.length < 2) { box.hidden = true; box.textContent = ""; return Promise.resolve(); }
     return loadPagefind().then(function (pf) {
       return pf.debouncedSearch(q, {}, 250);
     }).then(function (found) {
-      if (found === null) return; // superseded by a newer query
+      if (found === null || box.getAttribute("data-search-ticket") !== String(ticket)) return; // superseded
       return Promise.all(found.results.slice(0, limit).map(function (r) { return r.data(); })).then(function (items) {
+        if (box.getAttribute("data-search-ticket") !== String(ticket)) return;
         box.textContent = "";
-        if (!items.length) box.appendChild(el("p", { class: "bp-result__empty" }, "Tidak ada produk untuk \u201c" + query + "\u201d."));
+        if (!items.length) box.appendChild(el("p", { class: "bp-result__empty" }, "Tidak ada produk untuk \u201c" + query.trim() + "\u201d."));
         items.forEach(function (data) { box.appendChild(resultLink(data)); });
+        if (moreUrl && found.results.length > limit) {
+          box.appendChild(el("a", { class: "bp-result__more", href: moreUrl + "?q=" + encodeURIComponent(query.trim()) },
+            "Lihat semua " + found.results.length + " hasil"));
+        }
         box.hidden = false;
       });
+    }).catch(function () {
+      box.textContent = "";
+      box.appendChild(el("p", { class: "bp-result__empty" }, "Pencarian tidak dapat dimuat. Periksa sambungan internet lalu coba lagi."));
+      box.hidden = false;
     });
   }
 
   var input = document.querySelector("[data-search-input]");
   var results = document.querySelector("[data-search-results]");
   if (input && results) {
-    input.addEventListener("focus", loadPagefind, { once: true });
-    input.addEventListener("input", function () { search(input.value, results, 8); });
+    // Search costs nothing until the shopper asks for it: Pagefind loads on first focus.
+    input.addEventListener("focus", function () { loadPagefind().catch(function () {}); }, { once: true });
+    var searchPage = new URL("cari/", root).href;
+    input.addEventListener("input", function () { search(input.value, results, 6, searchPage); });
+    input.addEventListener("focus", function () { if (results.childNodes.length && input.value.trim().length >= 2) results.hidden = false; });
     document.addEventListener("click", function (event) {
       if (!event.target.closest("[data-search-form]")) results.hidden = true;
     });

@@ -1,0 +1,154 @@
+"""Helpers for the browser tests and the page-weight benchmark.
+
+* `build_sample_site`: the repository's products/ built into `<tmp>/katalog` from a copy of the
+  hand-written site sources, so the repository's own docs/ is never touched.
+* `SiteServer`: a small threaded http.server that serves a folder with the MIME types
+  Pagefind needs (application/wasm, module scripts as text/javascript), on 127.0.0.1 only.
+* `launch_chromium`: Debian's /usr/bin/chromium through Playwright. Never `playwright install`.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("CATALOGUE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+SUB_PATH = "katalog"
+
+MIME_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+    ".jpg": "image/jpeg",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".wasm": "application/wasm",
+    ".gz": "application/gzip",
+    # Pagefind's own files: gzip-compressed binary chunks it decompresses itself.
+    ".pagefind": "application/octet-stream",
+    ".pf_meta": "application/octet-stream",
+    ".pf_index": "application/octet-stream",
+    ".pf_fragment": "application/octet-stream",
+    ".pf_filter": "application/octet-stream",
+}
+
+
+def copy_sources(root: Path, products: Path | None = None) -> Path:
+    """A project root at `root` with the hand-written site parts and a link to `products`."""
+    from tests.conftest import copy_site_sources
+
+    root.mkdir(parents=True, exist_ok=True)
+    copy_site_sources(root)
+    link = root / "products"
+    if not link.exists():
+        link.symlink_to(products or REPO / "products")
+    return root
+
+
+def catalogue_gen(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`catalogue-gen ARGS` in `cwd`, output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "catalogue_gen", *args], cwd=cwd, capture_output=True, text=True,
+        check=False, env={**os.environ, **(env or {})},
+    )
+
+
+def build_sample_site(tmp: Path) -> Path:
+    """Build the repository's products/ into `tmp/www/katalog`; returns the `www` folder to serve."""
+    root = copy_sources(tmp / "proyek")
+    www = tmp / "www"
+    done = catalogue_gen("build", "--site-dir", str(www / SUB_PATH), cwd=root)
+    if done.returncode != 0:
+        raise RuntimeError(f"catalogue-gen build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    return www
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's name
+        pass
+
+    def end_headers(self) -> None:
+        # Every load is a first visit unless the test says otherwise.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+class SiteServer:
+    """Serves `folder` at http://127.0.0.1:<port>/ in a daemon thread; use as a context manager."""
+
+    def __init__(self, folder: Path) -> None:
+        handler = functools.partial(_Handler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.origin = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="site-server", daemon=True)
+
+    def __enter__(self) -> SiteServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=5)
+
+
+def chromium_available() -> bool:
+    return CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK) and shutil.which(str(CHROMIUM)) is not None
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """Debian's Chromium, headless."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+def settled_results(page: Any, container: str, timeout: float = 15.0) -> list[dict[str, Any]]:
+    """Search results shown in `container`, read until the same answer stays for half a second."""
+    page.wait_for_selector(f"{container}:not([hidden]) :is(.bp-result, .bp-result__empty)", timeout=timeout * 1000)
+    deadline = time.monotonic() + timeout
+    last: list[dict[str, Any]] | None = None
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(500)
+        current = read_results(page, container)
+        if current == last:
+            return current
+        last = current
+    raise AssertionError(f"search results in {container} never settled")
+
+
+def read_results(page: Any, container: str) -> list[dict[str, Any]]:
+    """href, name, price, producer/regency line and image of each search result in `container`."""
+    return page.eval_on_selector_all(
+        f"{container} .bp-result",
+        """links => links.map(a => ({
+            href: a.href,
+            name: (a.querySelector('.bp-result__name') || {}).textContent || '',
+            price: (a.querySelector('.bp-result__price') || {}).textContent || '',
+            meta: (a.querySelector('.bp-result__meta') || {}).textContent || '',
+            image: a.querySelector('img') ? a.querySelector('img').src : '',
+        }))""",
+    )
