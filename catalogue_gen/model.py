@@ -231,6 +231,15 @@ class ProcessedPhoto:
         """The widest rendition, for the enlarged view."""
         return self.variants[-1]
 
+    def at_least(self, width: int) -> PhotoVariant:
+        """The narrowest rendition at least `width` wide (the widest when none is)."""
+        return next((v for v in self.variants if v.width >= width), self.variants[-1])
+
+    def srcset_from(self, width: int) -> tuple[PhotoVariant, ...]:
+        """Renditions from `at_least(width)` up, for a `srcset`."""
+        first = self.at_least(width)
+        return tuple(v for v in self.variants if v.width >= first.width)
+
 
 @dataclass
 class Catalogue:

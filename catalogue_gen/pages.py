@@ -25,6 +25,8 @@ from catalogue_gen.model import Catalogue, HalalStatus, ProcessedPhoto, Producer
 
 # 48 cards a page: 12 rows of 4 on a laptop, and a listing stays well under 50 KB gzip.
 PAGE_SIZE = 48
+# Cards and the product photo start at the 400 px rendition; 200 px is for thumbnails.
+CARD_WIDTH = 400
 PRODUCERS_PAGE_SIZE = 96
 OTHER_PRODUCTS_LIMIT = 8
 SITE_NAME = "Beli Produk NTT"
@@ -210,8 +212,8 @@ class PageRenderer:
         """The card of a product as seen from the page at `from_page`."""
         cover = self.photos[product.photos[0].source_path]
         folder = self.product_dir(product)
-        small = cover.variants[0]
-        srcset = ", ".join(f"{relative_url(from_page, folder + v.file_name)} {v.width}w" for v in cover.variants[:2])
+        small = cover.at_least(CARD_WIDTH)
+        srcset = ", ".join(f"{relative_url(from_page, folder + v.file_name)} {v.width}w" for v in cover.srcset_from(CARD_WIDTH))
         return Card(
             product=product, url=relative_url(from_page, folder),
             image=relative_url(from_page, folder + small.file_name), srcset=srcset,
@@ -237,7 +239,7 @@ class PageRenderer:
         for producer in self.catalogue.producers:
             pages.append(self.render_producer(producer))
             if producer.logo is not None and producer.logo.source_path in self.photos:
-                for variant in self.photos[producer.logo.source_path].variants[:1]:
+                for variant in [self.photos[producer.logo.source_path].at_least(CARD_WIDTH)]:
                     files.append(StaticFile(f"produsen/{producer.slug}/{variant.file_name}", variant.cache_path))
         pages.extend(self.render_producer_index())
         by_category = self._group(lambda p: p.category.slug)
@@ -284,10 +286,10 @@ class PageRenderer:
             processed = self.photos[photo.source_path]
             gallery.append({
                 "photo": processed,
-                "src": processed.variants[min(1, len(processed.variants) - 1)].file_name,
-                "srcset": ", ".join(f"{v.file_name} {v.width}w" for v in processed.variants[:2]),
+                "src": processed.at_least(CARD_WIDTH).file_name,
+                "srcset": ", ".join(f"{v.file_name} {v.width}w" for v in processed.srcset_from(CARD_WIDTH)),
                 "large": processed.largest.file_name,
-                "display": processed.variants[min(1, len(processed.variants) - 1)],
+                "display": processed.at_least(CARD_WIDTH),
             })
         cover = self.photos[product.photos[0].source_path]
         page_url = self.absolute(folder)
@@ -350,7 +352,7 @@ class PageRenderer:
         products = self.by_producer[producer.slug]
         logo = None
         if producer.logo is not None and producer.logo.source_path in self.photos:
-            logo = self.photos[producer.logo.source_path].variants[0]
+            logo = self.photos[producer.logo.source_path].at_least(CARD_WIDTH)
         return self._render(
             "producer.html.j2", path,
             dict(title=producer.name, description=f"{producer.name}: produsen dari {producer.regency.name}, NTT."),

@@ -30,7 +30,7 @@ from catalogue_gen.problems import Level, Problem
 from catalogue_gen.settings import PhotoParams
 
 # Bump when processing changes in a way the params do not show: old cache entries are ignored.
-PROCESSING_VERSION = 5
+PROCESSING_VERSION = 6
 EXPECTED_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".heic": "HEIF"}
 GPS_IFD = 0x8825
 SRGB_PROFILE = ImageCms.createProfile("sRGB")
@@ -147,9 +147,9 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
     red, green, blue = image.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))[:3]
     result.placeholder = f"#{red:02x}{green:02x}{blue:02x}"
 
-    # resize into each rendition no wider than the source; the widest only for the cover,
-    # since at 5,000 products photos decide whether the site fits GitHub Pages' 1 GB
-    wanted = params.widths if is_cover else params.widths[:-1] or params.widths
+    # resize into each rendition no wider than the source; extra photos are only ever shown
+    # as thumbnails or enlarged, so they skip the middle widths that cards and the cover use
+    wanted = params.widths if is_cover else (params.widths[0], params.widths[-1])
     widths = sorted({min(w, width) for w in wanted})
     encoded: dict[str, bytes] = {}
     for target in widths:
@@ -163,7 +163,7 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
 
     # social image: 1200x630 JPEG, cropped to the centre, only for the cover photo
     if is_cover:
-        social = ImageOps.fit(image, params.social_size, Image.Resampling.LANCZOS)
+        social = ImageOps.pad(image, params.social_size, Image.Resampling.LANCZOS, color=(red, green, blue))
         buffer = io.BytesIO()
         social.save(buffer, "JPEG", quality=params.social_quality, optimize=True)
         result.social = f"{key[:16]}-og.jpg"

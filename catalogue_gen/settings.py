@@ -12,16 +12,18 @@ from pathlib import Path
 class PhotoParams:
     """How photos are checked and processed. Part of the photo cache key: change one, reprocess all."""
 
-    # Settings for renditions: ~400 px for cards and phones, 800 px for the product page on
-    # wider screens and the enlarged view of extra photos, 1200 px only for the enlarged cover.
-    widths: tuple[int, ...] = (400, 800, 1200)
-    # Quality falls as width grows: wide renditions are seen enlarged, where artefacts hide,
-    # and they decide whether 5,000 products fit GitHub Pages' 1 GB.
-    webp_quality: tuple[int, ...] = (74, 68, 62)
+    # Settings for renditions: 200 px for thumbnails and search results, 400 px for cards and
+    # the product photo on plain phones, 800 px for sharp phone screens and the enlarged view.
+    # No wider rendition: at 5,000 products photos decide whether the site fits GitHub Pages'
+    # 1 GB, and a 1200 px file weighs as much as the other three together.
+    widths: tuple[int, ...] = (200, 400, 800)
+    # Quality falls as width grows: wide renditions are seen enlarged, where artefacts hide.
+    webp_quality: tuple[int, ...] = (70, 66, 60)
     webp_method: int = 4
-    # Settings for the 1200x630 Open Graph image shared on WhatsApp and Facebook.
+    # Settings for the 1200x630 Open Graph image shared on WhatsApp and Facebook: the whole
+    # photo on its own average colour (no crop cuts the product), JPEG for every app.
     social_size: tuple[int, int] = (1200, 630)
-    social_quality: int = 64
+    social_quality: int = 50
     # Settings for refusing photos: above 40 MP is a decompression bomb or a mistake.
     max_pixels: int = 40_000_000
     min_side_error: int = 100

@@ -59,12 +59,15 @@ def test_orientation_applied_and_metadata_removed(make_catalogue: Callable[..., 
         assert out.convert("RGB").getpixel((10, 400))[2] > 150
 
 
-def test_renditions_are_never_wider_than_1200(make_catalogue: Callable[..., Settings]) -> None:
-    settings = make_catalogue({PHOTO: photo_bytes(3000, 2000)})
-    processed = check(settings).photos[PHOTO]
-    assert [v.width for v in processed.variants] == [400, 800, 1200]
-    assert processed.social is not None
-    with Image.open(processed.social.cache_path) as social:
+def test_renditions_are_never_wider_than_800(make_catalogue: Callable[..., Settings]) -> None:
+    text = PRODUCT_YML.replace("    keterangan: Botol madu\n", "    keterangan: Botol madu\n  - samping.jpg\n")
+    settings = make_catalogue({PRODUCT: text, PHOTO: photo_bytes(3000, 2000), "products/kelompok-contoh/madu/samping.jpg": photo_bytes(3000, 2000, color=(10, 200, 10))})
+    result = check(settings)
+    cover, extra = result.photos[PHOTO], result.photos["products/kelompok-contoh/madu/samping.jpg"]
+    assert [v.width for v in cover.variants] == [200, 400, 800]
+    assert [v.width for v in extra.variants] == [200, 800]  # thumbnail and enlarged view only
+    assert cover.social is not None and extra.social is None
+    with Image.open(cover.social.cache_path) as social:
         assert social.size == (1200, 630) and social.format == "JPEG"
 
 
