@@ -85,7 +85,21 @@ def make_environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["rupiah"] = format_rupiah
+    env.filters["link_name"] = link_name
     return env
+
+
+# How marketplaces and social networks spell themselves; `tautan:` keys are written in lower case.
+LINK_NAMES = {
+    "shopee": "Shopee", "tokopedia": "Tokopedia", "lazada": "Lazada", "bukalapak": "Bukalapak",
+    "blibli": "Blibli", "tiktok": "TikTok", "instagram": "Instagram", "facebook": "Facebook",
+    "youtube": "YouTube", "whatsapp": "WhatsApp", "situs": "Situs web", "web": "Situs web",
+}
+
+
+def link_name(key: str) -> str:
+    """`shopee` -> `Shopee`: the name of a `tautan:` entry as shoppers know it."""
+    return LINK_NAMES.get(key.strip().lower(), key[:1].upper() + key[1:])
 
 
 def format_rupiah(value: int) -> str:
