@@ -18,7 +18,7 @@ from typing import Iterator
 import yaml
 
 from catalogue_gen import messages
-from catalogue_gen.problems import Level, Problem
+from catalogue_gen.problems import Level, Problem, problem
 
 PRODUCER_FILE = "produsen.yml"
 PRODUCT_FILE = "produk.yml"
@@ -69,11 +69,6 @@ class ProducerFolder:
     file: RawFile | None
     files: list[str]
     products: list[ProductFolder]
-
-
-def problem(path: str, line: int, column: int, level: Level, key: str, template: str, **values: object) -> Problem:
-    """A Problem whose message is the named template of messages.py."""
-    return Problem(path, line, column, level, key, messages.render(template, key=key, **values), template)
 
 
 def iter_tree(project_root: Path, products_dir: Path, problems: list[Problem], only: list[Path] | None = None) -> Iterator[ProducerFolder]:

@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from catalogue_gen import categories, regencies
+from catalogue_gen.synonyms import expand_terms
 from catalogue_gen.model import Catalogue, HalalStatus, ProcessedPhoto, Producer, Product
 
 # 48 cards a page: 12 rows of 4 on a laptop, and a listing stays well under 50 KB gzip.
@@ -440,8 +441,6 @@ class PageRenderer:
 
 def search_terms(product: Product) -> str:
     """Extra words indexed for search: keywords, local names and spelling variants."""
-    from catalogue_gen.search import expand_terms
-
     words = [product.name, product.category.name, product.producer.regency.name,
              product.producer.regency.short_name, *product.producer.regency.aliases, *product.keywords]
     return " ".join(expand_terms(" ".join(words)))

@@ -24,9 +24,8 @@ from typing import Sequence
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from catalogue_gen.load import problem
 from catalogue_gen.model import Catalogue, Photo, PhotoVariant, ProcessedPhoto
-from catalogue_gen.problems import Level, Problem
+from catalogue_gen.problems import Level, Problem, problem
 from catalogue_gen.settings import PhotoParams
 
 # Bump when processing changes in a way the params do not show: old cache entries are ignored.

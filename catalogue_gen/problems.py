@@ -50,6 +50,13 @@ class Problem:
         return self.level is Level.ERROR
 
 
+def problem(path: str, line: int, column: int, level: Level, key: str, template: str, **values: object) -> Problem:
+    """A Problem whose message is the named template of messages.py."""
+    from catalogue_gen import messages
+
+    return Problem(path, line, column, level, key, messages.render(template, key=key, **values), template)
+
+
 class Problems:
     """Collects problems from every stage; the build stops once, at the end, if any is an error."""
 

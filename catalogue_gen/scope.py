@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 from catalogue_gen import messages
 from catalogue_gen.load import PHOTO_EXTENSIONS, PRODUCER_FILE, PRODUCT_FILE
-from catalogue_gen.problems import CatalogueError, Level, Problem, Problems
+from catalogue_gen.problems import CatalogueError, Level, Problem, Problems, problem
 
 PRODUCTS_PREFIX = "products/"
 # 10 MiB: a phone photo is 2-6 MB, and the site resizes every photo to at most 1200 px anyway.
@@ -157,4 +157,4 @@ def check_pr(root: Path, base: str, head: str = "HEAD") -> tuple[list[Change], P
 
 
 def _problem(path: str, level: Level, template: str, **values: object) -> Problem:
-    return Problem(path, 0, 0, level, "", messages.render(template, **values), template)
+    return problem(path, 0, 0, level, "", template, **values)

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from catalogue_gen import categories, licenses, messages, regencies
-from catalogue_gen.load import PHOTO_EXTENSIONS, ProducerFolder, ProductFolder, RawFile, problem
+from catalogue_gen.load import PHOTO_EXTENSIONS, ProducerFolder, ProductFolder, RawFile
 from catalogue_gen.model import (
     Catalogue,
     Contact,
@@ -33,7 +33,7 @@ from catalogue_gen.model import (
     Producer,
     Product,
 )
-from catalogue_gen.problems import Level, Problem
+from catalogue_gen.problems import Level, Problem, problem
 
 PRODUCER_KEYS = ("nama", "kabupaten", "alamat", "kontak", "nib", "tentang", "logo")
 CONTACT_KEYS = ("whatsapp", "telepon", "email", "instagram", "situs")
