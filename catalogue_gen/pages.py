@@ -313,6 +313,7 @@ class PageRenderer:
         meta = dict(
             title=f"{product.name} – {product.producer.name}",
             description=product.summary,
+            template="compact.html",
             og_type="product",
             og_image=self.absolute(folder + social) or social,
             og_image_alt=product.photos[0].alt,
@@ -370,7 +371,7 @@ class PageRenderer:
             logo = self.photos[producer.logo.source_path].at_least(CARD_WIDTH)
         return self._render(
             "producer.html.j2", path,
-            dict(title=producer.name, description=f"{producer.name}: produsen dari {producer.regency.name}, NTT."),
+            dict(title=producer.name, description=f"{producer.name}: produsen dari {producer.regency.name}, NTT.", template="compact.html"),
             producer=producer, cards=[self.card(p, path) for p in products], logo=logo,
             whatsapp=whatsapp_url(producer, None, ""),
         )

@@ -29,7 +29,7 @@ from catalogue_gen.problems import Level, Problem, problem
 from catalogue_gen.settings import PhotoParams
 
 # Bump when processing changes in a way the params do not show: old cache entries are ignored.
-PROCESSING_VERSION = 6
+PROCESSING_VERSION = 7
 EXPECTED_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".heic": "HEIF"}
 GPS_IFD = 0x8825
 SRGB_PROFILE = ImageCms.createProfile("sRGB")

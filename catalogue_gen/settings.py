@@ -18,12 +18,12 @@ class PhotoParams:
     # 1 GB, and a 1200 px file weighs as much as the other three together.
     widths: tuple[int, ...] = (200, 400, 800)
     # Quality falls as width grows: wide renditions are seen enlarged, where artefacts hide.
-    webp_quality: tuple[int, ...] = (70, 66, 60)
+    webp_quality: tuple[int, ...] = (70, 64, 56)
     webp_method: int = 4
     # Settings for the 1200x630 Open Graph image shared on WhatsApp and Facebook: the whole
     # photo on its own average colour (no crop cuts the product), JPEG for every app.
     social_size: tuple[int, int] = (1200, 630)
-    social_quality: int = 50
+    social_quality: int = 45
     # Settings for refusing photos: above 40 MP is a decompression bomb or a mistake.
     max_pixels: int = 40_000_000
     min_side_error: int = 100
