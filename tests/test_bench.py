@@ -36,7 +36,7 @@ def test_synthetic_catalogue_covers_every_category_and_validates(tmp_path: Path)
 
 def test_bench_smoke_writes_every_key(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    command = [sys.executable, "-m", "bench.pageweight", "--smoke", "--sizes", "20", "--runs", "1",
+    command = [sys.executable, "-m", "bench.pageweight", "--smoke", "--sizes", "100", "--runs", "1",
                "--json", str(out), "--work-dir", str(tmp_path / "work")]
     if not chromium_available():
         command.append("--no-browser")
@@ -47,10 +47,10 @@ def test_bench_smoke_writes_every_key(tmp_path: Path) -> None:
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["smoke"] is True and report["runs"] == 1
     assert set(report) >= {"bench_version", "machine", "budget_kb", "sizes"}
-    result = report["sizes"]["20"]
+    result = report["sizes"]["100"]
     assert set(result) >= {"catalogue", "timings", "photos_per_second", "peak_rss_mb", "peak_rss_mb_max", "site", "html",
                            "first_visit", "search", "search_method", "budget", "reference_product", "listing_page"}
-    assert result["catalogue"]["products"] == 20
+    assert result["catalogue"]["products"] == 100
     assert set(result["timings"]) >= {"cold_build", "warm_build", "yaml_change", "photo_change", "yaml_to_pages"}
     for timing in result["timings"].values():
         assert set(timing) == {"median_s", "runs_s"} and len(timing["runs_s"]) == 1
