@@ -358,10 +358,3 @@ def _yaml_detail(exc: yaml.MarkedYAMLError) -> str:
         if needle in text:
             return template
     return messages.YAML_HINT_GENERIC.format(original=text)
-
-
-def iter_photo_files(folder: ProductFolder) -> Iterator[str]:
-    """Names of the files in a product folder that have a photo extension."""
-    for name in folder.files:
-        if name.lower().endswith(PHOTO_EXTENSIONS):
-            yield name

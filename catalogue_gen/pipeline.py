@@ -53,8 +53,6 @@ class BuildResult:
     problems: Problems
     pages: int = 0
     manifest: dict[str, Any] = field(default_factory=dict)
-    changed: int = 0
-    """Generated files added, changed or removed under docs/ by this run."""
 
 
 def check(settings: Settings, only: list[Path] | None = None) -> CheckResult:
@@ -98,13 +96,13 @@ def generate(settings: Settings) -> BuildResult:
 
     # output: swap the generated folders under docs/ in whole
     manifest = make_manifest(result.catalogue)
-    changed = write_generated(
+    write_generated(
         settings.docs_dir,
         [(p.path, p.text) for p in pages],
         [(f.path, f.source) for f in files],
         manifest,
     )
-    return BuildResult(result.catalogue, result.problems, len(pages), manifest, changed)
+    return BuildResult(result.catalogue, result.problems, len(pages), manifest)
 
 
 def build(settings: Settings) -> BuildResult:
