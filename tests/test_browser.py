@@ -408,6 +408,7 @@ def test_menu_drawer_works_on_a_phone(browser: Any, base_url: str) -> None:
         assert page.locator(".md-nav--primary").bounding_box()["x"] >= 0  # type: ignore[index]
         page.locator(".md-nav--primary a.md-nav__link", has_text="Kategori").tap()
         page.wait_for_url(base_url + "kategori/")
+        page.wait_for_load_state("networkidle")  # leaving mid-load would abort its favicon request
         # other pages carry the full menu, with the categories nested
         goto(page, base_url)
         page.locator(".md-header label[for=__drawer]").tap()
