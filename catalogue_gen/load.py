@@ -156,8 +156,13 @@ def _load_product(project_root: Path, folder: Path, problems: list[Problem]) -> 
     return ProductFolder(folder.name, rel, folder, raw, files)
 
 
+def is_valid_slug(name: str) -> bool:
+    """A folder name the spec allows: 3-60 lower-case ASCII letters, digits and single hyphens."""
+    return 3 <= len(name) <= 60 and bool(SLUG_PATTERN.match(name))
+
+
 def _check_slug(name: str, rel: str, problems: list[Problem]) -> None:
-    if 3 <= len(name) <= 60 and SLUG_PATTERN.match(name):
+    if is_valid_slug(name):
         return
     suggestion = slugify(name)
     problems.append(problem(rel, 0, 0, Level.ERROR, "", "BAD_SLUG", name=name, suggestion=suggestion))

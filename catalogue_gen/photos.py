@@ -89,10 +89,9 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
         return result
     try:
         with warnings.catch_warnings():
-            # Pillow only warns below twice its own limit: make every bomb an error below ours.
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
             # Pillow's English "Corrupt EXIF data" notes mean nothing to producers; metadata is dropped anyway
             warnings.simplefilter("ignore", UserWarning)
+            # Pillow only warns below twice its own limit: make every bomb an error below ours.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
             expected = EXPECTED_FORMATS.get(suffix, "")

@@ -7,7 +7,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from catalogue_gen import categories, licenses, messages, regencies
-from catalogue_gen.load import PRODUCER_FILE, PRODUCT_FILE, SLUG_PATTERN
+from catalogue_gen.load import PRODUCER_FILE, PRODUCT_FILE, is_valid_slug, slugify
 from catalogue_gen.pages import make_environment
 from catalogue_gen.problems import CatalogueError
 from catalogue_gen.settings import Settings
@@ -17,8 +17,8 @@ SCHEMA_BASE = "https://raw.githubusercontent.com/beli-produk-ntt/katalog/main/ca
 
 
 def _check_slug(slug: str) -> None:
-    if not (3 <= len(slug) <= 60 and SLUG_PATTERN.match(slug)):
-        raise CatalogueError(messages.BAD_SLUG.format(name=f'"{slug}"', suggestion='madu-hutan'))
+    if not is_valid_slug(slug):
+        raise CatalogueError(messages.BAD_SLUG.format(name=f'"{slug}"', suggestion=slugify(slug)))
 
 
 def _yaml_string(value: str) -> str:
