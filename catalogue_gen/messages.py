@@ -157,6 +157,7 @@ HALAL_BUT_PORK = "produk ini menyebut {word} ({where}), jadi halal harus {{statu
 HALAL_DEADLINE = "sejak 17 Oktober 2026 sertifikat halal wajib untuk pangan, minuman dan kosmetik usaha mikro dan kecil; status dalam-proses tetap ditampilkan, tetapi segera lengkapi nomor sertifikatnya"
 LICENSE_EXAMPLE = "{key} {value} adalah nomor contoh dari panduan, bukan nomor produk Anda; ganti dengan nomor yang tercetak pada label"
 NESTED_PRODUCT = "produk.yml di dalam folder produk lain tidak akan tampil; pindahkan folder ini ke products/<produsen>/<nama-produk>/"
+KEYWORD_HALAL_NOT_CERTIFIED = "{key} {value} memakai kata halal, padahal produk ini belum bersertifikat halal; hapus kata itu (status halal ditampilkan dari halal:, dan pencarian \"halal\" hanya menampilkan produk bersertifikat)"
 HALAL_ALCOHOL = "produk ini menyebut {word} ({where}); bila beralkohol, tulis halal: {{status: tidak-halal, alasan: \"mengandung alkohol\"}}"
 
 # Scaffolding and commands --------------------------------------------------------------------

@@ -21,7 +21,7 @@ from catalogue_gen import messages
 from catalogue_gen.problems import OutputError
 
 # What `generate` owns under docs/; everything else there is hand-written and never touched.
-GENERATED_ROOTS = ("index.md", "produk", "produsen", "kategori", "kabupaten", "sertifikasi", "schema", "katalog.json")
+GENERATED_ROOTS = ("index.md", "produk", "produsen", "kategori", "kabupaten", "sertifikasi", "cari", "schema", "katalog.json")
 MANIFEST_NAME = "katalog.json"
 
 

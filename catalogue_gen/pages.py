@@ -20,8 +20,8 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from catalogue_gen import categories, regencies
-from catalogue_gen.synonyms import expand_terms
+from catalogue_gen import categories, facets, regencies, synonyms
+from catalogue_gen.synonyms import expand_terms, index_forms, normalise, vocabulary_words
 from catalogue_gen.model import Catalogue, HalalStatus, ProcessedPhoto, Producer, Product
 
 # 48 cards a page: 12 rows of 4 on a laptop, and a listing stays well under 50 KB gzip.
@@ -31,7 +31,11 @@ CARD_WIDTH = 400
 PRODUCERS_PAGE_SIZE = 96
 OTHER_PRODUCTS_LIMIT = 8
 SITE_NAME = "Beli Produk NTT"
-BPOM_TYPES = ("bpom-", "notifikasi-kosmetik")
+# Client-side result pages (search, filtered listings): each result costs one Pagefind
+# fragment request, so a page of 24 keeps a filtered search under 200 KB on a phone.
+RESULTS_PAGE_SIZE = 24
+# The vocabulary for "Maksud Anda ...?" keeps the most frequent words: a few KB gzip.
+VOCABULARY_LIMIT = 3000
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,16 @@ class Badge:
     text: str
 
 
+BADGES = {badge.kind: badge for badge in (
+    Badge("bpom", "BPOM"), Badge("pirt", "P-IRT"), Badge("sni", "SNI"), Badge("halal", "Halal"),
+    Badge("tidak-halal", "Tidak halal"), Badge("halal-proses", "Halal: dalam proses"),
+    Badge("expired", "Izin perlu diperbarui"), Badge("habis", "Stok habis"),
+)}
+HALAL_BADGE_OF_STATUS = {
+    HalalStatus.CERTIFIED: "halal", HalalStatus.NOT_HALAL: "tidak-halal", HalalStatus.IN_PROCESS: "halal-proses",
+}
+
+
 @dataclass(frozen=True)
 class Card:
     """What a listing shows of one product."""
@@ -71,8 +85,6 @@ class Card:
     placeholder: str
     price: str
     badges: tuple[Badge, ...]
-    filters: str
-    """Space-separated words for the client-side filters (`bpom halal tersedia`)."""
 
 
 def make_environment() -> Environment:
@@ -132,35 +144,19 @@ def price_text(product: Product) -> str:
 
 
 def badges_for(product: Product) -> tuple[Badge, ...]:
-    """Certification and stock badges, in a fixed order."""
+    """Certification and stock badges, in a fixed order (the search results show the same)."""
+    kinds = facets.license_kinds(product)
     badges: list[Badge] = []
-    types = [lic.type for lic in product.licenses]
-    if any(t.startswith(BPOM_TYPES) for t in types):
-        badges.append(Badge("bpom", "BPOM"))
-    if "pirt" in types:
-        badges.append(Badge("pirt", "P-IRT"))
-    if "sni" in types:
-        badges.append(Badge("sni", "SNI"))
+    if any(kind in facets.BPOM_KINDS for kind in kinds):
+        badges.append(BADGES["bpom"])
+    badges += [BADGES[kind] for kind in ("pirt", "sni") if kind in kinds]
     if product.halal is not None:
-        badges.append({
-            HalalStatus.CERTIFIED: Badge("halal", "Halal"),
-            HalalStatus.NOT_HALAL: Badge("tidak-halal", "Tidak halal"),
-            HalalStatus.IN_PROCESS: Badge("halal-proses", "Halal: dalam proses"),
-        }[product.halal.status])
+        badges.append(BADGES[HALAL_BADGE_OF_STATUS[product.halal.status]])
     if product.has_expired_license:
-        badges.append(Badge("expired", "Izin perlu diperbarui"))
+        badges.append(BADGES["expired"])
     if not product.is_available:
-        badges.append(Badge("habis", "Stok habis"))
+        badges.append(BADGES["habis"])
     return tuple(badges)
-
-
-def filter_words(product: Product) -> str:
-    """Words the listing filters match on."""
-    words = [f"kategori-{product.category.slug}", f"kabupaten-{product.producer.regency.slug}"]
-    words += [b.kind for b in badges_for(product)]
-    if product.is_available:
-        words.append("tersedia")
-    return " ".join(words)
 
 
 def whatsapp_url(producer: Producer, product: Product | None, page_url: str) -> str:
@@ -233,7 +229,7 @@ class PageRenderer:
             product=product, url=relative_url(from_page, folder),
             image=relative_url(from_page, folder + small.file_name), srcset=srcset,
             width=small.width, height=small.height, placeholder=cover.placeholder_color,
-            price=price_text(product), badges=badges_for(product), filters=filter_words(product),
+            price=price_text(product), badges=badges_for(product),
         )
 
     def _render(self, template: str, path: str, meta: dict[str, Any], **context: Any) -> Page:
@@ -262,7 +258,7 @@ class PageRenderer:
         for category in categories.CATEGORIES:
             pages.extend(self.render_listing(
                 f"kategori/{category.slug}", category.name, category.description,
-                by_category.get(category.slug, []), kind="kategori",
+                by_category.get(category.slug, []), kind="kategori", base_filters={"kategori": category.slug},
             ))
         by_regency = self._group(lambda p: p.producer.regency.slug)
         pages.append(self.render_regency_index(by_regency))
@@ -270,11 +266,13 @@ class PageRenderer:
             description = f"Produk UMKM dari {regency.name}, ibu kota {regency.capital}, pulau {regency.island}."
             pages.extend(self.render_listing(
                 f"kabupaten/{regency.slug}", regency.name, description,
-                by_regency.get(regency.slug, []), kind="kabupaten",
+                by_regency.get(regency.slug, []), kind="kabupaten", base_filters={"kabupaten": regency.slug},
             ))
-        for slug, title, description, test in CERTIFICATION_LISTINGS:
-            chosen = [p for p in self.catalogue.products if test(p)]
-            pages.extend(self.render_listing(f"sertifikasi/{slug}", title, description, chosen, kind="sertifikasi"))
+        for listing in CERTIFICATION_LISTINGS:
+            chosen = [p for p in self.catalogue.products if listing.includes(p)]
+            pages.extend(self.render_listing(f"sertifikasi/{listing.slug}", listing.title, listing.description,
+                                             chosen, kind="sertifikasi", base_filters=listing.filters))
+        pages.extend(self.render_search())
         return pages, files
 
     def _group(self, key: Any) -> dict[str, list[Product]]:
@@ -326,6 +324,8 @@ class PageRenderer:
             others=[self.card(p, path) for p in others[:OTHER_PRODUCTS_LIMIT]],
             rel=lambda target: relative_url(path, target), page_url=page_url,
             cover=cover, halal_status=HalalStatus, search_terms=search_terms(product),
+            filters=[(key, value) for key, values in facets.product_filters(product).items() for value in values],
+            sort_keys=facets.product_sort_keys(product), card_image=cover.at_least(CARD_WIDTH).file_name,
         )
         return Page(path, front_matter(**meta) + "\n" + _compact_html(body))
 
@@ -391,11 +391,17 @@ class PageRenderer:
             ))
         return pages
 
-    def render_listing(self, folder: str, title: str, description: str, products: Sequence[Product], kind: str) -> list[Page]:
-        """A listing of product cards, `PAGE_SIZE` to a page: `<folder>/`, `<folder>/2/`, ..."""
+    def render_listing(self, folder: str, title: str, description: str, products: Sequence[Product], kind: str,
+                       base_filters: dict[str, Any]) -> list[Page]:
+        """A listing of product cards, `PAGE_SIZE` to a page: `<folder>/`, `<folder>/2/`, ...
+
+        The static pages list every product; when a shopper filters or sorts, katalog.js asks
+        Pagefind for the same set (`base_filters`) and answers for all of it, not one page.
+        """
         ordered = sorted(products, key=lambda p: (not p.is_available, p.name.casefold(), p.key))
         chunks = _chunks(ordered, PAGE_SIZE)
         pages = []
+        fixed = {key for key in base_filters}
         for number, chunk in enumerate(chunks, start=1):
             path = f"{folder}/index.md" if number == 1 else f"{folder}/{number}/index.md"
             page_title = title if number == 1 else f"{title} (halaman {number})"
@@ -403,9 +409,56 @@ class PageRenderer:
                 "listing.html.j2", path, dict(title=page_title, description=description),
                 title=title, description=description, cards=[self.card(p, path) for p in chunk],
                 total=len(ordered), pager=_pager(path, folder, number, len(chunks)), kind=kind,
-                regencies=regencies.REGENCIES, categories=categories.CATEGORIES,
+                facets=[f for f in facets.FACETS if f.key not in fixed], sorts=facets.SORTS,
+                finder=self.finder_settings(path, base_filters),
             ))
         return pages
+
+    def finder_settings(self, from_page: str, base_filters: dict[str, Any]) -> str:
+        """JSON for `data-finder`: the listing's own filter, page size, where the rules live."""
+        return json.dumps({
+            "base": base_filters, "pageSize": RESULTS_PAGE_SIZE,
+            "rules": relative_url(from_page, "cari/aturan.json"),
+            "vocabulary": relative_url(from_page, "cari/kosakata.json"),
+        }, sort_keys=True, ensure_ascii=False)
+
+    def render_search(self) -> list[Page]:
+        """`cari/`: the search page with every facet, its rules and the suggestion vocabulary."""
+        path = "cari/index.md"
+        page = self._render(
+            "search.html.j2", path,
+            dict(title="Cari produk", description="Cari produk UMKM NTT menurut nama, nama lokal, produsen atau kabupaten.",
+                 hide=["navigation", "toc"]),
+            facets=facets.FACETS, sorts=facets.SORTS, finder=self.finder_settings(path, {}),
+            categories=categories.CATEGORIES, regencies=regencies.REGENCIES,
+        )
+        rules = {
+            "halalWords": list(synonyms.HALAL_QUERY_WORDS),
+            "negations": list(synonyms.QUERY_NEGATIONS),
+            "halalFiller": list(synonyms.HALAL_QUERY_FILLER),
+            "animals": {animal: list(names) for animal, names in facets.ANIMALS.items()},
+            "noAnimal": facets.NO_ANIMAL,
+            "halalCertified": facets.HALAL_CERTIFIED,
+            "halalNot": facets.HALAL_VALUE_OF_STATUS[HalalStatus.NOT_HALAL],
+            "badges": {kind: badge.text for kind, badge in BADGES.items()},
+            "sorts": {value: [key, direction] for value, key, direction, _ in facets.SORTS},
+        }
+        words = vocabulary_words(self._vocabulary_texts(), VOCABULARY_LIMIT)
+        return [
+            page,
+            Page("cari/aturan.json", json.dumps(rules, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"),
+            Page("cari/kosakata.json", json.dumps({"words": " ".join(words)}, ensure_ascii=False, separators=(",", ":")) + "\n"),
+        ]
+
+    def _vocabulary_texts(self) -> Iterable[str]:
+        # What shoppers type: names, local names, categories and places; not the long texts.
+        for product in self.catalogue.products:
+            yield " ".join([product.name, *product.keywords, product.category.name,
+                            product.producer.regency.short_name, product.producer.name])
+        for category in categories.CATEGORIES:
+            yield category.name
+        for regency in regencies.REGENCIES:
+            yield " ".join([regency.short_name, regency.capital, *regency.aliases])
 
     def render_category_index(self, groups: dict[str, list[Product]]) -> Page:
         """`kategori/index.md`: every category with its count."""
@@ -441,20 +494,48 @@ class PageRenderer:
 
 
 def search_terms(product: Product) -> str:
-    """Extra words indexed for search: keywords, local names and spelling variants."""
+    """Extra words indexed for search: keywords, local names, spelling variants, word forms.
+
+    "halal" is indexed only for a certified product (the word on a pork product's page,
+    "tidak halal", stays out of the index), whatever a producer wrote.
+    """
     words = [product.name, product.category.name, product.producer.regency.name,
              product.producer.regency.short_name, *product.producer.regency.aliases, *product.keywords]
-    return " ".join(expand_terms(" ".join(words)))
+    terms = expand_terms(" ".join(words))
+    terms += index_forms([*terms, *normalise(product.summary).split()])
+    if facets.is_halal_certified(product):
+        terms.append("halal")
+    else:
+        terms = [term for term in terms if term not in synonyms.HALAL_QUERY_WORDS]
+    return " ".join(dict.fromkeys(terms))
 
 
-def _has(product: Product, prefix: tuple[str, ...] | str) -> bool:
-    return any(lic.type.startswith(prefix) for lic in product.licenses)
+@dataclass(frozen=True)
+class CertificationListing:
+    """A listing of `sertifikasi/<slug>/`: its products and the same set as Pagefind filters."""
+
+    slug: str
+    title: str
+    description: str
+    filters: dict[str, Any]
+    """The Pagefind filter that selects exactly the products of this listing."""
+
+    def includes(self, product: Product) -> bool:
+        """True when the product belongs on this listing (decided from its facet values)."""
+        values = facets.product_filters(product)
+        return all(
+            bool(set(values.get(key, ())) & set(wanted["any"] if isinstance(wanted, dict) else [wanted]))
+            for key, wanted in self.filters.items()
+        )
 
 
 CERTIFICATION_LISTINGS = (
-    ("bpom", "Berizin BPOM", "Produk dengan izin edar atau notifikasi BPOM.", lambda p: _has(p, BPOM_TYPES)),
-    ("pirt", "Berizin P-IRT", "Produk pangan industri rumah tangga dengan izin P-IRT.", lambda p: _has(p, "pirt")),
-    ("halal", "Bersertifikat halal", "Produk dengan sertifikat halal BPJPH.", lambda p: p.halal is not None and p.halal.status is HalalStatus.CERTIFIED),
+    CertificationListing("bpom", "Berizin BPOM", "Produk dengan izin edar atau notifikasi BPOM.",
+                         {"izin": {"any": list(facets.BPOM_KINDS)}}),
+    CertificationListing("pirt", "Berizin P-IRT", "Produk pangan industri rumah tangga dengan izin P-IRT.",
+                         {"izin": "pirt"}),
+    CertificationListing("halal", "Bersertifikat halal", "Produk dengan sertifikat halal BPJPH.",
+                         {"halal": facets.HALAL_CERTIFIED}),
 )
 
 

@@ -1,4 +1,5 @@
-"""Local names and spelling variants that shoppers treat as one term (shared/spec/search-terms.md).
+"""Search words: local names and spelling variants (shared/spec/search-terms.md), Indonesian
+word forms, the words of a query that mean a filter, and the vocabulary for suggestions.
 
 Data and pure functions, used by the page stage to write each product's hidden list of
 search words: Pagefind has no synonym support, so "se'i", "se’i" and "sei" all stand in
@@ -9,10 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from typing import Iterable
 
 # Each group is one term for shoppers; any member found in a product's text adds them all.
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("se'i", "se’i", "sei", "daging asap", "se'i sapi", "se'i babi"),
+    # Not "se'i sapi" / "se'i babi": the meat is the product's own fact (facets.ANIMALS), and a
+    # synonym would make every pork se'i match a search for beef.
+    ("se'i", "se’i", "sei", "daging asap"),
     ("sambal lu'at", "lu'at", "luat", "sambal luat"),
     ("jagung titi", "titi", "titie", "emping jagung"),
     ("jagung bose", "bose"),
@@ -50,6 +55,42 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(f"[{APOSTROPHES}]", "", text)
+
+
+# A query naming one of these means the halal facet (issue 9): `produk halal` lists the
+# certified products only, and the filler words around it are not searched for.
+HALAL_QUERY_WORDS = ("halal",)
+HALAL_QUERY_FILLER = ("produk", "makanan", "yang", "bersertifikat", "sertifikat", "berlabel", "label", "sudah", "ada")
+# "tidak halal", "non halal": the shopper asks for the other side of the same facet.
+QUERY_NEGATIONS = ("tidak", "non", "bukan", "nonhalal")
+
+# Pagefind's Indonesian stemmer strips the nasal prefixes me-/pe- but cannot restore the
+# letter they replaced before t and k (menenun -> "enun", not "tenun"; mengopi -> "opi").
+# For p and s it does (memakai -> pakai, menyabun -> sabun: measured on pagefind 1.5.2).
+# So a product saying "tenun" also carries "menenun" and "penenun", whose stems meet the query's.
+NASAL_PREFIXES = {"t": ("men", "pen"), "k": ("meng", "peng")}
+
+
+def index_forms(words: list[str]) -> list[str]:
+    """The prefixed forms of `words` that Pagefind's stemmer would not bring back to them."""
+    forms: list[str] = []
+    for word in words:
+        if len(word) >= 4 and word.isalpha() and word[0] in NASAL_PREFIXES:
+            forms.extend(prefix + word[1:] for prefix in NASAL_PREFIXES[word[0]])
+    return forms
+
+
+def vocabulary_words(texts: Iterable[str], limit: int) -> list[str]:
+    """The `limit` most frequent words of `texts` (3+ letters), most frequent first.
+
+    Shipped to the search page for "Maksud Anda ...?" after an empty result; ties are broken
+    alphabetically so the file is the same on every build.
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(w for w in set(re.findall(r"[a-z]+", normalise(text))) if len(w) >= 3)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [word for word, _ in ranked[:limit]]
 
 
 _NORMALISED_GROUPS = tuple(tuple(normalise(term) for term in group) for group in SYNONYM_GROUPS)

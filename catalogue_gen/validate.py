@@ -69,6 +69,8 @@ EXAMPLE_NUMBERS = frozenset(
     + [licenses.HALAL_TYPE.example]
 )
 NEGATIONS = ("tanpa", "bukan", "bebas", "tidak", "non", "no")
+# "halal" as a word, in any case and spelling of its neighbours ("produk-halal", "HALAL MUI").
+HALAL_WORD = re.compile(r"(?<![a-z])halal(?![a-z])", re.IGNORECASE)
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
 # One regex pass per value: bidi controls, invisible characters and C0/C1 controls; newlines
@@ -443,6 +445,7 @@ def parse_product(folder: ProductFolder, producer: Producer | None, today: date,
             and category.slug in categories.HALAL_MANDATORY_CATEGORIES and today >= categories.HALAL_MANDATORY_FROM):
         reader.warn(fields["halal"][1], "halal", "HALAL_DEADLINE")
     _check_halal_ingredients(reader, fields, halal, name or "", ingredients, keywords)
+    _check_halal_keywords(reader, fields, halal)
 
     if reader.error_count > before or producer is None or None in (name, category, summary, description):
         if unpublished_photos is not None:
@@ -815,6 +818,18 @@ def _check_halal_ingredients(reader: Reader, fields: dict[str, tuple[yaml.Node, 
         if alcohol and halal is not None:
             reader.warn(where_node, "halal", "HALAL_ALCOHOL", word=alcohol, where=where)
             return
+
+
+def _check_halal_keywords(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], halal: Halal | None) -> None:
+    """Only a certificate makes a product halal: "halal" in `kata_kunci` would let a search claim it."""
+    if "kata_kunci" not in fields or (halal is not None and halal.status is HalalStatus.CERTIFIED):
+        return
+    node = fields["kata_kunci"][1]
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    for index, item in enumerate(items):
+        if isinstance(item, yaml.ScalarNode) and HALAL_WORD.search(str(item.value)):
+            key = f"kata_kunci[{index}]" if isinstance(node, yaml.SequenceNode) else "kata_kunci"
+            reader.error(item, key, "KEYWORD_HALAL_NOT_CERTIFIED", value=item.value)
 
 
 # The whole catalogue -------------------------------------------------------------------------
