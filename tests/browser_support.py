@@ -152,3 +152,25 @@ def read_results(page: Any, container: str) -> list[dict[str, Any]]:
             image: a.querySelector('img') ? a.querySelector('img').src : '',
         }))""",
     )
+
+
+def finder_results(page: Any, scope: str = "[data-finder]", timeout: float = 15.0) -> list[dict[str, Any]]:
+    """The product cards the search page or a filtered listing shows once its answer is ready."""
+    page.wait_for_selector(f"{scope}[data-state=ready]", timeout=timeout * 1000)
+    return page.eval_on_selector_all(
+        f"{scope} [data-finder-results] .bp-card",
+        """cards => cards.map(c => ({
+            href: c.querySelector('a').href,
+            name: (c.querySelector('.bp-card__name') || {}).textContent || '',
+            price: (c.querySelector('.bp-card__price') || {}).textContent || '',
+            meta: (c.querySelector('.bp-card__meta') || {}).textContent || '',
+            image: c.querySelector('img') ? c.querySelector('img').src : '',
+            badges: Array.from(c.querySelectorAll('.bp-badge')).map(b => b.textContent),
+        }))""",
+    )
+
+
+def result_count(page: Any, scope: str = "[data-finder]") -> int:
+    """The number of matches the finder reports (its `data-count`)."""
+    page.wait_for_selector(f"{scope}[data-state=ready]")
+    return int(page.get_attribute(f"{scope} [data-result-count]", "data-count") or 0)

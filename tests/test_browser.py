@@ -22,8 +22,8 @@ import pytest
 import yaml
 
 from .browser_support import (
-    CHROMIUM, REPO, SUB_PATH, SiteServer, build_sample_site, chromium_available, launch_chromium,
-    settled_results,
+    CHROMIUM, REPO, SUB_PATH, SiteServer, build_sample_site, chromium_available, finder_results,
+    launch_chromium, result_count, settled_results,
 )
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -271,7 +271,7 @@ def test_kelor_and_moringa_find_the_moringa_products(shopper: tuple[Any, Recorde
     moringa = {folder for folder, data in sample_products().items() if "kelor" in data["nama"].lower()}
     assert moringa, "the sample catalogue has moringa (kelor) products"
     goto(page, base_url + "cari/?q=" + query)
-    results = settled_results(page, "[data-search-page-results]")
+    results = finder_results(page)
     assert moringa <= hrefs_of(results, base_url)
 
 
@@ -282,7 +282,7 @@ def test_keripik_and_kripik_find_each_other(shopper: tuple[Any, Recorder], base_
     if not spelled:
         pytest.skip("no keripik/kripik product in the sample catalogue")
     goto(page, base_url + "cari/?q=" + query)
-    results = settled_results(page, "[data-search-page-results]")
+    results = finder_results(page)
     assert spelled <= hrefs_of(results, base_url)
 
 
@@ -301,41 +301,45 @@ def test_hidden_synonym_list_is_indexed(shopper: tuple[Any, Recorder], base_url:
     else:
         pytest.skip("no product has a search term that is not also on its page")
     goto(page, base_url + "cari/?q=" + words[0])
-    results = settled_results(page, "[data-search-page-results]")
+    results = finder_results(page)
     assert folder in hrefs_of(results, base_url), (words[0], folder)
 
 
 def test_search_page_shows_results_with_photo_and_price(shopper: tuple[Any, Recorder], base_url: str) -> None:
     page, _ = shopper
     goto(page, base_url + "cari/?q=madu%20hutan")
-    results = settled_results(page, "[data-search-page-results]")
+    results = finder_results(page)
     assert results and all(r["price"] and r["image"] for r in results)
     wait_images_loaded(page, "[data-search-page-results] img")
+    assert all(r["badges"] for r in results), "results carry the cards' badges"
     screenshot(page, "search-page-360x800")
 
 
-def test_listing_filter_by_regency_keeps_only_matching_cards(shopper: tuple[Any, Recorder], base_url: str) -> None:
+def test_listing_filter_by_regency_answers_for_the_whole_listing(shopper: tuple[Any, Recorder], base_url: str) -> None:
     page, _ = shopper
     goto(page, base_url + "kategori/pangan-olahan/")
     form = page.locator("[data-filters]")
     assert form.is_visible()
-    cards = page.locator(".bp-listing .bp-card")
-    total = cards.count()
-    regencies = {w for card in cards.all() for w in (card.get_attribute("data-filter") or "").split() if w.startswith("kabupaten-")}
-    assert total >= 2 and len(regencies) >= 2, "the sample has this category in several regencies"
-    chosen = sorted(regencies)[0]
+    static_cards = page.locator("[data-static] .bp-card")
+    total = static_cards.count()
+    products = {folder: data for folder, data in sample_products().items() if data["kategori"] == "pangan-olahan"}
+    assert total == len(products) >= 2
+    regency_of = {folder: yaml.safe_load((REPO / "products" / folder.split("/")[1] / "produsen.yml").read_text(encoding="utf-8"))["kabupaten"]
+                  for folder in products}
+    chosen = sorted(set(regency_of.values()))[0]
     page.select_option("select[name=kabupaten]", chosen)
-    visible = page.locator(".bp-listing .bp-card:visible")
-    shown = visible.count()
-    assert 0 < shown < total
-    for card in visible.all():
-        assert chosen in (card.get_attribute("data-filter") or "").split()
-    for card in page.locator(".bp-listing .bp-card[hidden]").all():
-        assert chosen not in (card.get_attribute("data-filter") or "").split()
-    assert f"{shown} produk ditampilkan" in page.locator(".bp-listing .bp-count").first.inner_text()
+    page.wait_for_url(re.compile(r"\?kabupaten=" + chosen + "$"))
+    shown = finder_results(page)
+    expected = {folder for folder, regency in regency_of.items() if regency == chosen}
+    assert hrefs_of(shown, base_url) == expected
+    assert result_count(page) == len(expected)
+    assert static_cards.first.is_hidden()
     screenshot(page, "listing-filtered-360x800")
-    page.select_option("select[name=kabupaten]", "")
-    assert page.locator(".bp-listing .bp-card:visible").count() == total
+    page.go_back()
+    page.wait_for_url(re.compile(r"pangan-olahan/$"))
+    page.wait_for_selector("[data-static] .bp-card:visible")
+    assert page.locator("select[name=kabupaten]").input_value() == ""
+    assert page.locator("[data-static] .bp-card:visible").count() == total
 
 
 def test_product_pages_whatsapp_and_license_links(shopper: tuple[Any, Recorder], base_url: str) -> None:
@@ -451,7 +455,7 @@ def test_readable_at_320_pixels(browser: Any, base_url: str, path: str) -> None:
     try:
         goto(page, base_url + path)
         if path.startswith("cari/"):
-            settled_results(page, "[data-search-page-results]")
+            finder_results(page)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path or 'home'} scrolls sideways: {width}px"
         # the search results of the header fit the screen too

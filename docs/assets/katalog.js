@@ -214,7 +214,7 @@
 
   var input = document.querySelector("[data-search-input]");
   var results = document.querySelector("[data-search-results]");
-  if (input && results && !document.querySelector("[data-search-app]")) {
+  if (input && results) {
     // Search costs nothing until the shopper asks for it: Pagefind loads on first focus.
     input.addEventListener("focus", function () { loadPagefind().catch(function () {}); }, { once: true });
     var searchPage = new URL("cari/", root).href;
