@@ -148,5 +148,7 @@ CASES: tuple[Case, ...] = (
     Case("pirt-expired", lambda: {PRODUCT: swap('"2065302010052-29"', '"2065302010052-19"')}, ((PRODUCT, 16, W, "PIRT_EXPIRED"),)),
     Case("halal-for-pork", lambda: {PRODUCT: PRODUCT_YML + "komposisi: [daging babi, garam]\n"}, ((PRODUCT, 18, E, "HALAL_BUT_PORK"),)),
     Case("pirt-for-bottled-water", lambda: {PRODUCT: swap("kategori: pangan-olahan", "kategori: air-minum-kemasan")}, ((PRODUCT, 14, E, "LICENSE_FORBIDDEN"),)),
+    Case("halal-claimed-in-keywords", lambda: {PRODUCT: swap('halal:\n  nomor: "ID53110012345670825"', 'halal:\n  status: dalam-proses') + "kata_kunci: [madu, 100% halal]\n"},
+         ((PRODUCT, 19, E, "KEYWORD_HALAL_NOT_CERTIFIED"),)),
     Case("halal-kh-number", lambda: {PRODUCT: swap('"ID53110012345670825"', '"KH.0012/2024"')}, ((PRODUCT, 18, E, "HALAL_KH_NUMBER"),)),
 )

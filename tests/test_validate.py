@@ -320,3 +320,22 @@ def test_photos_of_an_invalid_product_are_checked_in_the_same_run(make_catalogue
     settings = make_catalogue({PRODUCT: PRODUCT_YML + "tersedia: mungkin\n", "products/kelompok-contoh/madu/depan.jpg": b"rusak"})
     problems = [(p.line, p.code) for p in check(settings).problems]
     assert problems == [(9, "PHOTO_UNREADABLE"), (19, "BOOL_EXPECTED")]
+
+
+def test_halal_in_keywords_of_a_product_that_is_not_certified_is_an_error(make_catalogue: Callable[..., Settings]) -> None:
+    not_halal = 'halal:\n  status: tidak-halal\n  alasan: mengandung babi'
+    in_process = 'halal:\n  status: dalam-proses'
+    for halal in (not_halal, in_process):
+        text = product(**{'halal:\n  nomor: "ID53110012345670825"': halal}) + 'kata_kunci:\n  - madu\n  - "Produk HALAL"\n'
+        errors = [f for f in found(make_catalogue, {PRODUCT: text}) if f[3] == "galat"]
+        assert errors == [(PRODUCT, 22 if halal == not_halal else 21, 5, "galat", "KEYWORD_HALAL_NOT_CERTIFIED")]
+    one_line = product(**{'halal:\n  nomor: "ID53110012345670825"': in_process}) + "kata_kunci: madu, halal\n"
+    lines = run(make_catalogue, {PRODUCT: one_line})
+    assert [line for line in lines if "galat" in line] == [
+        f'{PRODUCT}:19:13: galat: kata_kunci "madu, halal" memakai kata halal, padahal produk ini belum bersertifikat halal; '
+        'hapus kata itu (status halal ditampilkan dari halal:, dan pencarian "halal" hanya menampilkan produk bersertifikat)'
+    ]
+
+
+def test_halal_in_keywords_of_a_certified_product_is_accepted(make_catalogue: Callable[..., Settings]) -> None:
+    assert found(make_catalogue, {PRODUCT: PRODUCT_YML + "kata_kunci: [madu halal, halalan]\n"}) == []
