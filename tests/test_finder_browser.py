@@ -209,3 +209,15 @@ def test_without_javascript_the_listing_pages_are_plain_html(browser: Any, base_
         assert tab.locator("[data-static] .bp-card").count() > 0
     finally:
         context.close()
+
+
+def test_nothing_of_the_finder_is_fetched_before_a_shopper_uses_it(page: Any, base_url: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(base_url + "produk/kelompok-uji-soe/produk-uji-000/")
+    page.goto(base_url + "kategori/pangan-olahan/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "/assets/finder.js" in url or "/pagefind/" in url or "/cari/" in url]
+    page.select_option("select[name=halal]", "ya")
+    page.wait_for_selector("[data-finder][data-state=ready]")
+    assert [url for url in fetched if url.endswith("/assets/finder.js")]
