@@ -233,3 +233,8 @@ REPORT_PROBLEM_HEADER = "| Berkas | Baris | Pesan |"
 SCHEMA_WRITTEN = "Skema JSON ditulis: {paths}"
 PR_PROBLEMS_MORE = "dan {count} masalah lain (lihat log pemeriksaan)"
 SCOPE_PRODUCER_CHANGED = "data produsen yang sudah ada diubah (mungkin nomor WhatsApp); pengelola memastikan perubahan ini dari pemilik usaha lewat kontak lama sebelum menggabungkan"
+
+# Offline (service worker, web app manifest, offline page: offline.py) -------------------------
+OFFLINE_TITLE = "Anda sedang luring"
+OFFLINE_DESCRIPTION = "Tanpa sinyal, halaman yang pernah Anda buka di katalog ini tetap bisa dilihat."
+APP_DESCRIPTION = "Katalog produk UMKM Nusa Tenggara Timur dengan nomor izin yang bisa diperiksa, tetap bisa dibuka saat sinyal lemah."

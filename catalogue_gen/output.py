@@ -21,7 +21,9 @@ from catalogue_gen import messages
 from catalogue_gen.problems import OutputError
 
 # What `generate` owns under docs/; everything else there is hand-written and never touched.
-GENERATED_ROOTS = ("index.md", "produk", "produsen", "kategori", "kabupaten", "sertifikasi", "cari", "schema", "katalog.json")
+GENERATED_ROOTS = ("index.md", "produk", "produsen", "kategori", "kabupaten", "sertifikasi", "cari", "schema", "katalog.json",
+                   # the offline part (offline.py): service worker, web app manifest, icons, offline page
+                   "sw.js", "manifest.webmanifest", "ikon", "luring")
 MANIFEST_NAME = "katalog.json"
 
 

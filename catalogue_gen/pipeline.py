@@ -25,6 +25,7 @@ from typing import Any, Iterator
 from catalogue_gen import messages
 from catalogue_gen.load import iter_tree
 from catalogue_gen.model import Catalogue, Photo, ProcessedPhoto
+from catalogue_gen.offline import render_offline
 from catalogue_gen.output import GENERATED_ROOTS, MANIFEST_NAME, swap_site, write_generated
 from catalogue_gen.pages import PageRenderer, StaticFile
 from catalogue_gen.photos import process_catalogue
@@ -93,12 +94,17 @@ def generate(settings: Settings) -> BuildResult:
     # the JSON Schemas, published beside the pages for editors and the form
     schema_dir = Path(__file__).parent / "schema"
     files += [StaticFile(f"schema/{p.name}", str(p)) for p in sorted(schema_dir.glob("*.schema.json"))]
+    # offline: the offline page, manifest and icons, and a service worker keyed to all of the above
+    offline = render_offline(settings, pages, files)
+    pages.append(offline.page)
+    files += offline.files
 
     # output: swap the generated folders under docs/ in whole
     manifest = make_manifest(result.catalogue)
+    manifest["luring"] = offline.summary()
     write_generated(
         settings.docs_dir,
-        [(p.path, p.text) for p in pages],
+        [(p.path, p.text) for p in [*pages, *offline.texts]],
         [(f.path, f.source) for f in files],
         manifest,
     )
