@@ -395,13 +395,13 @@ class PageRenderer:
                        base_filters: dict[str, Any]) -> list[Page]:
         """A listing of product cards, `PAGE_SIZE` to a page: `<folder>/`, `<folder>/2/`, ...
 
-        The static pages list every product; when a shopper filters or sorts, katalog.js asks
+        The static pages list every product; when a shopper filters or sorts, finder.js asks
         Pagefind for the same set (`base_filters`) and answers for all of it, not one page.
         """
         ordered = sorted(products, key=lambda p: (not p.is_available, p.name.casefold(), p.key))
         chunks = _chunks(ordered, PAGE_SIZE)
         pages = []
-        fixed = {key for key in base_filters}
+        fixed = set(base_filters)
         for number, chunk in enumerate(chunks, start=1):
             path = f"{folder}/index.md" if number == 1 else f"{folder}/{number}/index.md"
             page_title = title if number == 1 else f"{title} (halaman {number})"
@@ -430,7 +430,7 @@ class PageRenderer:
             dict(title="Cari produk", description="Cari produk UMKM NTT menurut nama, nama lokal, produsen atau kabupaten.",
                  hide=["navigation", "toc"]),
             facets=facets.FACETS, sorts=facets.SORTS, finder=self.finder_settings(path, {}),
-            categories=categories.CATEGORIES, regencies=regencies.REGENCIES,
+            categories=categories.CATEGORIES,
         )
         rules = {
             "halalWords": list(synonyms.HALAL_QUERY_WORDS),

@@ -49,10 +49,16 @@
   // or at once when its address already holds a filter (a shared link).
   var finderScope = document.querySelector("[data-finder]");
   if (finderScope) {
+    var staticPart = finderScope.querySelector("[data-static]");
     var wake = function () {
-      loadFinder().then(function (f) { f.startFinder(finderScope); }).catch(function () {});
+      loadFinder().then(function (f) { f.startFinder(finderScope); }).catch(function () {
+        if (staticPart) staticPart.hidden = false; // no finder (offline): the plain listing is still true
+      });
     };
     if (finderScope.hasAttribute("data-search-app") || location.search) {
+      // A shared filtered link: the page's own cards would be replaced at once, so their
+      // photos are not fetched at all.
+      if (staticPart && location.search) staticPart.hidden = true;
       wake();
     } else {
       ["focusin", "pointerdown", "change"].forEach(function (name) {
