@@ -155,15 +155,16 @@ def read_results(page: Any, container: str) -> list[dict[str, Any]]:
 
 
 def finder_results(page: Any, scope: str = "[data-finder]", timeout: float = 15.0) -> list[dict[str, Any]]:
-    """The product cards the search page or a filtered listing shows once its answer is ready."""
+    """The products the search page or a filtered listing shows once its answer is ready."""
     page.wait_for_selector(f"{scope}[data-state=ready]", timeout=timeout * 1000)
+    # cards on a listing, rows (.bp-result) on the search page
     return page.eval_on_selector_all(
-        f"{scope} [data-finder-results] .bp-card",
+        f"{scope} [data-finder-results] :is(.bp-card, .bp-result)",
         """cards => cards.map(c => ({
-            href: c.querySelector('a').href,
-            name: (c.querySelector('.bp-card__name') || {}).textContent || '',
-            price: (c.querySelector('.bp-card__price') || {}).textContent || '',
-            meta: (c.querySelector('.bp-card__meta') || {}).textContent || '',
+            href: (c.matches('a') ? c : c.querySelector('a')).href,
+            name: (c.querySelector('.bp-card__name, .bp-result__name') || {}).textContent || '',
+            price: (c.querySelector('.bp-card__price, .bp-result__price') || {}).textContent || '',
+            meta: (c.querySelector('.bp-card__meta, .bp-result__meta') || {}).textContent || '',
             image: c.querySelector('img') ? c.querySelector('img').src : '',
             badges: Array.from(c.querySelectorAll('.bp-badge')).map(b => b.textContent),
         }))""",

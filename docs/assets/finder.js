@@ -428,8 +428,10 @@ Finder.prototype.render = function (state, query, total, shown, number, pages, r
     this.results.appendChild(el("p", { class: "bp-empty", "data-empty": "" }, "Tidak ditemukan produk" + words + " dengan saringan ini."));
     return;
   }
-  var list = el("ul", { class: "bp-cards" });
-  shown.forEach(function (data) { list.appendChild(resultCard(data, rules)); });
+  // The search page lists rows with 64 px thumbnails (the 200 px rendition), which keeps a
+  // filtered first search under 200 KB; a listing keeps its cards.
+  var list = el(this.isSearch ? "div" : "ul", { class: this.isSearch ? "bp-results" : "bp-cards" });
+  shown.forEach(function (data) { list.appendChild(self.isSearch ? resultLink(data, rules) : resultCard(data, rules)); });
   this.results.appendChild(list);
   if (pages > 1) {
     var nav = el("nav", { class: "bp-pager", "aria-label": "Halaman hasil" });
