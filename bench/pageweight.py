@@ -10,7 +10,11 @@ command line (`catalogue-gen build`) and measures:
 * the site: size, file count, product and listing HTML (raw and gzip);
 * page weight of a first visit to the home page, a listing and a product page with every
   resource the page loads (HTML, CSS, JS, favicon, images), gzip where a server would
-  compress; and the bytes of a first and a second search (Pagefind), measured in Chromium.
+  compress; and the bytes of a first and a second search (Pagefind), measured in Chromium;
+* the bytes of a first visit to a filtered search (`cari/?q=kopi&halal=ya`) and to a filtered
+  listing (a category page with a regency and a halal filter), Pagefind files included;
+* Lighthouse (mobile) on the home page, a category page and a product page, served with gzip
+  by bench/serve.py: the four category scores, CLS and the failing audits (bench/lighthouse.py).
 
 See bench/README.md for the method and how to read the numbers.
 """
@@ -18,7 +22,6 @@ See bench/README.md for the method and how to read the numbers.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import platform
@@ -33,31 +36,68 @@ from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bench.synthetic import change_product_photo, change_product_yaml, generate_catalogue
+import yaml
+
+from bench.lighthouse import LIGHTHOUSE_VERSION, PASS_THRESHOLD, LighthouseUnavailable, ensure_lighthouse, lighthouse_pages
+from bench.serve import GzipServer, gzip_bytes, is_compressible
+from bench.synthetic import change_product_photo, change_product_yaml, generate_catalogue, plan_catalogue
+from catalogue_gen.categories import CATEGORIES
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_WORK = REPO / "bench" / "out"
 BUDGET_KB = 170.0
 VIEWPORT = (360, 800)
 ABOVE_THE_FOLD_IMAGES = 4
-# What a static host (GitHub Pages) sends compressed; everything else goes as is. Pagefind's own
-# files (.pagefind, .pf_*) are gzip inside already.
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".map", ".wasm"}
+# The smallest catalogue in which every step measures something real (see SMOKE_SIZE's test):
+# the first ten products cover the ten categories, product 15 is the first "Kopi" with a halal
+# certificate (the filtered search) and product 23 the first "Madu Hutan" (the second search).
+SMOKE_SIZE = 24
+FILTERED_SEARCH = "cari/?q=kopi&halal=ya"
+# The finder marks its scope when the answer for the URL state is on screen. The agreed contract
+# names the results container on the search page and `.bp-listing` on listings; finder.js sets it
+# on the `[data-finder]` scope (which is `.bp-listing` on a listing). Either one counts.
+FINDER_SETTLED = ":is([data-finder], [data-search-page-results], .bp-listing):is([data-state=ready], [data-state=error])"
+FILTER_TIMEOUT_S = 30.0
 GENERATED_ROOTS = ("index.md", "produk", "produsen", "kategori", "kabupaten", "sertifikasi", "katalog.json")
 SUB_PATH = "katalog"
+
+
+def smoke_gaps(n: int, seed: int = 7) -> list[str]:
+    """What a catalogue of N products would leave unmeasured; [] when every step finds something.
+
+    The smoke run must be the smallest N with no gap (tests/test_bench.py checks N and N-1), so it
+    stays fast and still proves every step works.
+    """
+    planned = list(plan_catalogue(n, seed))
+    gaps = []
+    missing = {c.slug for c in CATEGORIES} - {p.data["kategori"] for p in planned}
+    if missing:
+        gaps.append(f"no product in {', '.join(sorted(missing))}")
+    if len(planned) < 2:
+        gaps.append("the product changed between builds would be the reference product")
+    if not any("kopi" in p.data["nama"].lower() and halal_facet(p.data) == "ya" for p in planned):
+        gaps.append("the first search and the filtered search (kopi, halal) find nothing")
+    if not any("madu hutan" in p.data["nama"].lower() for p in planned):
+        gaps.append("the second search (madu hutan) finds nothing")
+    if not any(halal_facet(p.data) == "ya" for p in planned):
+        gaps.append("the filtered listing (halal=ya) finds nothing")
+    return gaps
 
 
 # Utilities ------------------------------------------------------------------------------------
 
 
 def gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
+    return len(gzip_bytes(data))
 
 
 def transfer_size(path: Path | str, data: bytes) -> int:
-    """Bytes on the wire from a static host: gzip for text types, as stored for the rest."""
-    suffix = Path(str(path)).suffix.lower() or ".html"  # a folder URL is its index.html
-    return min(len(data), gzip_size(data)) if suffix in COMPRESSIBLE else len(data)
+    """Bytes on the wire from a static host: gzip for text types, as stored for the rest.
+
+    The same rule and gzip level as bench/serve.py, so a body counted here is exactly what that
+    server sent for it.
+    """
+    return min(len(data), gzip_size(data)) if is_compressible(path) else len(data)
 
 
 def median(values: Iterable[float]) -> float:
@@ -228,56 +268,152 @@ def site_stats(site: Path) -> dict[str, Any]:
 # Browser measurement --------------------------------------------------------------------------
 
 
-def browser_measure(www: Path, pages: dict[str, str], queries: tuple[str, str]) -> dict[str, Any]:
-    """Page weight of first visits and the bytes of a first and a second search, in Chromium."""
+def kind_of(url: str) -> str:
+    """The row a response is counted in: pagefind, img, css, js, icon, data (JSON) or html."""
+    path = urlsplit(url).path
+    suffix = Path(path).suffix.lower()
+    if "/pagefind/" in path:
+        return "pagefind"
+    if suffix in (".webp", ".jpg", ".jpeg", ".png"):
+        return "img"
+    if suffix == ".css":
+        return "css"
+    if suffix in (".js", ".mjs"):
+        return "js"
+    if suffix in (".svg", ".ico"):
+        return "icon"
+    if suffix in (".json", ".webmanifest"):
+        return "data"
+    return "html"
+
+
+def tally(log: list[tuple[str, int]]) -> dict[str, Any]:
+    """Total, bytes by kind and request count of the responses in `log`."""
+    by_kind: dict[str, int] = {}
+    for url, size in log:
+        by_kind[kind_of(url)] = by_kind.get(kind_of(url), 0) + size
+    return {"total": sum(by_kind.values()), "by_kind": by_kind, "requests": len(log)}
+
+
+class Recorder:
+    """Every response of one browser context, counted as a static host would send it.
+
+    Also keeps the number of requests in flight: Playwright's "networkidle" fires once per
+    navigation, so after a search or a filter started later it returns at once; `settle` waits
+    for this context's own traffic to stop instead.
+    """
+
+    def __init__(self, context: Any) -> None:
+        self.log: list[tuple[str, int]] = []
+        self.pending = 0
+        self.changed = time.monotonic()
+        context.on("request", self._started)
+        context.on("requestfinished", self._ended)
+        context.on("requestfailed", self._ended)
+        context.on("response", self._record)
+
+    def _started(self, request: Any) -> None:
+        self.pending += 1
+        self.changed = time.monotonic()
+
+    def _ended(self, request: Any) -> None:
+        self.pending -= 1
+        self.changed = time.monotonic()
+
+    def _record(self, response: Any) -> None:
+        try:
+            body = response.body()
+        except Exception:  # redirects and aborted requests have no body
+            return
+        self.log.append((response.url, transfer_size(urlsplit(response.url).path or "index.html", body)))
+        self.changed = time.monotonic()
+
+    def settle(self, page: Any, quiet_s: float = 0.7, limit_s: float = 20.0) -> None:
+        """Until nothing is in flight and nothing has happened for `quiet_s` (at most `limit_s`)."""
+        deadline = time.monotonic() + limit_s
+        while time.monotonic() < deadline:
+            page.wait_for_timeout(100)  # lets Playwright deliver the events counted above
+            if self.pending <= 0 and time.monotonic() - self.changed >= quiet_s:
+                return
+
+
+def filtered_visit(new_page: Any, base: str, path: str, expected: int | None, timeout: float = FILTER_TIMEOUT_S) -> dict[str, Any]:
+    """A first visit to a filtered URL: every byte until the finder's answer is on screen and the
+    network is quiet, Pagefind's files included; "n/a" when the answer never shows."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    context, page, recorder = new_page()
+    log = recorder.log
+    url = base + path
+    result: dict[str, Any] = {"path": path, "expected_count": expected}
+    try:
+        started = time.perf_counter()
+        page.goto(url)
+        try:
+            # "attached": the answer counts once it is in the page, whatever its size on screen
+            scope = page.wait_for_selector(FINDER_SETTLED, state="attached", timeout=timeout * 1000)
+        except PlaywrightTimeout:  # the finder never answered (or is not there yet)
+            return {**result, "status": "n/a", "reason": f"no data-state=ready within {timeout:.0f} s"}
+        ready_s = time.perf_counter() - started
+        if scope is None or scope.get_attribute("data-state") != "ready":
+            return {**result, "status": "n/a", "reason": "the finder reported data-state=error"}
+        recorder.settle(page)  # the thumbnails the results asked for
+        count_text = page.eval_on_selector("[data-result-count]", "e => e.getAttribute('data-count')") \
+            if page.query_selector("[data-result-count]") else None
+        count = int(count_text) if count_text and count_text.isdigit() else None
+        pagefind = [(u, s) for u, s in log if kind_of(u) == "pagefind"]
+        return {**result, "status": "ok", **tally(log), "count": count,
+                "count_matches": None if expected is None or count is None else count == expected,
+                "pagefind_bytes": sum(s for _, s in pagefind), "pagefind_requests": len(pagefind),
+                "pagefind_files": sorted({urlsplit(u).path.split("/pagefind/")[-1] for u, _ in pagefind}),
+                "ready_s": round(ready_s, 2)}
+    finally:
+        context.close()
+
+
+def browser_measure(www: Path, pages: dict[str, str], queries: tuple[str, str],
+                    filtered: dict[str, tuple[str, int | None]]) -> dict[str, Any]:
+    """Page weight of first visits, the bytes of a first and a second search and of filtered
+    first visits (`name -> (path, expected count or None)`), in Chromium."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser_support import SiteServer, launch_chromium, settled_results
+    from tests.browser_support import launch_chromium, settled_results
 
-    result: dict[str, Any] = {"method": "chromium", "viewport": list(VIEWPORT), "dpr": 2, "pages": {}, "search": {}}
-    with SiteServer(www) as server, sync_playwright() as playwright:
+    result: dict[str, Any] = {"method": "chromium", "viewport": list(VIEWPORT), "dpr": 2, "pages": {}, "search": {}, "filtered": {}}
+    # no-store: every response Chromium reports is a transfer, never a cache hit counted as bytes.
+    with GzipServer(www / SUB_PATH, SUB_PATH, cache_control="no-store") as server, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
-        base = f"{server.origin}/{SUB_PATH}/"
+        base = server.base
 
-        def new_page() -> tuple[Any, Any, list[tuple[str, int]]]:
+        def new_page() -> tuple[Any, Any, Recorder]:
+            # Service workers blocked: sw.js re-fetches what the page loaded to keep it offline,
+            # and those copies were counted as page bytes a second time (the page's own first
+            # visit is what is measured; the offline copy is the offline feature's cost).
             context = browser.new_context(viewport={"width": VIEWPORT[0], "height": VIEWPORT[1]}, device_scale_factor=2,
-                                          is_mobile=True, has_touch=True)
-            log: list[tuple[str, int]] = []
-
-            def record(response: Any) -> None:
-                try:
-                    body = response.body()
-                except Exception:  # redirects and aborted requests have no body
-                    return
-                log.append((response.url, transfer_size(urlsplit(response.url).path or "index.html", body)))
-
-            context.on("response", record)
-            return context, context.new_page(), log
+                                          is_mobile=True, has_touch=True, service_workers="block")
+            recorder = Recorder(context)
+            return context, context.new_page(), recorder
 
         for name, path in pages.items():
-            context, page, log = new_page()
+            context, page, recorder = new_page()
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(500)
-            by_kind: dict[str, int] = {}
-            for url, size in log:
-                suffix = Path(urlsplit(url).path).suffix
-                kind = "img" if suffix in (".webp", ".jpg", ".png") else "css" if suffix == ".css" else "js" if suffix == ".js" else "icon" if suffix == ".svg" else "html"
-                by_kind[kind] = by_kind.get(kind, 0) + size
-            result["pages"][name] = {"total": sum(by_kind.values()), "by_kind": by_kind, "requests": len(log)}
+            recorder.settle(page)
+            result["pages"][name] = tally(recorder.log)
             context.close()
 
-        context, page, log = new_page()
+        context, page, recorder = new_page()
+        log = recorder.log
         page.goto(base + pages["product"])
         page.wait_for_load_state("networkidle")
+        recorder.settle(page)
         for number, query in enumerate(queries):
             mark = len(log)
             box = page.locator("[data-search-input]")
             box.click()
             box.fill(query)
             found = settled_results(page, "[data-search-results]")
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(300)
+            recorder.settle(page)
             new = log[mark:]
             pagefind = [(u, s) for u, s in new if "/pagefind/" in u]
             thumbnails = [(u, s) for u, s in new if "/pagefind/" not in u]
@@ -288,6 +424,9 @@ def browser_measure(www: Path, pages: dict[str, str], queries: tuple[str, str]) 
                 "files": sorted({urlsplit(u).path.split("/pagefind/")[-1] for u, _ in pagefind}),
             }
         context.close()
+
+        for name, (path, expected) in filtered.items():
+            result["filtered"][name] = filtered_visit(new_page, base, path, expected)
         browser.close()
     return result
 
@@ -312,7 +451,48 @@ def static_search_estimate(site: Path) -> dict[str, Any]:
 # One size -------------------------------------------------------------------------------------
 
 
-def bench_size(n: int, runs: int, work: Path, seed: int, browser: bool, log: Any) -> dict[str, Any]:
+def halal_facet(produk: dict[str, Any]) -> str:
+    """The `halal` filter value (facets.halal_value) of a produk.yml as the generator wrote it."""
+    halal = produk.get("halal")
+    if not isinstance(halal, dict):
+        return ""
+    if halal.get("nomor"):
+        return "ya"
+    return "tidak" if halal.get("status") == "tidak-halal" else str(halal.get("status", ""))
+
+
+def filtered_listing(root: Path, manifest: dict[str, Any], reference_key: str) -> tuple[str, int]:
+    """A category page filtered by regency and halal=ya, and how many products it must show.
+
+    The reference product's own category and regency when it is halal-certified (product 0 is the
+    same at every N, so the URL is the same at every size and never empty), else the category and
+    regency with the most certified products. The expected count comes from the produk.yml files,
+    not from the site, so a finder that filters wrongly shows up as a mismatch.
+    """
+    products = manifest["produk"]
+    halal: dict[str, str] = {}
+
+    def facet(key: str) -> str:
+        if key not in halal:
+            data = yaml.safe_load((root / "products" / key / "produk.yml").read_text(encoding="utf-8"))
+            halal[key] = halal_facet(data)
+        return halal[key]
+
+    reference = next((p for p in products if p["kunci"] == reference_key), None)
+    if reference is not None and facet(reference["kunci"]) == "ya":
+        category, regency = reference["kategori"], reference["kabupaten"]
+    else:
+        pairs: dict[tuple[str, str], int] = {}
+        for product in products:
+            if facet(product["kunci"]) == "ya":
+                pairs[(product["kategori"], product["kabupaten"])] = pairs.get((product["kategori"], product["kabupaten"]), 0) + 1
+        category, regency = max(pairs, key=lambda pair: pairs[pair])
+    expected = sum(1 for p in products if p["kategori"] == category and p["kabupaten"] == regency and facet(p["kunci"]) == "ya")
+    return f"kategori/{category}/?kabupaten={regency}&halal=ya", expected
+
+
+def bench_size(n: int, runs: int, work: Path, seed: int, browser: bool, log: Any,
+               lighthouse_cli: Path | None = None) -> dict[str, Any]:
     root = work / f"n{n}"
     www = work / f"www-{n}"
     site = www / SUB_PATH
@@ -370,15 +550,35 @@ def bench_size(n: int, runs: int, work: Path, seed: int, browser: bool, log: Any
                  "max_by_kind": heaviest["by_kind"]},
     }
 
+    listing_filtered, listing_expected = filtered_listing(root, manifest, generated.products[0])
+    filtered_targets: dict[str, tuple[str, int | None]] = {"search": (FILTERED_SEARCH, None),
+                                                          "listing": (listing_filtered, listing_expected)}
     measured: dict[str, Any]
     if browser:
         try:
-            measured = browser_measure(www, {"home": "", "listing": listing, "product": reference}, ("kopi", "madu hutan"))
+            measured = browser_measure(www, {"home": "", "listing": listing, "product": reference}, ("kopi", "madu hutan"),
+                                       filtered_targets)
         except Exception as exc:  # no Chromium here: fall back to the files on disk
             log(f"N={n}: browser measurement failed ({type(exc).__name__}: {exc}); static search estimate instead")
             measured = static_search_estimate(site)
     else:
         measured = static_search_estimate(site)
+    filtered = measured.pop("filtered", None) or {
+        name: {"path": path, "expected_count": expected, "status": "n/a",
+               "reason": "the browser measurement failed" if browser else "no browser"}
+        for name, (path, expected) in filtered_targets.items()}
+    for name, visit in filtered.items():
+        if visit["status"] != "ok":
+            log(f"N={n}: filtered {name} {visit['path']}: n/a ({visit['reason']})")
+        elif visit.get("count_matches") is False:
+            log(f"N={n}: filtered {name} {visit['path']} shows {visit['count']} products, the catalogue has {visit['expected_count']}")
+
+    lighthouse: dict[str, Any] | None = None
+    if lighthouse_cli is not None:
+        log(f"N={n}: Lighthouse {LIGHTHOUSE_VERSION} (mobile) on home, category and product pages, {runs} run(s) each")
+        with GzipServer(site, SUB_PATH) as server:
+            lighthouse = lighthouse_pages(lighthouse_cli, server.base, {"home": "", "category": listing, "product": reference},
+                                          work / f"lighthouse-{n}", runs, log)
 
     reference_kb = first_visit["product"]["dpr2"]["total"] / 1000
     return {
@@ -402,6 +602,8 @@ def bench_size(n: int, runs: int, work: Path, seed: int, browser: bool, log: Any
         "browser": measured if measured.get("method") == "chromium" else None,
         "search": measured["search"],
         "search_method": measured["method"],
+        "filtered": filtered,
+        "lighthouse": lighthouse,
         "budget": {"limit_kb": BUDGET_KB, "product_first_visit_kb": round(reference_kb, 1),
                    "product_max_kb": round(heaviest["total"] / 1000, 1), "ok": heaviest["total"] / 1000 <= BUDGET_KB},
     }
@@ -412,6 +614,46 @@ def bench_size(n: int, runs: int, work: Path, seed: int, browser: bool, log: Any
 
 def kb(value: float | int | None) -> str:
     return "-" if value is None else f"{value / 1000:.1f} KB"
+
+
+def filtered_cell(visit: dict[str, Any]) -> str:
+    if visit["status"] != "ok":
+        return "n/a"
+    return f"{kb(visit['total'])} / {kb(visit['pagefind_bytes'])}"
+
+
+def filtered_kinds(visit: dict[str, Any]) -> str:
+    if visit["status"] != "ok":
+        return "n/a"
+    return " / ".join(kb(visit["by_kind"].get(kind, 0)) for kind in ("html", "css", "js", "img"))
+
+
+def filtered_count(visit: dict[str, Any]) -> str:
+    if visit["status"] != "ok":
+        return "n/a"
+    shown = "?" if visit["count"] is None else str(visit["count"])
+    if visit["expected_count"] is None:
+        return shown
+    return shown + (" (ok)" if visit["count_matches"] else f" (expected {visit['expected_count']})")
+
+
+def lighthouse_cell(result: dict[str, Any], name: str) -> str:
+    if result.get("lighthouse") is None:
+        return "-"  # not asked for
+    page = result["lighthouse"][name]
+    if "error" in page:
+        return "n/a"
+    return " / ".join("?" if page["scores"][k] is None else str(page["scores"][k])
+                      for k in ("performance", "accessibility", "best-practices", "seo"))
+
+
+def lighthouse_cls(result: dict[str, Any], name: str) -> str:
+    if result.get("lighthouse") is None:
+        return "-"
+    page = result["lighthouse"][name]
+    if "error" in page or page["metrics"]["cls"] is None:
+        return "n/a"
+    return f"{page['metrics']['cls']:.3f}"
 
 
 def print_table(results: dict[str, dict[str, Any]], smoke: bool, out: Any = sys.stdout) -> None:
@@ -451,6 +693,14 @@ def print_table(results: dict[str, dict[str, Any]], smoke: bool, out: Any = sys.
     row("first search (Pagefind bytes)", lambda r: kb(r["search"]["first"]["pagefind_bytes"]) + (" est." if r["search_method"] == "static" else ""))
     row("second search (Pagefind bytes)", lambda r: kb(r["search"]["second"]["pagefind_bytes"]) + (" est." if r["search_method"] == "static" else ""))
     row("result thumbnails, first search", lambda r: kb(r["search"]["first"]["thumbnail_bytes"]))
+    for name in ("search", "listing"):
+        row(f"filtered {name}, first visit: total / Pagefind", lambda r, name=name: filtered_cell(r["filtered"][name]))
+        row("  of which HTML / CSS / JS / images", lambda r, name=name: filtered_kinds(r["filtered"][name]))
+        row("  products found", lambda r, name=name: filtered_count(r["filtered"][name]))
+    if any(results[n].get("lighthouse") for n in sizes):
+        for name in ("home", "category", "product"):
+            row(f"Lighthouse {name}: perf / a11y / best pr. / SEO", lambda r, name=name: lighthouse_cell(r, name))
+            row(f"Lighthouse {name}: CLS", lambda r, name=name: lighthouse_cls(r, name))
     row(f"budget: product first visit <= {BUDGET_KB:.0f} KB", lambda r: "ok" if r["budget"]["ok"] else "OVER")
 
     width = max(len(label) for label, _ in rows)
@@ -459,12 +709,43 @@ def print_table(results: dict[str, dict[str, Any]], smoke: bool, out: Any = sys.
     print(" " * width + "  " + "  ".join(f"N={n}".rjust(c) for n, c in zip(sizes, cols)), file=out)
     for label, values in rows:
         print(label.ljust(width) + "  " + "  ".join(v.rjust(c) for v, c in zip(values, cols)), file=out)
+    print("", file=out)
     if len(sizes) >= 2:
         a, b = results[sizes[0]], results[sizes[-1]]
         first, last = a["first_visit"]["product"]["dpr2"]["total"], b["first_visit"]["product"]["dpr2"]["total"]
-        print(f"\nproduct first visit, N={sizes[0]} -> N={sizes[-1]}: {100 * (last - first) / first:+.1f}%", file=out)
+        print(f"product first visit, N={sizes[0]} -> N={sizes[-1]}: {100 * (last - first) / first:+.1f}%", file=out)
+    for name in ("search", "listing"):
+        # Product 0 picks the listing's filters, so the URL is the same at every size.
+        paths = sorted({results[n]["filtered"][name]["path"] for n in sizes})
+        print(f"filtered {name}: {', '.join(paths)}", file=out)
+    print_failing_audits(results, out)
     if smoke:
         print("\nsmoke run: one small run, the times above are not measurements to quote.", file=out)
+
+
+def print_failing_audits(results: dict[str, dict[str, Any]], out: Any = sys.stdout) -> None:
+    """Lighthouse's audits under its pass mark, per size and page, with the first element each names."""
+    for n, result in results.items():
+        pages = result.get("lighthouse") or {}
+        lines = []
+        for name, page in pages.items():
+            if "error" in page:
+                lines.append(f"  {name}: Lighthouse failed: {page['error']}")
+                continue
+            for audit in page["failing"]:
+                element = next(iter(audit["elements"]), {})
+                where = element.get("selector") or element.get("url") or ""
+                more = f" (+{audit['items'] - 1} more)" if audit["items"] > 1 else ""
+                lines.append(f"  {name}: {audit['id']} [{audit['category']}, score {audit['score']:g}]"
+                             + (f" {audit['display_value']}" if audit["display_value"] else "")
+                             + (f": {where}{more}" if where else ""))
+        for name, page in pages.items():
+            if page.get("errors"):
+                lines.append(f"  {name}: not judged (audit error): {', '.join(e['id'] for e in page['errors'])}")
+        if pages:
+            print(f"\nLighthouse audits below {PASS_THRESHOLD:g}, N={n}:" if lines else f"\nLighthouse, N={n}: no failing audit", file=out)
+            for line in lines:
+                print(line, file=out)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -472,42 +753,64 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sizes", help="catalogue sizes, comma-separated (default 100)")
     parser.add_argument("--runs", type=int, help="runs per size; timings are the median (default 3)")
     parser.add_argument("--json", type=Path, help="also write every number to this JSON file")
-    parser.add_argument("--smoke", action="store_true", help="N=100, one run, no timing claims (< 2 min on 2 cores)")
+    parser.add_argument("--smoke", action="store_true",
+                        help=f"N={SMOKE_SIZE} unless --sizes, one run, no Lighthouse unless --lighthouse, no timing claims")
     parser.add_argument("--work-dir", type=Path, default=DEFAULT_WORK, help=f"where catalogues and sites are built (default {DEFAULT_WORK.relative_to(REPO)})")
     parser.add_argument("--keep", action="store_true", help="keep the generated catalogues and sites")
     parser.add_argument("--no-browser", action="store_true", help="skip Chromium; estimate search bytes from the files")
+    parser.add_argument("--lighthouse", action=argparse.BooleanOptionalAction, default=None,
+                        help=f"run Lighthouse {LIGHTHOUSE_VERSION} (mobile) on three pages; default on, off with --smoke or --no-browser")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
-    args.size_list = [int(s) for s in (args.sizes or "100").split(",") if s.strip()]
+    default_size = str(SMOKE_SIZE) if args.smoke else "100"
+    try:
+        args.size_list = [int(s) for s in (args.sizes or default_size).split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--sizes takes whole numbers separated by commas, not {args.sizes!r}")
     if args.runs is None:
         args.runs = 1 if args.smoke else 3
     if args.smoke:
         args.runs = 1
-    if min(args.size_list) < 1 or args.runs < 1:
+    if not args.size_list or min(args.size_list) < 1 or args.runs < 1:
         parser.error("sizes and runs must be positive")
+    if args.lighthouse and args.no_browser:
+        parser.error("--lighthouse needs Chromium: drop --no-browser")
+    if args.lighthouse is None:
+        args.lighthouse = not args.smoke and not args.no_browser
     return args
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     log = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
+    lighthouse_cli: Path | None = None
+    if args.lighthouse:
+        # Before any build: minutes of building should not end in "npm not found".
+        try:
+            lighthouse_cli = ensure_lighthouse(log=log)
+        except LighthouseUnavailable as exc:
+            print(f"bench: {exc}", file=sys.stderr)
+            return 2
     args.work_dir.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict[str, Any]] = {}
     try:
         for n in args.size_list:
-            results[str(n)] = bench_size(n, args.runs, args.work_dir.resolve(), args.seed, not args.no_browser, log)
+            results[str(n)] = bench_size(n, args.runs, args.work_dir.resolve(), args.seed, not args.no_browser, log, lighthouse_cli)
     finally:
         if not args.keep:
             for n in args.size_list:
-                shutil.rmtree(args.work_dir / f"n{n}", ignore_errors=True)
-                shutil.rmtree(args.work_dir / f"www-{n}", ignore_errors=True)
+                for name in (f"n{n}", f"www-{n}", f"lighthouse-{n}"):
+                    shutil.rmtree(args.work_dir / name, ignore_errors=True)
     report = {
-        "bench_version": 1,
+        # 2: filtered visits and Lighthouse added; Chromium rows counted with service workers
+        # blocked (version 1 counted sw.js's offline copies as page bytes too).
+        "bench_version": 2,
         "smoke": args.smoke,
         "runs": args.runs,
         "seed": args.seed,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "budget_kb": BUDGET_KB,
+        "lighthouse_version": LIGHTHOUSE_VERSION if args.lighthouse else None,
         "sizes": results,
     }
     print_table(results, args.smoke)

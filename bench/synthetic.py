@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
@@ -380,50 +380,81 @@ def dump_yaml(data: dict[str, Any]) -> str:
 # The catalogue --------------------------------------------------------------------------------
 
 
-def generate_catalogue(root: Path, n: int, seed: int = 7, pool_dir: Path | None = None, today: date | None = None) -> Generated:
-    """Write N products (and their producers and photos) under `root/products`."""
+@dataclass
+class Planned:
+    """One product as `generate_catalogue` will write it (before any file or photo exists)."""
+
+    index: int
+    producer: dict[str, Any]
+    slug: str
+    data: dict[str, Any]
+    photo_count: int
+
+    @property
+    def key(self) -> str:
+        """The product's folder under products/ (katalog.json's `kunci`)."""
+        return f"{self.producer['slug']}/{self.slug}"
+
+
+def plan_catalogue(n: int, seed: int = 7, today: date | None = None) -> Iterator[Planned]:
+    """The N products of a catalogue in generation order, without writing anything.
+
+    Cheap (no photos), so the benchmark and its tests can ask what a size contains, e.g. which is
+    the smallest catalogue that gives every measurement something to find.
+    """
     today = today or date.today()
-    products_dir = root / "products"
-    products_dir.mkdir(parents=True, exist_ok=True)
-    pool_dir = pool_dir or root / ".pool"
-    result = Generated(root)
-    seen_sources: set[int] = set()
     index = 0
     producer_index = 0
     while index < n:
         producer = _producer(producer_index, seed)
         producer_index += 1
-        folder = products_dir / producer["slug"]
-        folder.mkdir(exist_ok=True)
-        (folder / "produsen.yml").write_text(dump_yaml(producer["data"]), encoding="utf-8")
-        result.producers += 1
-        result.regencies[producer["regency"].slug] = result.regencies.get(producer["regency"].slug, 0) + producer["size"]
         for _ in range(producer["size"]):
             if index >= n:
                 break
             slug, data, photo_count = _product(index, producer, seed, today)
-            product_dir = folder / slug
-            product_dir.mkdir(exist_ok=True)
-            (product_dir / "produk.yml").write_text(dump_yaml(data), encoding="utf-8")
-            rng = random.Random(f"{seed}-photos-{index}")
-            for number in range(photo_count):
-                target = product_dir / f"foto-{number + 1}.jpg"
-                base = pool_photo(pool_dir, rng.randrange(pool_choices(index)), seed)
-                if target.exists():
-                    target.unlink()
-                if number == 0 and rng.random() < UNIQUE_PHOTO_SHARE:
-                    variant_photo(base, target, f"{seed}-variant-{index}")
-                    result.unique_photos += 1
-                else:
-                    os.link(base, target)
-                    if base.stat().st_ino not in seen_sources:
-                        seen_sources.add(base.stat().st_ino)
-                        result.unique_photos += 1
-                result.photo_files += 1
-                result.source_bytes += target.stat().st_size
-            result.products.append(f"{producer['slug']}/{slug}")
-            result.categories[data["kategori"]] = result.categories.get(data["kategori"], 0) + 1
+            yield Planned(index, producer, slug, data, photo_count)
             index += 1
+
+
+def generate_catalogue(root: Path, n: int, seed: int = 7, pool_dir: Path | None = None, today: date | None = None) -> Generated:
+    """Write N products (and their producers and photos) under `root/products`."""
+    products_dir = root / "products"
+    products_dir.mkdir(parents=True, exist_ok=True)
+    pool_dir = pool_dir or root / ".pool"
+    result = Generated(root)
+    seen_sources: set[int] = set()
+    written_producers: set[str] = set()
+    for planned in plan_catalogue(n, seed, today):
+        producer, index, data = planned.producer, planned.index, planned.data
+        folder = products_dir / producer["slug"]
+        if producer["slug"] not in written_producers:
+            written_producers.add(producer["slug"])
+            folder.mkdir(exist_ok=True)
+            (folder / "produsen.yml").write_text(dump_yaml(producer["data"]), encoding="utf-8")
+            result.producers += 1
+        # Products per regency as written: the last producer may be cut short at N.
+        result.regencies[producer["regency"].slug] = result.regencies.get(producer["regency"].slug, 0) + 1
+        product_dir = folder / planned.slug
+        product_dir.mkdir(exist_ok=True)
+        (product_dir / "produk.yml").write_text(dump_yaml(data), encoding="utf-8")
+        rng = random.Random(f"{seed}-photos-{index}")
+        for number in range(planned.photo_count):
+            target = product_dir / f"foto-{number + 1}.jpg"
+            base = pool_photo(pool_dir, rng.randrange(pool_choices(index)), seed)
+            if target.exists():
+                target.unlink()
+            if number == 0 and rng.random() < UNIQUE_PHOTO_SHARE:
+                variant_photo(base, target, f"{seed}-variant-{index}")
+                result.unique_photos += 1
+            else:
+                os.link(base, target)
+                if base.stat().st_ino not in seen_sources:
+                    seen_sources.add(base.stat().st_ino)
+                    result.unique_photos += 1
+            result.photo_files += 1
+            result.source_bytes += target.stat().st_size
+        result.products.append(planned.key)
+        result.categories[data["kategori"]] = result.categories.get(data["kategori"], 0) + 1
     return result
 
 
