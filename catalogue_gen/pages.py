@@ -14,7 +14,7 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -24,6 +24,9 @@ from catalogue_gen import categories, facets, regencies, synonyms
 from catalogue_gen.synonyms import expand_terms, index_forms, normalise, vocabulary_words
 from catalogue_gen.model import Catalogue, HalalStatus, ProcessedPhoto, Producer, Product
 
+if TYPE_CHECKING:
+    from catalogue_gen.photos import ShareCards
+
 # 48 cards a page: 12 rows of 4 on a laptop, and a listing stays well under 50 KB gzip.
 PAGE_SIZE = 48
 # Cards and the product photo start at the 400 px rendition; 200 px is for thumbnails.
@@ -31,9 +34,16 @@ CARD_WIDTH = 400
 PRODUCERS_PAGE_SIZE = 96
 OTHER_PRODUCTS_LIMIT = 8
 SITE_NAME = "Beli Produk NTT"
-# Client-side result pages (search, filtered listings): each result costs one Pagefind
-# fragment request, so a page of 24 keeps a filtered search under 200 KB on a phone.
+HOME_SHARE_TITLE = f"{SITE_NAME} – Katalog produk UMKM Nusa Tenggara Timur"
+# Share cards (collages of a page's first photos) all live at the top of produk/, beside the
+# product folders: one place for a file that several pages may share, and the home page's own
+# folder (the site root) belongs to the hand-written pages.
+SHARE_DIR = "produk/"
+# Client-side result pages: each result costs one Pagefind fragment request and a photo.
+# Filtered listings show 24 cards; the search page 12 rows, which keeps a filtered first
+# search under 200 KB (239 KB with 24 at 1,000 products).
 RESULTS_PAGE_SIZE = 24
+SEARCH_PAGE_SIZE = 12
 # The vocabulary for "Maksud Anda ...?" keeps the most frequent words: a few KB gzip.
 VOCABULARY_LIMIT = 3000
 
@@ -199,11 +209,15 @@ def _compact_html(text: str) -> str:
 class PageRenderer:
     """Renders every page of a catalogue. One instance per build."""
 
-    def __init__(self, catalogue: Catalogue, photos: dict[str, ProcessedPhoto], site_url: str) -> None:
+    def __init__(self, catalogue: Catalogue, photos: dict[str, ProcessedPhoto], site_url: str,
+                 share_cards: ShareCards | None = None) -> None:
         self.catalogue = catalogue
         self.photos = photos
         self.site_url = site_url if site_url.strip("/") else ""
         self.env = make_environment()
+        # None: pages without share images (the photo stage's ShareCards makes them)
+        self.share_cards = share_cards
+        self.share_files: dict[str, StaticFile] = {}
         # grouped once: asking the catalogue per producer would make rendering quadratic
         self.by_producer: dict[str, list[Product]] = defaultdict(list)
         for product in catalogue.products:
@@ -236,7 +250,27 @@ class PageRenderer:
         body = self.env.get_template(template).render(
             page_path=path, rel=lambda target: relative_url(path, target), **context,
         )
+        meta = {**meta, **self.share_meta(path, meta, context.get("cards"))}
         return Page(path, front_matter(**meta) + _compact_html(body))
+
+    def share_meta(self, path: str, meta: dict[str, Any], cards: Sequence[Card] | None) -> dict[str, Any]:
+        """og:title "<title> – Beli Produk NTT", and og:image: a collage of the page's first
+        product photos, or the site's own card on a page with no product."""
+        found: dict[str, Any] = {"og_title": meta.get("og_title") or f"{meta['title']} – {SITE_NAME}"}
+        if self.share_cards is None:
+            return found
+        chosen = [card.product for card in (cards or ())][:self.share_cards.limit]
+        covers = [self.photos[p.photos[0].source_path] for p in chosen]
+        if len(chosen) == 1 and covers[0].social is not None:
+            # one product: its own share image (the whole photo on its colour), no second file
+            target = self.product_dir(chosen[0]) + covers[0].social.file_name
+        else:
+            image = self.share_cards.collage(covers) if chosen else self.share_cards.default()
+            target = SHARE_DIR + image.file_name
+            self.share_files[image.file_name] = StaticFile(target, image.cache_path)
+        found["og_image_alt"] = ("Foto " + ", ".join(p.name for p in chosen)) if chosen else f"{SITE_NAME}: katalog produk UMKM Nusa Tenggara Timur"
+        found["og_image"] = self.absolute(target) or relative_url(path, target)
+        return found
 
     # Pages ---------------------------------------------------------------------------------
 
@@ -273,6 +307,7 @@ class PageRenderer:
             pages.extend(self.render_listing(f"sertifikasi/{listing.slug}", listing.title, listing.description,
                                              chosen, kind="sertifikasi", base_filters=listing.filters))
         pages.extend(self.render_search())
+        files.extend(self.share_files[name] for name in sorted(self.share_files))
         return pages, files
 
     def _group(self, key: Any) -> dict[str, list[Product]]:
@@ -414,10 +449,10 @@ class PageRenderer:
             ))
         return pages
 
-    def finder_settings(self, from_page: str, base_filters: dict[str, Any]) -> str:
+    def finder_settings(self, from_page: str, base_filters: dict[str, Any], page_size: int = RESULTS_PAGE_SIZE) -> str:
         """JSON for `data-finder`: the listing's own filter, page size, where the rules live."""
         return json.dumps({
-            "base": base_filters, "pageSize": RESULTS_PAGE_SIZE,
+            "base": base_filters, "pageSize": page_size,
             "rules": relative_url(from_page, "cari/aturan.json"),
             "vocabulary": relative_url(from_page, "cari/kosakata.json"),
         }, sort_keys=True, ensure_ascii=False)
@@ -429,10 +464,11 @@ class PageRenderer:
             "search.html.j2", path,
             dict(title="Cari produk", description="Cari produk UMKM NTT menurut nama, nama lokal, produsen atau kabupaten.",
                  hide=["navigation", "toc"]),
-            facets=facets.FACETS, sorts=facets.SORTS, finder=self.finder_settings(path, {}),
+            facets=facets.FACETS, sorts=facets.SORTS, finder=self.finder_settings(path, {}, SEARCH_PAGE_SIZE),
             categories=categories.CATEGORIES,
         )
         rules = {
+            "allProducts": synonyms.ALL_PRODUCTS_WORD,
             "halalWords": list(synonyms.HALAL_QUERY_WORDS),
             "negations": list(synonyms.QUERY_NEGATIONS),
             "halalFiller": list(synonyms.HALAL_QUERY_FILLER),
@@ -484,7 +520,8 @@ class PageRenderer:
         newest = sorted(self.catalogue.products, key=lambda p: (p.updated is None, -(p.updated.toordinal() if p.updated else 0), p.key))[:8]
         return self._render(
             "home.html.j2", path,
-            dict(title="Beranda", description="Katalog produk UMKM Nusa Tenggara Timur: pangan olahan, kopi, madu, tenun ikat, dengan nomor izin yang bisa diperiksa."),
+            dict(title="Beranda", og_title=HOME_SHARE_TITLE,
+                 description="Katalog produk UMKM Nusa Tenggara Timur: pangan olahan, kopi, madu, tenun ikat, dengan nomor izin yang bisa diperiksa."),
             product_count=len(self.catalogue.products), producer_count=len(self.catalogue.producers),
             regency_count=len(by_regency), categories=categories.CATEGORIES,
             category_counts={k: len(v) for k, v in by_category.items()},
@@ -503,6 +540,7 @@ def search_terms(product: Product) -> str:
              product.producer.regency.short_name, *product.producer.regency.aliases, *product.keywords]
     terms = expand_terms(" ".join(words))
     terms += index_forms([*terms, *normalise(product.summary).split()])
+    terms.append(synonyms.ALL_PRODUCTS_WORD)
     if facets.is_halal_certified(product):
         terms.append("halal")
     else:

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
 from catalogue_gen.model import Catalogue, Photo, PhotoVariant, ProcessedPhoto
 from catalogue_gen.problems import Level, Problem, problem
@@ -363,6 +363,165 @@ def process_catalogue(catalogue: Catalogue, root: Path, params: PhotoParams, cac
             social = PhotoVariant(result.social, 1200, 630, str(entry / result.social))
         processed[photo.source_path] = ProcessedPhoto(photo, variants, social, result.placeholder)
     return processed, problems
+
+
+# Share cards ---------------------------------------------------------------------------------
+# The 1200x630 image a link to the home page, a listing or a producer shows on WhatsApp and
+# Facebook: a collage of the first photos of that page, made from their renditions (never from
+# the sources again), or the site's own card for a page with no product. Each is a cache entry
+# like a photo's, under a key from what it is made of, so a warm build makes none again.
+
+# Bump when the collage layout or the default card changes.
+SHARE_CARD_VERSION = 1
+SHARE_CARD_PHOTOS = 6
+"""Photos in a collage at most: 3 x 2 tiles of 396x312, close to the photos' own 4:3."""
+SHARE_GAP = 6
+SHARE_GAP_COLOUR = (255, 255, 255)
+# The logo's colours (docs/assets/favicon.svg): the brown ground and the cream bag.
+SHARE_BROWN = (0x8A, 0x3B, 0x12)
+SHARE_CREAM = (0xF6, 0xE7, 0xD0)
+
+
+@dataclass(frozen=True)
+class _ShareJob:
+    key: str
+    sources: tuple[tuple[str, str], ...]
+    """(rendition file in the cache, placeholder colour) per tile; empty for the default card."""
+
+
+def share_layout(count: int, size: tuple[int, int]) -> list[tuple[int, int, int, int]]:
+    """Tile boxes (left, top, width, height) for a collage of `count` photos (1-6), gaps included."""
+    width, height = size
+    gap = SHARE_GAP
+    half_w, half_h, third_w = (width - gap) // 2, (height - gap) // 2, (width - 2 * gap) // 3
+    if count <= 1:
+        return [(0, 0, width, height)]
+    if count == 2:
+        return [(0, 0, half_w, height), (width - half_w, 0, half_w, height)]
+    if count == 3:  # one large on the left, two on the right
+        return [(0, 0, half_w, height), (width - half_w, 0, half_w, half_h), (width - half_w, height - half_h, half_w, half_h)]
+    if count < SHARE_CARD_PHOTOS:
+        return [(x, y, half_w, half_h) for y in (0, height - half_h) for x in (0, width - half_w)]
+    return [(x, y, third_w, half_h) for y in (0, height - half_h) for x in (0, third_w + gap, width - third_w)]
+
+
+class ShareCards:
+    """Collages and the default card the pages ask for: named at once, made by `make`.
+
+    The page stage asks with `collage(photos)` or `default()` and gets the file's name (from a
+    content key: the renditions used, the layout, the settings) before the file exists; `make`
+    then composes what the cache lacks, in parallel, before anything is written.
+    """
+
+    limit = SHARE_CARD_PHOTOS
+    """Photos in a collage at most."""
+
+    def __init__(self, params: PhotoParams, cache_root: Path) -> None:
+        self.params, self.cache_root = params, cache_root
+        self.jobs: dict[str, _ShareJob] = {}
+
+    def _variant(self, sources: tuple[tuple[str, str], ...]) -> PhotoVariant:
+        key_data = [PROCESSING_VERSION, SHARE_CARD_VERSION, list(self.params.social_size), self.params.social_quality,
+                    # a rendition's cache path is content-addressed: entry key (source bytes and
+                    # settings) and file name
+                    [[Path(path).parent.name, Path(path).name, colour] for path, colour in sources]]
+        key = hashlib.sha256(json.dumps(key_data, sort_keys=True).encode()).hexdigest()
+        self.jobs.setdefault(key, _ShareJob(key, sources))
+        name = f"{key[:16]}-og.jpg"
+        width, height = self.params.social_size
+        return PhotoVariant(name, width, height, str(self.cache_root / key[:2] / key / name))
+
+    def collage(self, photos: Sequence[ProcessedPhoto]) -> PhotoVariant:
+        """The collage of the first `SHARE_CARD_PHOTOS` photos (the default card when none)."""
+        chosen = list(photos)[:SHARE_CARD_PHOTOS]
+        if not chosen:
+            return self.default()
+        tiles = share_layout(len(chosen), self.params.social_size)
+        # the narrowest rendition at least as wide as its tile
+        return self._variant(tuple((photo.at_least(tile[2]).cache_path, photo.placeholder_color) for photo, tile in zip(chosen, tiles)))
+
+    def default(self) -> PhotoVariant:
+        """The site's own card, drawn in the logo's colours: for pages with no product."""
+        return self._variant(())
+
+    def make(self, workers: int) -> int:
+        """Compose every requested card the cache does not hold intact; returns how many."""
+        missing = [job for job in self.jobs.values() if _read_entry(self.cache_root / job.key[:2] / job.key) is None]
+        args = [(job, self.params, str(self.cache_root)) for job in missing]
+        if workers > 1 and len(args) > 1:
+            with ProcessPoolExecutor(max_workers=min(workers, len(args))) as pool:
+                list(pool.map(_share_job, args, chunksize=4))
+        else:
+            for arg in args:
+                _share_job(arg)
+        return len(missing)
+
+
+def _share_job(arg: tuple[_ShareJob, PhotoParams, str]) -> None:
+    job, params, cache_root = arg
+    data = compose_share_card(job.sources, params)
+    name = f"{job.key[:16]}-og.jpg"
+    width, height = params.social_size
+    result = PhotoResult(digest=job.key, width=width, height=height, social=name)
+    result._encoded = {name: data}  # type: ignore[attr-defined]
+    _write_entry(Path(cache_root) / job.key[:2] / job.key, result)
+
+
+def compose_share_card(sources: Sequence[tuple[str, str]], params: PhotoParams) -> bytes:
+    """JPEG bytes of a collage of `sources` (rendition path, placeholder), or of the default card.
+
+    Deterministic: the same renditions give the same bytes. No metadata is written.
+    """
+    size = params.social_size
+    if not sources:
+        canvas = _draw_default_card(size)
+    elif len(sources) == 1:
+        # one photo: whole, on its own average colour, like a product's share image
+        path, colour = sources[0]
+        with Image.open(path) as photo:
+            canvas = ImageOps.pad(photo.convert("RGB"), size, Image.Resampling.LANCZOS, color=colour)
+    else:
+        canvas = Image.new("RGB", size, SHARE_GAP_COLOUR)
+        for (path, _), (left, top, width, height) in zip(sources, share_layout(len(sources), size)):
+            with Image.open(path) as photo:
+                tile = ImageOps.fit(photo.convert("RGB"), (width, height), Image.Resampling.LANCZOS)
+            canvas.paste(tile, (left, top))
+    buffer = io.BytesIO()
+    canvas.save(buffer, "JPEG", quality=params.social_quality, optimize=True)
+    return buffer.getvalue()
+
+
+def _draw_default_card(size: tuple[int, int]) -> Image.Image:
+    """The logo's shopping bag and the site's name, cream on brown; drawn at twice the size and
+    scaled down, for smooth edges."""
+    scale = 2
+    width, height = size[0] * scale, size[1] * scale
+    image = Image.new("RGB", (width, height), SHARE_BROWN)
+    draw = ImageDraw.Draw(image)
+    # the bag of favicon.svg (a 64-unit square), 300 px tall, left of the name
+    unit = 300 * scale / 40
+    left, top = 110 * scale, height / 2 - 18 * unit  # the bag (y 10-50) centred
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return left + (x - 12) * unit, top + (y - 12) * unit
+
+    draw.polygon([at(14, 24), at(50, 24), at(46, 50), at(18, 50)], fill=SHARE_CREAM)
+    # Pillow strokes an arc inwards from its box: a radius of 10 puts the 4-unit stroke on 8
+    draw.arc([at(22, 10), at(42, 30)], 180, 360, fill=SHARE_CREAM, width=round(4 * unit))
+    draw.line([at(24, 20), at(24, 24)], fill=SHARE_CREAM, width=round(4 * unit))
+    draw.line([at(40, 20), at(40, 24)], fill=SHARE_CREAM, width=round(4 * unit))
+    for y in (34, 41):
+        draw.line([at(22, y), at(42, y)], fill=SHARE_BROWN, width=round(3 * unit))
+    text_left = left + 44 * unit
+    try:
+        name = ImageFont.load_default(size=92 * scale)
+        line = ImageFont.load_default(size=40 * scale)
+    except (AttributeError, TypeError, OSError):  # Pillow without FreeType: the bag alone
+        return image.resize(size, Image.Resampling.LANCZOS)
+    draw.text((text_left, height / 2 - 20 * scale), "Beli Produk NTT", font=name, fill=(255, 255, 255), anchor="ls")
+    draw.text((text_left, height / 2 + 50 * scale), "Katalog produk UMKM", font=line, fill=SHARE_CREAM, anchor="ls")
+    draw.text((text_left, height / 2 + 104 * scale), "Nusa Tenggara Timur", font=line, fill=SHARE_CREAM, anchor="ls")
+    return image.resize(size, Image.Resampling.LANCZOS)
 
 
 def strip_metadata(folder: Path) -> int:

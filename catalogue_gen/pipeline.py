@@ -28,7 +28,7 @@ from catalogue_gen.model import Catalogue, Photo, ProcessedPhoto
 from catalogue_gen.offline import render_offline
 from catalogue_gen.output import GENERATED_ROOTS, MANIFEST_NAME, swap_site, write_generated
 from catalogue_gen.pages import PageRenderer, StaticFile
-from catalogue_gen.photos import process_catalogue
+from catalogue_gen.photos import ShareCards, process_catalogue
 from catalogue_gen.problems import CatalogueError, CatalogueInvalid, Problem, Problems
 from catalogue_gen.search import run_pagefind
 from catalogue_gen.settings import Settings
@@ -88,9 +88,13 @@ def generate(settings: Settings) -> BuildResult:
         # Defence in depth: every folder without a galat must have become a product.
         raise CatalogueError(messages.BUILD_COUNT_MISMATCH.format(pages=len(result.catalogue.products), products=result.folders))  # products made vs folders found
 
-    # pages: the catalogue to Markdown with raw, escaped HTML blocks
-    renderer = PageRenderer(result.catalogue, result.photos, settings.site_url)
+    # pages: the catalogue to Markdown with raw, escaped HTML blocks; the pages name their share
+    # cards (collages of their first photos), which the photo stage then makes from the
+    # renditions, or finds in the photo cache
+    share_cards = ShareCards(settings.photo, settings.cache_dir / "photos")
+    renderer = PageRenderer(result.catalogue, result.photos, settings.site_url, share_cards)
     pages, files = renderer.render_all()
+    share_cards.make(settings.workers)
     # the JSON Schemas, published beside the pages for editors and the form
     schema_dir = Path(__file__).parent / "schema"
     files += [StaticFile(f"schema/{p.name}", str(p)) for p in sorted(schema_dir.glob("*.schema.json"))]

@@ -57,6 +57,10 @@ def normalise(text: str) -> str:
     return re.sub(f"[{APOSTROPHES}]", "", text)
 
 
+# Every product page carries this word, so browsing by facet alone is a one-word search:
+# Pagefind answers a search with no words by loading its whole index (1 MB at 5,000 products).
+ALL_PRODUCTS_WORD = "xzkatalog"
+
 # A query naming one of these means the halal facet (issue 9): `produk halal` lists the
 # certified products only, and the filler words around it are not searched for.
 HALAL_QUERY_WORDS = ("halal",)
