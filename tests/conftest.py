@@ -7,7 +7,7 @@ import io
 import shutil
 import textwrap
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Iterator
 
 import pytest
 from PIL import Image
@@ -119,3 +119,39 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     ran = [r for r in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []) if "test_corpus_case" in r.nodeid]
     if ran:
         terminalreporter.write_line(f"korpus input buruk: {len(CASES)} kasus, {len(ran)} dijalankan")
+
+
+# Browser fixtures ----------------------------------------------------------------------------
+# One build of the sample catalogue for every browser module that only reads it (the pages are
+# never changed by a test; the offline test copies the folder before it touches anything).
+
+
+@pytest.fixture(scope="session")
+def www(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's products/ built into <tmp>/www/katalog, served under /katalog/."""
+    from tests.browser_support import build_sample_site
+
+    return build_sample_site(tmp_path_factory.mktemp("sample-site"))
+
+
+@pytest.fixture(scope="module")
+def base_url(www: Path) -> Iterator[str]:
+    from tests.browser_support import SUB_PATH, SiteServer
+
+    with SiteServer(www) as server:
+        yield f"{server.origin}/{SUB_PATH}/"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's headless Chromium through Playwright, one per module."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_support import CHROMIUM, chromium_available, launch_chromium
+
+    if not chromium_available():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install -y chromium (./run test does this)")
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()

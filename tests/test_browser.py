@@ -21,12 +21,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from .browser_support import (
-    CHROMIUM, REPO, SUB_PATH, SiteServer, build_sample_site, chromium_available, finder_results,
-    launch_chromium, result_count, settled_results,
-)
+from .browser_support import REPO, SUB_PATH, finder_results, result_count, settled_results
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -45,28 +42,6 @@ document.addEventListener("securitypolicyviolation", function (e) {
 
 
 # Fixtures ------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def www(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample catalogue built into <tmp>/www/katalog."""
-    return build_sample_site(tmp_path_factory.mktemp("browser-site"))
-
-
-@pytest.fixture(scope="module")
-def base_url(www: Path) -> Iterator[str]:
-    with SiteServer(www) as server:
-        yield f"{server.origin}/{SUB_PATH}/"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not chromium_available():
-        pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install -y chromium (./run test does this)")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @dataclass

@@ -14,13 +14,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .browser_support import (
-    CHROMIUM, SUB_PATH, SiteServer, catalogue_gen, chromium_available, copy_sources, finder_results,
-    launch_chromium, result_count,
-)
+from .browser_support import SUB_PATH, SiteServer, catalogue_gen, copy_sources, finder_results, result_count
 from .finder_catalogue import write_finder_catalogue
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -46,16 +43,6 @@ def base_url(catalogue: tuple[Path, list[dict[str, Any]]]) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def products(catalogue: tuple[Path, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     return catalogue[1]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not chromium_available():
-        pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install -y chromium (./run test does this)")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -18,10 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser_support import (
-    CHROMIUM, REPO, SUB_PATH, SiteServer, build_sample_site, chromium_available, launch_chromium,
-    settled_results,
-)
+from .browser_support import REPO, SUB_PATH, SiteServer, settled_results
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -57,28 +54,6 @@ LOADED_IMAGES = "() => Array.from(document.images).filter(i => i.complete && i.n
 
 
 # Fixtures ------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def www(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample catalogue built into <tmp>/www/katalog."""
-    return build_sample_site(tmp_path_factory.mktemp("offline-site"))
-
-
-@pytest.fixture(scope="module")
-def base_url(www: Path) -> Iterator[str]:
-    with SiteServer(www) as server:
-        yield f"{server.origin}/{SUB_PATH}/"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not chromium_available():
-        pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install -y chromium (./run test does this)")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 class Shopper:

@@ -12,16 +12,15 @@ Measured in Debian's Chromium at 360x800, on the sample catalogue built once for
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
 from catalogue_gen.pages import _pager, make_environment
 
-from .browser_support import CHROMIUM, REPO, SUB_PATH, SiteServer, build_sample_site, chromium_available, launch_chromium
+from .browser_support import REPO
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -142,28 +141,6 @@ CONTRAST = """
 
 
 # Fixtures ------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def www(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample catalogue built into <tmp>/www/katalog, once for the module."""
-    return build_sample_site(tmp_path_factory.mktemp("shopper-site"))
-
-
-@pytest.fixture(scope="module")
-def base_url(www: Path) -> Iterator[str]:
-    with SiteServer(www) as server:
-        yield f"{server.origin}/{SUB_PATH}/"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not chromium_available():
-        pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install -y chromium (./run test does this)")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
