@@ -28,7 +28,7 @@ import http.server
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import unquote, urlsplit
 
 # What a static host (GitHub Pages) sends compressed; everything else goes as stored. The
@@ -159,7 +159,27 @@ class GzipHandler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
-class GzipServer:
+class LoopbackServer:
+    """An HTTP server on 127.0.0.1 in a daemon thread, used as a context manager (also by the tests)."""
+
+    def __init__(self, handler: Any, name: str, port: int = 0) -> None:
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd.daemon_threads = True
+        self.port: int = self.httpd.server_address[1]
+        self.origin = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name=name, daemon=True)
+
+    def __enter__(self) -> Self:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=5)
+
+
+class GzipServer(LoopbackServer):
     """Serves `site` at http://127.0.0.1:<port>/<sub_path>/ in a daemon thread; a context manager.
 
     `port=0` takes a free port, so parallel benchmarks and tests never collide.
@@ -168,21 +188,8 @@ class GzipServer:
     def __init__(self, site: Path, sub_path: str = "katalog", port: int = 0, cache_control: str = "max-age=600") -> None:
         handler = type("BoundGzipHandler", (GzipHandler,),
                        {"site": site.resolve(), "sub_path": sub_path.strip("/"), "cache_control": cache_control})
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.httpd.daemon_threads = True
-        self.port: int = self.httpd.server_address[1]
-        self.origin = f"http://127.0.0.1:{self.port}"
+        super().__init__(handler, "bench-gzip-server", port)
         self.base = f"{self.origin}/{sub_path.strip('/')}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, name="bench-gzip-server", daemon=True)
-
-    def __enter__(self) -> GzipServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join(timeout=5)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,10 +15,11 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
+
+from bench.serve import LoopbackServer
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CATALOGUE_CHROMIUM", "/usr/bin/chromium"))
@@ -96,25 +97,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-class SiteServer:
+class SiteServer(LoopbackServer):
     """Serves `folder` at http://127.0.0.1:<port>/ in a daemon thread; use as a context manager."""
 
     def __init__(self, folder: Path) -> None:
-        handler = functools.partial(_Handler, directory=str(folder))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
-        self.origin = f"http://127.0.0.1:{self.port}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, name="site-server", daemon=True)
-
-    def __enter__(self) -> SiteServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join(timeout=5)
+        super().__init__(functools.partial(_Handler, directory=str(folder)), "site-server")
 
 
 def chromium_available() -> bool:
