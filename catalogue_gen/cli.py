@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, NoReturn, TypeVar
 
 import click
 
@@ -17,6 +17,7 @@ from catalogue_gen import messages
 from catalogue_gen.problems import REPORTERS, CatalogueError, CatalogueInvalid, Problems
 
 if TYPE_CHECKING:
+    from catalogue_gen.pipeline import BuildResult
     from catalogue_gen.settings import Settings
 
 T = TypeVar("T")
@@ -53,11 +54,24 @@ def _run(action: Callable[[], T], fmt: str = "text", debug: bool = False) -> T:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - users see a sentence, not a traceback
-        if debug:
-            traceback.print_exc()
-        click.echo(f"galat: kesalahan internal ({type(exc).__name__}: {exc}); ulangi dengan --debug", err=True)
+    except OSError as exc:
+        # A full disk or a read-only place at any stage is the machine's problem, said in one line.
+        from catalogue_gen.output import storage_message
+
+        line = storage_message(exc)
+        if line is None:
+            _internal(exc, debug)
+        click.echo(f"galat: {line}", err=True)
         sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - users see a sentence, not a traceback
+        _internal(exc, debug)
+
+
+def _internal(exc: BaseException, debug: bool) -> NoReturn:
+    if debug:
+        traceback.print_exception(exc)
+    click.echo(f"galat: kesalahan internal ({type(exc).__name__}: {exc}); ulangi dengan --debug", err=True)
+    sys.exit(2)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -95,10 +109,17 @@ def validate(paths: tuple[Path, ...], root: str, fmt: str, debug: bool) -> None:
 @click.option("--debug", is_flag=True, help=DEBUG_HELP)
 def generate(root: str, fmt: str, debug: bool) -> None:
     """Buat halaman Markdown dan foto di docs/ (dibaca oleh mkdocs build)."""
+    from catalogue_gen.pipeline import build_lock
     from catalogue_gen.pipeline import generate as run_generate
 
     settings = _settings(root)
-    result = _run(lambda: run_generate(settings), fmt, debug)
+
+    def locked() -> BuildResult:
+        # a build beside it would clear this run's staging folders as a killed run's leftovers
+        with build_lock(settings):
+            return run_generate(settings)
+
+    result = _run(locked, fmt, debug)
     _report_warnings(result.problems, fmt)
     click.echo(messages.GENERATE_DONE.format(products=len(result.catalogue.products), producers=len(result.catalogue.producers), path=settings.docs_dir))
 

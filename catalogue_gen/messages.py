@@ -181,6 +181,10 @@ TWO_FOR_ONE = "dua halaman atau berkas untuk satu alamat"
 OUTSIDE_GENERATED = "tujuan di luar folder hasil"
 DISK_FULL = "disk penuh saat menulis {path}; kosongkan ruang disk lalu ulangi. Situs lama tidak diubah"
 WRITE_FAILED = "gagal menulis {path} ({reason}); situs lama tidak diubah"
+DISK_FULL_SOMEWHERE = "disk penuh; kosongkan ruang disk (folder proyek, .cache/ dan folder situs) lalu ulangi. Situs lama tidak diubah"
+READ_ONLY = "tidak dapat menulis {path}: tempat ini hanya-baca atau tanpa izin tulis; membangun situs menulis ke docs/, .cache/ dan folder situs, jadi beri izin tulis atau salin proyek ke tempat yang bisa ditulisi, lalu ulangi. Situs lama tidak diubah"
+STEP_DISK_FULL = "{step} berhenti karena disk penuh; kosongkan ruang disk lalu ulangi. Situs lama tidak diubah"
+STEP_READ_ONLY = "{step} tidak dapat menulis: tempat ini hanya-baca atau tanpa izin tulis; bangun ke folder lain (--site-dir) lalu ulangi. Situs lama tidak diubah"
 
 # Pull request scope (`catalogue-gen check-pr`) ----------------------------------------------
 SCOPE_GIT_FAILED = "git gagal membaca perubahan ({detail}); periksa cabang dasar (--base, misalnya origin/main) dan pastikan riwayat git lengkap (fetch-depth: 0)"

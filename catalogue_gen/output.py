@@ -8,12 +8,16 @@ failure (a full disk) leaves the previous pages as they were.
 
 from __future__ import annotations
 
+import ctypes
 import errno
+import functools
 import json
 import os
 import posixpath
 import shutil
+import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -73,10 +77,39 @@ def write_generated(docs_dir: Path, pages: list[tuple[str, str]], files: list[tu
         _swap_in(docs_dir, staging)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        if exc.errno == errno.ENOSPC:
+        if exc.errno in DISK_FULL_ERRNOS:
             raise OutputError(messages.DISK_FULL.format(path=docs_dir)) from exc
+        if exc.errno in READ_ONLY_ERRNOS:
+            raise OutputError(messages.READ_ONLY.format(path=docs_dir)) from exc
         raise OutputError(messages.WRITE_FAILED.format(path=exc.filename or docs_dir, reason=exc.strerror or exc)) from exc
     return changed
+
+
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
+READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+# What MkDocs' and Pagefind's own error output says for the same two failures.
+_DISK_FULL_TEXT = ("No space left on device", "Disk quota exceeded", f"[Errno {errno.ENOSPC}]")
+_READ_ONLY_TEXT = ("Read-only file system", "Permission denied", f"[Errno {errno.EROFS}]")
+
+
+def storage_message(exc: OSError) -> str | None:
+    """One Indonesian line for a full disk or a place that cannot be written; None otherwise."""
+    # write() reports a full disk without a file name; open() and mkdir() name theirs
+    if exc.errno in DISK_FULL_ERRNOS:
+        return messages.DISK_FULL.format(path=exc.filename) if exc.filename else messages.DISK_FULL_SOMEWHERE
+    if exc.errno in READ_ONLY_ERRNOS:
+        return messages.READ_ONLY.format(path=exc.filename or "folder proyek")
+    return None
+
+
+def step_storage_message(step: str, output: str) -> str | None:
+    """The same line for a build step (MkDocs, Pagefind) whose output shows it hit a full disk or
+    a read-only place: the shopper-facing cause instead of its 40-line traceback."""
+    if any(text in output for text in _DISK_FULL_TEXT):
+        return messages.STEP_DISK_FULL.format(step=step)
+    if any(text in output for text in _READ_ONLY_TEXT):
+        return messages.STEP_READ_ONLY.format(step=step)
+    return None
 
 
 def _reuse(current: Path, target: Path, data: bytes) -> bool:
@@ -138,11 +171,94 @@ def _swap_in(docs_dir: Path, staging: Path) -> None:
 
 
 def swap_site(new_site: Path, site_dir: Path) -> None:
-    """Put a completely built site in place of the old one with two renames."""
-    old = site_dir.with_name(f".{site_dir.name}-old")
+    """Put a completely built site in place of the old one in one atomic step.
+
+    Where the kernel can exchange two directories (Linux renameat2 RENAME_EXCHANGE), `site_dir`
+    is never missing, not even for an instant: a web server or a kill sees the old site or the
+    new one. Elsewhere two renames are used; a kill between them leaves the old site in
+    `.site-old`, which `recover_site` puts back on the next start.
+    """
+    if site_dir.is_dir() and not site_dir.is_symlink() and exchange_paths(new_site, site_dir):
+        shutil.rmtree(new_site, ignore_errors=True)  # now the old site
+        return
+    old = retired_site(site_dir)
     if old.exists():
         shutil.rmtree(old)
-    if site_dir.exists():
+    if site_dir.exists() or site_dir.is_symlink():
         os.replace(site_dir, old)
     os.replace(new_site, site_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def retired_site(site_dir: Path) -> Path:
+    """Where the two-rename fallback of `swap_site` keeps the old site for a moment."""
+    return site_dir.with_name(f".{site_dir.name}-old")
+
+
+def recover_site(site_dir: Path) -> None:
+    """After a kill inside the two-rename swap: the old site back in place, or the copy gone."""
+    old = retired_site(site_dir)
+    if not old.is_dir():
+        return
+    if site_dir.exists() or site_dir.is_symlink():
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(old, site_dir)
+
+
+# Leftovers of a killed run: staging folders of the site and of the generated pages (only
+# builds and `generate` make those, under the build lock), and of the photo cache and icons,
+# which `validate` also writes without the lock: those are removed once they are old enough
+# that no running process can still be filling them.
+LEFTOVER_PATTERNS = (".generated-*", ".retired-*")
+CACHE_LEFTOVER_PATTERNS = ("photos/*/.tmp-*", "ikon/.ikon-*")
+CACHE_LEFTOVER_AGE_S = 3600
+
+
+def remove_leftovers(site_dir: Path, docs_dir: Path, cache_dir: Path) -> list[Path]:
+    """Delete what a killed build left behind (call it under the build lock); returns what was
+    removed."""
+    recover_site(site_dir)
+    found = list(site_dir.parent.glob(f".{site_dir.name}-new-*"))
+    for pattern in LEFTOVER_PATTERNS:
+        found.extend(docs_dir.glob(pattern))
+    now = time.time()
+    for pattern in CACHE_LEFTOVER_PATTERNS:
+        found.extend(p for p in cache_dir.glob(pattern) if now - p.lstat().st_mtime > CACHE_LEFTOVER_AGE_S)
+    for path in found:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    return found
+
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+def exchange_paths(first: Path, second: Path) -> bool:
+    """Swap two existing paths atomically (renameat2 RENAME_EXCHANGE); False where the system or
+    the file system cannot, so the caller falls back to renames."""
+    renameat2 = _libc_renameat2()
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EXDEV, errno.EPERM):
+        return False  # not supported here (old kernel, some network and FUSE file systems)
+    raise OSError(error, os.strerror(error), str(second))
+
+
+@functools.cache
+def _libc_renameat2() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2  # glibc 2.28+, musl 1.2.2+
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    function.restype = ctypes.c_int
+    return function

@@ -8,7 +8,9 @@ first; if any is a `galat`, nothing is written.
 
 from __future__ import annotations
 
+import atexit
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -26,10 +28,12 @@ from catalogue_gen import messages
 from catalogue_gen.load import iter_tree
 from catalogue_gen.model import Catalogue, Photo, ProcessedPhoto
 from catalogue_gen.offline import render_offline
-from catalogue_gen.output import GENERATED_ROOTS, MANIFEST_NAME, swap_site, write_generated
+from catalogue_gen.output import (
+    GENERATED_ROOTS, MANIFEST_NAME, READ_ONLY_ERRNOS, remove_leftovers, step_storage_message, swap_site, write_generated,
+)
 from catalogue_gen.pages import PageRenderer, StaticFile
 from catalogue_gen.photos import ShareCards, process_catalogue
-from catalogue_gen.problems import CatalogueError, CatalogueInvalid, Problem, Problems
+from catalogue_gen.problems import CatalogueError, CatalogueInvalid, OutputError, Problem, Problems
 from catalogue_gen.search import run_pagefind
 from catalogue_gen.settings import Settings
 from catalogue_gen.validate import validate_catalogue
@@ -68,7 +72,7 @@ def check(settings: Settings, only: list[Path] | None = None) -> CheckResult:
 
     # photos: decode, clean and resize (cached by content) the photos of valid products
     photos, photo_problems = process_catalogue(
-        catalogue, settings.root, settings.photo, settings.cache_dir / "photos", settings.workers, unpublished
+        catalogue, settings.root, settings.photo, photo_cache_dir(settings), settings.workers, unpublished
     )
     for photo, _ in unpublished:
         photos.pop(photo.source_path, None)  # checked for problems only; never published
@@ -77,6 +81,28 @@ def check(settings: Settings, only: list[Path] | None = None) -> CheckResult:
         failed = {p.path for p in photo_problems if p.is_error}
         catalogue.products = [p for p in catalogue.products if p.source_path not in failed]
     return CheckResult(catalogue, photos, problems, product_folders)
+
+
+def photo_cache_dir(settings: Settings) -> Path:
+    """The photo cache under the project; a temporary one for this run where the checkout cannot
+    be written, so that `validate` works in a read-only checkout and writes nothing there."""
+    cache = settings.cache_dir / "photos"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=cache):
+            pass
+        return cache
+    except OSError as exc:
+        if exc.errno not in READ_ONLY_ERRNOS:
+            raise
+    return _temporary_photo_cache()
+
+
+@functools.cache
+def _temporary_photo_cache() -> Path:
+    temporary = Path(tempfile.mkdtemp(prefix="catalogue-gen-foto-"))
+    atexit.register(shutil.rmtree, temporary, ignore_errors=True)
+    return temporary
 
 
 def generate(settings: Settings) -> BuildResult:
@@ -140,11 +166,10 @@ def build_lock(settings: Settings) -> Iterator[None]:
 
 
 def _build(settings: Settings) -> BuildResult:
+    # A build killed midway leaves staging folders behind; the published site is whole.
+    remove_leftovers(settings.site_dir, settings.docs_dir, settings.cache_dir)
     result = generate(settings)
     settings.site_dir.parent.mkdir(parents=True, exist_ok=True)
-    # A build killed midway leaves its staging folder behind; the site itself was never touched.
-    for stale in settings.site_dir.parent.glob(f".{settings.site_dir.name}-new-*"):
-        shutil.rmtree(stale, ignore_errors=True)
     stamp = {"stamp": site_stamp(settings), "site": str(settings.site_dir)}
     stamp_file = settings.cache_dir / "site-stamp.json"
     previous = _read_stamp(stamp_file) or {}
@@ -169,12 +194,18 @@ def _build(settings: Settings) -> BuildResult:
                    "--config-file", str(settings.mkdocs_config), "--site-dir", str(staging)]
         done = subprocess.run(command, cwd=settings.root, env=env, capture_output=True, text=True, check=False)
         if done.returncode != 0:
+            storage = step_storage_message("MkDocs", done.stderr)
+            if storage:
+                raise OutputError(storage)
             raise CatalogueError(messages.MKDOCS_FAILED.format(code=done.returncode) + "\n" + _mkdocs_problems(done.stderr))
 
         # search: Pagefind over the built pages
         shutil.rmtree(staging / "pagefind", ignore_errors=True)
         indexed = run_pagefind(staging)
         if indexed.returncode != 0:
+            storage = step_storage_message("Pagefind", indexed.stdout + indexed.stderr)
+            if storage:
+                raise OutputError(storage)
             raise CatalogueError(messages.PAGEFIND_FAILED.format(code=indexed.returncode) + "\n" + indexed.stderr[-4000:])
 
         # verify: one page per valid product folder, and nothing else under produk/
