@@ -208,3 +208,45 @@ def test_nothing_of_the_finder_is_fetched_before_a_shopper_uses_it(page: Any, ba
     page.select_option("select[name=halal]", "ya")
     page.wait_for_selector("[data-finder][data-state=ready]")
     assert [url for url in fetched if url.endswith("/assets/finder.js")]
+
+
+def shown_photo_folders(page: Any, base_url: str) -> set[str]:
+    return {href.removeprefix(base_url) for href in page.eval_on_selector_all(
+        "[data-finder-results] a[href]", "links => links.map(a => a.href)")}
+
+
+def test_a_shared_filtered_listing_fetches_the_photos_of_its_answer_only(page: Any, base_url: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(base_url + "kategori/pangan-olahan/?kabupaten=flores-timur&halal=ya")
+    page.wait_for_selector("[data-finder][data-state=ready]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("[data-static]").is_hidden()
+    shown = shown_photo_folders(page, base_url)
+    photos = [url.removeprefix(base_url) for url in fetched if url.endswith(".webp")]
+    assert photos, "the answer's own photos load"
+    # every photo fetched is one of a product in the answer, never one of the page's static cards
+    assert [url for url in photos if url.rsplit("/", 1)[0] + "/" not in shown] == []
+    # Pagefind searched on the page's own thread: no worker script on a slow link
+    assert not [url for url in fetched if "pagefind-worker" in url]
+
+
+def test_a_filtered_listing_shows_its_static_cards_when_the_scripts_fail(browser: Any, base_url: str) -> None:
+    listing = base_url + "kategori/pangan-olahan/?kabupaten=flores-timur"
+    for blocked in ("finder.js", "katalog.js"):
+        context = browser.new_context(viewport=PHONE, service_workers="block")
+        tab = context.new_page()
+        try:
+            tab.clock.install()
+            tab.route(f"**/assets/{blocked}", lambda route: route.abort())
+            tab.goto(listing)
+            if blocked == "katalog.js":
+                # the cards scope.js hid stay hidden for a moment, then come back on their own
+                assert tab.locator("[data-static]").is_hidden()
+                tab.clock.run_for(9000)
+            # without the finder (katalog.js gives the plain listing back at once) the
+            # listing is still the truth, never an empty page
+            tab.wait_for_function("getComputedStyle(document.querySelector('[data-static]')).display !== 'none'")
+            assert tab.locator("[data-static] .bp-card").first.is_visible(), blocked
+        finally:
+            context.close()

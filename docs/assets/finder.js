@@ -9,7 +9,9 @@ let pagefind = null;
 export function loadPagefind() {
   if (!pagefind) {
     pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-      return pf.options({ baseUrl: root.pathname }).then(function () { return pf; });
+      // noWorker: Pagefind's web worker is one more 12 KB script on a slow link, and a search
+      // of this index takes milliseconds on the main thread.
+      return pf.options({ baseUrl: root.pathname, noWorker: true }).then(function () { return pf; });
     }).catch(function (error) {
       pagefind = null; // offline for a moment: try again on the next keystroke
       throw error;

@@ -48,6 +48,8 @@
   // The search page starts its finder at once; a listing on the first touch of its form,
   // or at once when its address already holds a filter (a shared link).
   var finderScope = document.querySelector("[data-finder]");
+  // scope.js hid a listing's cards for a filtered address; from here `hidden` says it.
+  document.documentElement.classList.remove("bp-finding");
   if (finderScope) {
     var staticPart = finderScope.querySelector("[data-static]");
     var wake = function () {
