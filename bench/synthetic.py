@@ -268,6 +268,7 @@ def _producer(index: int, seed: int) -> dict[str, Any]:
         "data": {
             "nama": name,
             "kabupaten": regency.slug,
+            "akun_github": ["beli-produk-ntt-pengelola"],  # the sample catalogue's maintainer (issue 10)
             "alamat": f"Jl. {rng.choice(PRODUCER_WORDS)} No. {rng.randint(1, 120)}, {place}, {regency.name}",
             "kontak": {"whatsapp": f"0812{rng.randint(10, 99)}{index:06d}", "email": f"usaha{index}@example.com"},
             "nib": f"{9120000000000 + index:013d}",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, NoReturn, TypeVar
 import click
 
 from catalogue_gen import messages
-from catalogue_gen.problems import REPORTERS, CatalogueError, CatalogueInvalid, Problems
+from catalogue_gen.problems import REPORTERS, CatalogueError, CatalogueInvalid, Problems, escape_controls
 
 if TYPE_CHECKING:
     from catalogue_gen.pipeline import BuildResult
@@ -50,7 +50,8 @@ def _run(action: Callable[[], T], fmt: str = "text", debug: bool = False) -> T:
         _report(exc.problems, fmt)
         sys.exit(1)
     except CatalogueError as exc:
-        click.echo(f"galat: {exc}", err=True)
+        # The message may quote a file name: kept on one line, so it cannot forge a workflow command.
+        click.echo(f"galat: {escape_controls(str(exc))}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -70,7 +71,7 @@ def _run(action: Callable[[], T], fmt: str = "text", debug: bool = False) -> T:
 def _internal(exc: BaseException, debug: bool) -> NoReturn:
     if debug:
         traceback.print_exception(exc)
-    click.echo(f"galat: kesalahan internal ({type(exc).__name__}: {exc}); ulangi dengan --debug", err=True)
+    click.echo(escape_controls(f"galat: kesalahan internal ({type(exc).__name__}: {exc}); ulangi dengan --debug"), err=True)
     sys.exit(2)
 
 
@@ -176,11 +177,12 @@ def new() -> None:
 @click.option("--nama", prompt="Nama usaha", help="Nama usaha atau kelompok.")
 @click.option("--kabupaten", prompt="Kabupaten/kota (mis. timor-tengah-selatan)", help="Salah satu dari 22 kabupaten/kota NTT.")
 @click.option("--whatsapp", prompt="Nomor WhatsApp", help="Nomor HP, mis. 0812-3456-7890.")
-def new_producer(root: str, slug: str, nama: str, kabupaten: str, whatsapp: str) -> None:
+@click.option("--akun-github", "account", default="", help="Akun GitHub yang boleh mengubah folder ini (tanpa @), mis. madu-fatumnasi.")
+def new_producer(root: str, slug: str, nama: str, kabupaten: str, whatsapp: str, account: str) -> None:
     """Buat products/<slug>/produsen.yml."""
     from catalogue_gen.scaffold import new_producer as make
 
-    path = _run(lambda: make(_settings(root), slug, nama, kabupaten, whatsapp))
+    path = _run(lambda: make(_settings(root), slug, nama, kabupaten, whatsapp, account))
     click.echo(messages.NEW_PRODUCER_DONE.format(path=path))
 
 
@@ -201,19 +203,26 @@ def new_product(root: str, produsen: str, slug: str, nama: str, kategori: str) -
 # Pull requests, reports and schemas (issue 4) -------------------------------------------------
 
 BASE_HELP = "Cabang dasar pull request, mis. origin/main (perubahan dihitung dari titik cabang ke HEAD)."
+AUTHOR_HELP = "Akun GitHub pembuat pull request; hanya boleh mengubah folder produsen yang akun_github-nya memuat akun ini."
+APPROVED_HELP = "Pengelola sudah menyetujui pull request ini (label disetujui-pengelola): perubahan di folder produsen lain hanya menjadi peringatan."
+CODEOWNERS_CHECK_HELP = "Jangan menulis; keluar 1 bila .github/CODEOWNERS tidak sesuai dengan akun_github dan .github/pengelola.txt."
 SCHEMA_OUTPUT_HELP = "Folder tujuan berkas skema. Tanpa opsi ini, kedua skema dicetak sebagai satu dokumen JSON."
 
 
 @main.command("check-pr")
 @click.option("--base", required=True, help=BASE_HELP)
+@click.option("--author", required=True, help=AUTHOR_HELP)
+@click.option("--maintainer-approved", "is_approved", is_flag=True, help=APPROVED_HELP)
 @click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
 @click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP)
 @click.option("--debug", is_flag=True, help=DEBUG_HELP)
-def check_pr(base: str, root: str, fmt: str, debug: bool) -> None:
-    """Periksa cakupan pull request: produsen hanya boleh mengubah foto dan berkas YAML di products/."""
+def check_pr(base: str, author: str, is_approved: bool, root: str, fmt: str, debug: bool) -> None:
+    """Periksa cakupan pull request: produsen hanya boleh mengubah foto dan berkas YAML di folder miliknya di products/."""
     from catalogue_gen.scope import check_pr as run_check
 
-    changes, problems = _run(lambda: run_check(Path(root).resolve(), base), fmt, debug)
+    if not author.strip() or escape_controls(author) != author:
+        raise click.UsageError(messages.OWNER_AUTHOR_MISSING)
+    changes, problems = _run(lambda: run_check(Path(root).resolve(), base, author.strip(), is_approved=is_approved), fmt, debug)
     _report(problems, fmt)
     if fmt == "text" and not problems.has_errors:
         click.echo(messages.SCOPE_OK.format(count=len(changes)) if changes else messages.SCOPE_NOTHING)
@@ -229,6 +238,23 @@ def pr_summary(base: str, root: str, debug: bool) -> None:
     from catalogue_gen.report import render_pr_summary
 
     click.echo(_run(lambda: render_pr_summary(_settings(root), base), debug=debug), nl=False)
+
+
+@main.command()
+@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@click.option("--check", "is_check", is_flag=True, help=CODEOWNERS_CHECK_HELP)
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+def codeowners(root: str, is_check: bool, debug: bool) -> None:
+    """Tulis .github/CODEOWNERS dari akun_github setiap produsen dan dari .github/pengelola.txt."""
+    from catalogue_gen.owners import CODEOWNERS_FILE, MAINTAINERS_FILE, write_codeowners
+
+    settings = _settings(root)
+    is_current, producers, maintainers = _run(lambda: write_codeowners(settings.root, settings.products_dir, is_check), debug=debug)
+    if is_check:
+        template = messages.CODEOWNERS_OK if is_current else messages.CODEOWNERS_STALE
+        click.echo(template.format(path=CODEOWNERS_FILE, maintainers_file=MAINTAINERS_FILE))
+        sys.exit(0 if is_current else 1)
+    click.echo(messages.CODEOWNERS_WRITTEN.format(path=CODEOWNERS_FILE, producers=producers, maintainers=maintainers))
 
 
 @main.command()

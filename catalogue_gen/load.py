@@ -3,7 +3,9 @@
 Nothing from a product folder is trusted: only regular files inside the folder are read,
 YAML is parsed to nodes (never constructed into Python objects, so `0812...` stays text),
 and anchors, aliases, tags, duplicate keys and deep nesting are refused before anything
-walks the tree.
+walks the tree. Control characters and the line breaks only YAML sees are refused before
+parsing, so every line number is the one the producer's editor shows; hidden folders and
+folder names that the generated site needs are refused, never skipped.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from typing import Iterator
 
 import yaml
 
-from catalogue_gen import messages
+from catalogue_gen import addresses, messages
 from catalogue_gen.problems import Level, Problem, problem
+from catalogue_gen.characters import blank_out, character_name, iter_file_characters
 
 PRODUCER_FILE = "produsen.yml"
 PRODUCT_FILE = "produk.yml"
@@ -30,8 +33,9 @@ MAX_DEPTH = 12
 # libyaml parses about 10x faster than the pure-Python parser and keeps the same marks.
 SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Files that operating systems and editors leave behind; they are never product data.
-IGNORED_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"})
+# What operating systems leave behind besides dot-files: never product data, and never skipped
+# silently either (a `produk.yml` inside `__MACOSX/` or `.DS_Store/` would never be published).
+SYSTEM_NAMES = frozenset({"Thumbs.db", "desktop.ini", "__MACOSX"})
 
 
 @dataclass
@@ -84,12 +88,13 @@ def iter_tree(project_root: Path, products_dir: Path, problems: list[Problem], o
         problems.append(problem(_rel(project_root, products_dir), 0, 0, Level.ERROR, "", "PRODUCTS_DIR_MISSING"))
         return
     selected = [p.resolve() for p in only] if only else None
+    folders = _Folders(project_root, problems, _hand_written_roots(project_root))
     for entry in _sorted_entries(products_dir):
         rel = _rel(project_root, entry)
-        if entry.name in IGNORED_NAMES or (entry.name.startswith(".") and not entry.is_dir()):
-            continue
         if _is_link(entry):
             problems.append(problem(rel, 0, 0, Level.ERROR, "", "SYMLINK_REFUSED"))
+            continue
+        if folders.check_hidden(entry):
             continue
         if not entry.is_dir():
             level = Level.ERROR if entry.name in (PRODUCT_FILE, PRODUCER_FILE) else Level.WARNING
@@ -97,29 +102,76 @@ def iter_tree(project_root: Path, products_dir: Path, problems: list[Problem], o
             continue
         if selected is not None and not any(_overlaps(entry.resolve(), s) for s in selected):
             continue
-        yield _load_producer(project_root, entry, selected, problems)
+        yield _load_producer(folders, entry, selected)
+
+
+@dataclass(frozen=True)
+class _Folders:
+    """What every folder check of one walk needs: where paths are relative to, where problems
+    go, and the names at the top of the hand-written docs/."""
+
+    project_root: Path
+    problems: list[Problem]
+    hand_written: frozenset[str]
+
+    def rel(self, path: Path) -> str:
+        return _rel(self.project_root, path)
+
+    def check_hidden(self, entry: Path) -> bool:
+        """Report a hidden or system file (peringatan) or folder (galat); True when it was one."""
+        if not is_hidden(entry.name):
+            return False
+        if entry.is_dir():
+            # a galat: whatever it holds (a produk.yml even) would never be read or published
+            self.problems.append(problem(self.rel(entry), 0, 0, Level.ERROR, "", "HIDDEN_FOLDER", name=entry.name))
+        else:
+            self.problems.append(problem(self.rel(entry), 0, 0, Level.WARNING, "", "HIDDEN_FILE", file_name=entry.name))
+        return True
+
+    def check_slug(self, folder: Path) -> None:
+        """Refuse a folder name that is no slug, or one that a generated page needs."""
+        name, rel = folder.name, self.rel(folder)
+        if not is_valid_slug(name):
+            self.problems.append(problem(rel, 0, 0, Level.ERROR, "", "BAD_SLUG", name=name, suggestion=slugify(name)))
+            return
+        address = addresses.reserved_address(name, self.hand_written)
+        if address is not None:
+            self.problems.append(problem(rel, 0, 0, Level.ERROR, "", "SLUG_RESERVED", name=name, address=address))
+
+
+def is_hidden(name: str) -> bool:
+    """A dot-file or dot-folder (`.DS_Store`, `.git`), or what an operating system leaves behind."""
+    return name.startswith(".") or name in SYSTEM_NAMES
+
+
+def _hand_written_roots(project_root: Path) -> frozenset[str]:
+    # The top of docs/ (Settings.docs_dir): the guide, the form and the site's assets, which
+    # are served beside the generated pages. A checkout without docs/ reserves only the rest.
+    docs = [p.name for p in _sorted_entries(project_root / "docs")]
+    return frozenset(name for name in docs if not is_hidden(name) and name not in addresses.GENERATED_ROOTS)
 
 
 def _overlaps(folder: Path, selected: Path) -> bool:
     return folder == selected or selected.is_relative_to(folder) or folder.is_relative_to(selected)
 
 
-def _load_producer(project_root: Path, folder: Path, selected: list[Path] | None, problems: list[Problem]) -> ProducerFolder:
+def _load_producer(folders: _Folders, folder: Path, selected: list[Path] | None) -> ProducerFolder:
+    project_root, problems = folders.project_root, folders.problems
     rel = _rel(project_root, folder)
-    _check_slug(folder.name, rel, problems)
+    folders.check_slug(folder)
     files: list[str] = []
     products: list[ProductFolder] = []
     for entry in _sorted_entries(folder):
         entry_rel = _rel(project_root, entry)
-        if entry.name in IGNORED_NAMES:
-            continue
         if _is_link(entry):
             problems.append(problem(entry_rel, 0, 0, Level.ERROR, "", "SYMLINK_REFUSED"))
+        elif folders.check_hidden(entry):
+            continue
         elif entry.is_dir():
             if selected is not None and not any(_overlaps(entry.resolve(), s) for s in selected) \
                     and folder.resolve() not in selected:
                 continue
-            products.append(_load_product(project_root, entry, problems))
+            products.append(_load_product(folders, entry))
         elif entry.name == PRODUCT_FILE:
             problems.append(problem(entry_rel, 0, 0, Level.ERROR, "", "PRODUCT_FILE_IN_PRODUCER"))
         else:
@@ -132,16 +184,17 @@ def _load_producer(project_root: Path, folder: Path, selected: list[Path] | None
     return ProducerFolder(folder.name, rel, folder, raw, files, products)
 
 
-def _load_product(project_root: Path, folder: Path, problems: list[Problem]) -> ProductFolder:
+def _load_product(folders: _Folders, folder: Path) -> ProductFolder:
+    project_root, problems = folders.project_root, folders.problems
     rel = _rel(project_root, folder)
-    _check_slug(folder.name, rel, problems)
+    folders.check_slug(folder)
     files: list[str] = []
     for entry in _sorted_entries(folder):
         entry_rel = _rel(project_root, entry)
-        if entry.name in IGNORED_NAMES:
-            continue
         if _is_link(entry):
             problems.append(problem(entry_rel, 0, 0, Level.ERROR, "", "SYMLINK_REFUSED"))
+        elif folders.check_hidden(entry):
+            continue
         elif entry.is_dir():
             nested = (entry / PRODUCT_FILE).exists()
             problems.append(problem(entry_rel, 0, 0, Level.ERROR if nested else Level.WARNING, "",
@@ -159,13 +212,6 @@ def _load_product(project_root: Path, folder: Path, problems: list[Problem]) -> 
 def is_valid_slug(name: str) -> bool:
     """A folder name the spec allows: 3-60 lower-case ASCII letters, digits and single hyphens."""
     return 3 <= len(name) <= 60 and bool(SLUG_PATTERN.match(name))
-
-
-def _check_slug(name: str, rel: str, problems: list[Problem]) -> None:
-    if is_valid_slug(name):
-        return
-    suggestion = slugify(name)
-    problems.append(problem(rel, 0, 0, Level.ERROR, "", "BAD_SLUG", name=name, suggestion=suggestion))
 
 
 def slugify(text: str) -> str:
@@ -215,6 +261,7 @@ def load_yaml(project_root: Path, path: Path, problems: list[Problem]) -> RawFil
     text = _decode(rel, data, problems)
     if text is None:
         return raw
+    text = _check_characters(rel, text, problems)
     raw.lines = text.split("\n")
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in raw.lines):
         problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_EMPTY"))
@@ -268,6 +315,17 @@ def _decode(rel: str, data: bytes, problems: list[Problem]) -> str | None:
         problems.append(problem(rel, line, column, Level.ERROR, "", "NOT_UTF8"))
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_characters(rel: str, text: str, problems: list[Problem]) -> str:
+    """Report NUL, other controls and the line breaks only YAML sees (NEL, U+2028, U+2029) at
+    their line and column as editors count them; return the text with each replaced by a
+    space, so that the rest of the file is still checked at unchanged lines and columns."""
+    found = list(iter_file_characters(text))
+    for char in found:
+        problems.append(problem(rel, char.line, char.column, Level.ERROR, "", char.template,
+                                codepoint=char.codepoint, char_name=character_name(char.char)))
+    return blank_out(text) if found else text
 
 
 def _check_tabs(rel: str, lines: list[str], problems: list[Problem]) -> bool:

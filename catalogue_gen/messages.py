@@ -111,6 +111,32 @@ CATEGORY_UNKNOWN = "kategori {value} tidak dikenal{suggestion}; pakai salah satu
 SUGGESTION = "; maksud Anda {suggestion}?"
 NOT_A_VALUE = "(daftar atau kelompok)"
 
+# Teks, nama, tautan (issue 10) ----------------------------------------------------------------
+FILE_LINE_SEPARATOR = "baris ini berisi karakter {char_name} (U+{codepoint}) yang tidak terlihat di editor tetapi dibaca YAML sebagai ganti baris; hapus karakter itu (ketik ulang bagian ini), atau tekan Enter bila memang ingin baris baru"
+FILE_CONTROL_CHARACTER = "baris ini berisi karakter kontrol tak terlihat {char_name} (U+{codepoint}), biasanya terbawa saat menyalin dari dokumen atau aplikasi lain; hapus karakter itu (ketik ulang bagian ini)"
+TEXT_TAG = "{key} berisi karakter tag Unicode tersembunyi (U+{codepoint}) yang menyelipkan teks tak terlihat; ketik ulang nilainya, jangan disalin"
+TEXT_BLANK_CHARACTER = "{key} berisi karakter yang tampak kosong atau seperti spasi ({char_name}, U+{codepoint}); ganti dengan spasi biasa atau hapus"
+TEXT_NO_LETTERS = "{key} {value} tidak berisi huruf atau angka yang terlihat; tulis nama yang bisa dibaca"
+NAME_MIXED_SCRIPT = "{key} {value} mencampur huruf {scripts} yang tampak sama, cara umum memalsukan nama; ketik ulang nama itu dengan huruf Latin biasa"
+NAME_TWIN = "{key} {value} tampak sama dengan {name} di {other_path}, tetapi memakai huruf lain ({detail}); ketik ulang nama dengan huruf Latin biasa, atau pilih nama yang jelas berbeda"
+SCRIPT_NAMES = {"LATIN": "Latin", "CYRILLIC": "Sirilik", "GREEK": "Yunani"}
+SCRIPT_JOINER = " dan "
+SLUG_RESERVED = "nama folder {name} sudah dipakai halaman katalog sendiri ({address}); pilih nama lain, misalnya nama lengkap usaha atau produk"
+HIDDEN_FOLDER = "folder tersembunyi {name} (nama diawali titik, atau folder sistem) tidak dibaca, jadi isinya tidak akan pernah tampil; hapus folder ini, atau ganti namanya tanpa titik di depan"
+HIDDEN_FILE = "berkas tersembunyi atau berkas sistem {file_name} tidak dipakai katalog; hapus berkas ini"
+PHONE_FOREIGN = "{key} {value} bukan nomor Indonesia; tulis nomor Indonesia, misalnya \"0812-3456-7890\" atau \"+62 812-3456-7890\""
+PHONE_SPECIAL = "{key} {value} adalah nomor {kind}, bukan nomor HP, jadi tidak bisa menerima WhatsApp; tulis nomor HP, misalnya \"0812-3456-7890\""
+# phonenumbers' PhoneNumberType names -> what PHONE_SPECIAL calls them
+PHONE_KIND_NAMES = {
+    "TOLL_FREE": "bebas pulsa", "PREMIUM_RATE": "premium", "SHARED_COST": "berbagi biaya", "VOIP": "VoIP",
+    "PERSONAL_NUMBER": "pribadi", "PAGER": "pager", "UAN": "layanan", "VOICEMAIL": "kotak suara", "UNKNOWN": "tidak dikenal",
+}
+EMAIL_NOT_PLAIN = "{key} {value} harus berisi satu alamat email saja, tanpa spasi, ?, &, % atau @ kedua; contoh \"usaha@contoh.id\""
+URL_HOST_LOOKALIKE = "{key} {value} menuju {host}, yang tampak seperti {real} tetapi bukan; salin alamat asli langsung dari {real}"
+URL_HOST_MIXED_SCRIPT = "{key} {value} menuju {host}, yang mencampur huruf {scripts}, cara umum menyamarkan alamat palsu; salin alamat asli dari browser"
+URL_HOST_BAD = "{key} {value} menuju {host}, yang bukan nama situs yang sah; salin alamat asli dari browser"
+LINK_WRONG_HOST = "{key} {value} bukan alamat {label}: tautan {label} hanya boleh ke {hosts}; salin alamat dari {label}, atau beri tautan ini nama lain (misalnya toko:)"
+
 # Prices --------------------------------------------------------------------------------------
 PRICE_DOTTED = "{key} {value} terbaca sebagai pecahan; tulis angka bulat tanpa titik, misalnya tulis {suggestion}"
 PRICE_NOT_NUMBER = "{key} {value} bukan angka; tulis harga dalam rupiah tanpa Rp dan titik, misalnya 75000"
@@ -135,6 +161,19 @@ PHOTO_ANIMATED = "foto {file_name} bergerak (animasi); hanya gambar pertama yang
 PHOTO_HEIC_UNSUPPORTED = "foto {file_name} berformat HEIC, yang belum didukung di sini; simpan sebagai JPEG (di iPhone: Pengaturan > Kamera > Format > Paling Kompatibel)"
 PHOTO_GPS = "foto {file_name} menyimpan lokasi GPS: siapa pun dapat melihat lokasi ini di repositori publik. Lokasi dihapus dari situs, tetapi hapus juga dari berkas aslinya dengan: catalogue-gen strip-photos {folder}"
 PHOTO_SMALL_WARNING = "foto {file_name} kecil ({width}x{height} piksel); foto minimal 800 piksel tampak lebih jelas"
+# Foto bermasalah (issue 10)
+PHOTO_NOT_REGULAR = "foto {file_name} bukan berkas biasa melainkan {kind}, jadi tidak dibaca; hapus lalu tambahkan foto JPEG yang sebenarnya dengan nama itu"
+PHOTO_KIND_FIFO = "pipa bernama (FIFO)"
+PHOTO_KIND_SOCKET = "soket"
+PHOTO_KIND_DEVICE = "berkas perangkat"
+PHOTO_KIND_FOLDER = "folder"
+PHOTO_KIND_OTHER = "berkas khusus"
+PHOTO_FILE_TOO_LARGE = "foto {file_name} terlalu besar ({size_mib} MiB, batas {limit_mib} MiB), jadi tidak dibaca; perkecil foto sebelum diunggah, misalnya kirim lewat WhatsApp lalu simpan hasilnya"
+PHOTO_BAD_EXIF = "data EXIF foto {file_name} rusak ({detail}), jadi arah tegak foto tidak diketahui; hapus metadatanya dengan: catalogue-gen strip-photos {folder}, lalu periksa foto masih tegak"
+PHOTO_TOO_MANY_SCANS = "foto {file_name} adalah JPEG progresif dengan lebih dari {limit} lapisan (scan), yang terlalu berat dibuka; simpan ulang sebagai JPEG biasa, misalnya unggah foto asli dari kamera ponsel"
+PHOTO_TOO_COSTLY = "foto {file_name} terlalu berat untuk diolah (butuh lebih dari {limit}); simpan ulang sebagai JPEG biasa dengan ukuran lebih kecil, misalnya kirim lewat WhatsApp lalu simpan hasilnya"
+PHOTO_COST_TIME = "{seconds} detik"
+PHOTO_COST_MEMORY = "{mib} MiB memori"
 
 # Licenses ------------------------------------------------------------------------------------
 LICENSE_TYPE_UNKNOWN = "{key} {value} bukan jenis izin yang dikenal{suggestion}; pakai salah satu: {allowed}"
@@ -196,6 +235,23 @@ SCOPE_PHOTO_TOO_LARGE = "foto {file_name} terlalu besar ({size_mib} MiB, batas {
 SCOPE_MANY_PRODUCERS = "pull request ini mengubah {count} folder produsen ({names}); produsen biasanya hanya mengubah foldernya sendiri, jadi pengelola perlu memeriksanya"
 SCOPE_OK = "Semua {count} berkas yang diubah berada di products/ dan boleh diubah produsen."
 SCOPE_NOTHING = "Pull request ini tidak mengubah berkas apa pun."
+
+# Kepemilikan (issue 10) -----------------------------------------------------------------------
+ACCOUNTS_MISSING = "akun_github belum diisi, jadi hanya pengelola yang boleh mengubah folder ini; tulis akun GitHub Anda (tanpa @), misalnya akun_github: [nama-akun-anda]"
+ACCOUNT_BAD = "{key} {value} bukan nama akun GitHub yang sah: tulis tanpa @, 1-39 huruf, angka atau tanda hubung (tidak di awal atau akhir, tidak dua berturut-turut), misalnya \"nama-akun\""
+OWNER_REFUSED = "folder products/{producer}/ hanya boleh diubah oleh {owners} atau pengelola; pull request dari @{author} tidak boleh menambah, mengubah, memindah atau menghapus berkas di folder ini ({count} berkas). Minta pemilik folder membuat perubahannya, atau minta pengelola meninjaunya"
+OWNER_NOBODY = "folder products/{producer}/ tidak mencantumkan akun_github, jadi hanya pengelola yang boleh mengubahnya; pull request dari @{author} mengubah {count} berkas di folder ini. Minta pengelola menambahkan akun Anda di akun_github"
+OWNER_FOLDER_DELETED = "pull request dari @{author} menghapus folder products/{producer}/, yang hanya boleh diubah oleh {owners} atau pengelola; kembalikan folder itu"
+OWNER_NEW_NOT_LISTED = "folder baru products/{producer}/ harus mencantumkan akun Anda di produsen.yml: tambahkan akun_github: [{author}] (tanpa @), supaya nanti hanya Anda dan pengelola yang boleh mengubahnya"
+OWNER_APPROVED = "pengelola mengizinkan perubahan ini dengan label disetujui-pengelola: @{author} mengubah {count} berkas di folder products/{producer}/ milik {owners}"
+OWNER_NOBODY_NAME = "pengelola"
+OWNER_AUTHOR_MISSING = "--author harus berisi akun GitHub pembuat pull request"
+SCOPE_PATH_CONTROL = "nama berkas ini berisi karakter kontrol (U+{codepoint}) yang bisa memalsukan pesan pemeriksa; ganti nama berkas dengan huruf, angka dan tanda hubung saja"
+CODEOWNERS_WRITTEN = "{path} ditulis: {producers} folder produsen dengan akun_github, {maintainers} pengelola."
+CODEOWNERS_OK = "{path} sudah sesuai dengan akun_github di products/ dan {maintainers_file}."
+CODEOWNERS_STALE = "{path} tidak sesuai dengan akun_github di products/ dan {maintainers_file}; jalankan catalogue-gen codeowners lalu sertakan berkas itu dalam pull request"
+MAINTAINERS_BAD = "{path}: {entries} bukan nama akun GitHub yang sah; tulis satu akun per baris, tanpa @"
+MAINTAINERS_NONE = "{path} tidak berisi akun pengelola; tulis satu akun GitHub per baris, tanpa @"
 
 # Pull request summary (`catalogue-gen pr-summary`), Markdown for the job summary -------------
 PR_SUMMARY_TITLE = "## Ringkasan pemeriksaan katalog"

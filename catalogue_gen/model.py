@@ -158,6 +158,8 @@ class Producer:
     logo: Photo | None = None
     source_path: str = ""
     """Path of `produsen.yml`, relative to the project root."""
+    accounts: tuple[str, ...] = ()
+    """`akun_github`: the GitHub accounts that may change this producer's folder (check-pr, CODEOWNERS)."""
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from typing import Any, Iterable, Sequence
 from jinja2 import Environment
 from PIL import Image, ImageDraw
 
-from catalogue_gen import messages
+from catalogue_gen import addresses, messages
 from catalogue_gen.output import GENERATED_ROOTS
 from catalogue_gen.pages import SITE_NAME, Page, StaticFile, _compact_html, front_matter, make_environment, relative_url
 from catalogue_gen.settings import Settings
@@ -59,7 +59,7 @@ MESSAGE_LIMIT = 100
 """Addresses a page may ask the worker to save at once (itself and what it loaded)."""
 
 # Search: Pagefind's files, and the word lists the search code reads (cari/aturan.json, ...).
-SEARCH_DIRS = ("pagefind/", "cari/")
+SEARCH_DIRS = (f"{addresses.PAGEFIND_DIR}/", "cari/")
 # File names that change whenever their content does, so a saved copy never goes stale. The
 # same patterns are compiled by the worker (JavaScript RegExp): keep to the common syntax.
 PHOTO_PATTERN = r"/[0-9a-f]{16}-(?:\d+\.webp|og\.jpg)$"

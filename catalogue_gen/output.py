@@ -21,13 +21,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from catalogue_gen import messages
+from catalogue_gen import addresses, messages
 from catalogue_gen.problems import OutputError
 
 # What `generate` owns under docs/; everything else there is hand-written and never touched.
-GENERATED_ROOTS = ("index.md", "produk", "produsen", "kategori", "kabupaten", "sertifikasi", "cari", "schema", "katalog.json",
-                   # the offline part (offline.py): service worker, web app manifest, icons, offline page
-                   "sw.js", "manifest.webmanifest", "ikon", "luring")
+# Listed in addresses.py, where the loader also reads it to keep folder names clear of it.
+GENERATED_ROOTS = addresses.GENERATED_ROOTS
 MANIFEST_NAME = "katalog.json"
 
 

@@ -20,7 +20,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from catalogue_gen import categories, facets, regencies, synonyms
+from catalogue_gen import addresses, categories, contacts, facets, regencies, synonyms
 from catalogue_gen.synonyms import expand_terms, index_forms, normalise, vocabulary_words
 from catalogue_gen.model import Catalogue, HalalStatus, ProcessedPhoto, Producer, Product
 
@@ -112,12 +112,9 @@ def make_environment() -> Environment:
     return env
 
 
-# How marketplaces and social networks spell themselves; `tautan:` keys are written in lower case.
-LINK_NAMES = {
-    "shopee": "Shopee", "tokopedia": "Tokopedia", "lazada": "Lazada", "bukalapak": "Bukalapak",
-    "blibli": "Blibli", "tiktok": "TikTok", "instagram": "Instagram", "facebook": "Facebook",
-    "youtube": "YouTube", "whatsapp": "WhatsApp", "situs": "Situs web", "web": "Situs web",
-}
+# How marketplaces and social networks spell themselves; `tautan:` keys are written in lower
+# case. The validator lets a key of contacts.LINK_SITES link only to that site's own hosts.
+LINK_NAMES = {key: site.label for key, site in contacts.LINK_SITES.items()}
 
 
 def link_name(key: str) -> str:
@@ -418,11 +415,10 @@ class PageRenderer:
         pages = []
         chunks = _chunks(producers, PRODUCERS_PAGE_SIZE)
         for number, chunk in enumerate(chunks, start=1):
-            # "halaman-2", not "2": a producer may be called "2", and its page lives at produsen/2/
-            path = "produsen/index.md" if number == 1 else f"produsen/halaman-{number}/index.md"
+            path = addresses.producer_index_path(number)
             pages.append(self._render(
                 "producer_index.html.j2", path, dict(title="Produsen", description="Daftar produsen UMKM NTT di katalog."),
-                producers=chunk, counts=counts, pager=_pager(path, "produsen", number, len(chunks), "halaman-"),
+                producers=chunk, counts=counts, pager=_pager(path, addresses.PRODUCERS_DIR, number, len(chunks), addresses.PAGE_PREFIX),
             ))
         return pages
 

@@ -1,11 +1,13 @@
 """Stage 3: the photos a Catalogue names -> checked, cleaned WebP renditions in a content cache.
 
-Each source photo is decoded fully (a JPEG truncated by half passes `verify()`), refused
-when it is not what its extension says or is too large, turned upright (EXIF orientation),
-converted to sRGB, stripped of every metadata block (phone photos carry the GPS position of
-a home business) and written as WebP renditions. Results are cached under `.cache/photos/`
-keyed by the photo's bytes and the processing settings, so a rebuild with no new photos
-decodes none; the cache is checked on read and rebuilt when damaged.
+Each source photo is read only when it is a regular file within the size limit, then decoded
+fully (a JPEG truncated by half passes `verify()`) in a worker process with a CPU, memory and
+time budget (`workers.py`), refused when it is not what its extension says, is too large or
+costs too much to decode, turned upright (EXIF orientation), converted to sRGB, stripped of
+every metadata block (phone photos carry the GPS position of a home business) and written as
+WebP renditions. Results are cached under `.cache/photos/` keyed by the photo's bytes and the
+processing settings, so a rebuild with no new photos decodes none; the cache is checked on
+read and rebuilt when damaged.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
+import stat
+import struct
 import tempfile
 import warnings
 from concurrent.futures import ProcessPoolExecutor
@@ -24,15 +29,56 @@ from typing import Sequence
 
 from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
+from catalogue_gen import messages
 from catalogue_gen.model import Catalogue, Photo, PhotoVariant, ProcessedPhoto
+from catalogue_gen.output import DISK_FULL_ERRNOS, READ_ONLY_ERRNOS
 from catalogue_gen.problems import Level, Problem, problem
+from catalogue_gen.scope import MAX_PHOTO_BYTES
 from catalogue_gen.settings import PhotoParams
+from catalogue_gen.workers import MEMORY, TIME, Failure, Limits, run_limited
+
+STORAGE_ERRNOS = DISK_FULL_ERRNOS | READ_ONLY_ERRNOS
 
 # Bump when processing changes in a way the params do not show: old cache entries are ignored.
-PROCESSING_VERSION = 7
-EXPECTED_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".heic": "HEIF"}
+# 8: GPS found in UTF-16/32 XMP, a finding stored with the entry.
+PROCESSING_VERSION = 8
+# A multi-picture JPEG (MPO: dual cameras, Ultra HDR gain maps) is a JPEG with more pictures
+# after the first, which is the photo.
+EXPECTED_FORMATS = {".jpg": ("JPEG", "MPO"), ".jpeg": ("JPEG", "MPO"), ".png": ("PNG",), ".webp": ("WEBP",), ".heic": ("HEIF",)}
 GPS_IFD = 0x8825
+ORIENTATION = 0x0112
 SRGB_PROFILE = ImageCms.createProfile("sRGB")
+# What one photo may cost to check and process, in its worker. Measured (Pillow 13,
+# libjpeg-turbo 3, one core of the development machine), address space added / CPU time:
+#   12-24 MP phone JPEG (decoded at 1/4 scale)     40-70 MiB, 0.3-0.5 s
+#   40 MP PNG, RGBA or 16-bit (our pixel limit)    280-460 MiB, 1.7-2.5 s
+#   40 MP WebP                                     550 MiB, 2.0 s
+# so 1 GiB and 20 s leave a margin of 2x on the worst photo we accept and 15x on phone photos,
+# while a hostile photo costs the run at most 20 s of CPU and no worker grows past ~1.2 GB.
+# Real time allows for a machine busy with other work.
+PHOTO_LIMITS = Limits(cpu_seconds=20, memory_bytes=2**30, wall_seconds=45.0)
+# Exceptions Pillow's parsers raise on damaged files besides OSError, seen while fuzzing them.
+DAMAGED_FILE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, TypeError, struct.error, IndexError, KeyError,
+                       ZeroDivisionError, OverflowError, AttributeError)
+# GPS properties in XMP (exif:GPSLatitude, DJI's drone-dji:GpsLatitude), compared lower-cased
+GPS_XMP_NAMES = ("gpslatitude", "gpslongitude")
+# XMP may be written in any Unicode form (XMP spec part 1, 7.1): UTF-8, -16 or -32, either
+# byte order. Searching the bytes for the name in each form finds it with or without a byte
+# order mark, and wherever the packet starts.
+XMP_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90,
+}
+"""EXIF Orientation -> the transposition that stands the stored pixels upright (as ImageOps.exif_transpose)."""
+# Where a JPEG's entropy-coded data ends: 0xFF followed by anything but a stuffed zero, a
+# restart marker (D0-D7) or another fill byte.
+JPEG_DATA_END = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+JPEG_STANDALONE = {0x01, *range(0xD0, 0xD9)}
+"""Markers without a length: TEM, RST0-7, SOI."""
+
+Finding = tuple[str, str, dict[str, object]]
+"""(level, template, values) of one problem, as a worker returns it."""
 
 
 @dataclass
@@ -46,7 +92,7 @@ class PhotoResult:
     """(file name in the cache entry, width, height), smallest first."""
     social: str = ""
     placeholder: str = "#dddddd"
-    findings: list[tuple[str, str, dict[str, object]]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     """(level, template, values): problems found, stored with the entry so a cache hit repeats them."""
     entry_dir: str = ""
 
@@ -65,11 +111,13 @@ def cache_key(data: bytes, params: PhotoParams, is_cover: bool) -> str:
 
 
 def process_photo(source: Path, params: PhotoParams, cache_root: Path, is_cover: bool) -> PhotoResult:
-    """Check and process one photo, reusing a valid cache entry; never raises for bad images."""
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        return PhotoResult(findings=[(Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": exc.strerror or str(exc)})])
+    """Check and process one photo, reusing a valid cache entry; never raises for bad images.
+
+    Runs in a worker with `PHOTO_LIMITS`: decoding a hostile photo may end the process.
+    """
+    data = load_source(source)
+    if not isinstance(data, bytes):
+        return PhotoResult(findings=[data])
     key = cache_key(data, params, is_cover)
     entry = cache_root / key[:2] / key
     cached = _read_entry(entry)
@@ -81,52 +129,63 @@ def process_photo(source: Path, params: PhotoParams, cache_root: Path, is_cover:
     return _write_entry(entry, result)
 
 
+def load_source(source: Path) -> bytes | Finding:
+    """The bytes of a photo, or why they were not read: only a regular file within MAX_PHOTO_BYTES
+    is read, since reading a FIFO waits forever and a sparse 2.5 GiB file fills the memory."""
+    try:
+        refusal = _check_file(os.lstat(source))
+        if refusal:
+            return refusal
+        # O_NONBLOCK: a FIFO swapped in since the lstat must not block the open; fstat then
+        # checks the file actually opened
+        fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as handle:
+            refusal = _check_file(os.fstat(handle.fileno()))
+            if refusal:
+                return refusal
+            data = handle.read(MAX_PHOTO_BYTES + 1)
+    except OSError as exc:
+        return (Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": exc.strerror or str(exc)})
+    if len(data) > MAX_PHOTO_BYTES:  # grew after the fstat
+        return _too_large(len(data))
+    return data
+
+
+def _check_file(info: os.stat_result) -> Finding | None:
+    if stat.S_ISREG(info.st_mode):
+        return _too_large(info.st_size) if info.st_size > MAX_PHOTO_BYTES else None
+    if stat.S_ISFIFO(info.st_mode):
+        kind = messages.PHOTO_KIND_FIFO
+    elif stat.S_ISSOCK(info.st_mode):
+        kind = messages.PHOTO_KIND_SOCKET
+    elif stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+        kind = messages.PHOTO_KIND_DEVICE
+    elif stat.S_ISDIR(info.st_mode):
+        kind = messages.PHOTO_KIND_FOLDER
+    else:
+        kind = messages.PHOTO_KIND_OTHER
+    return (Level.ERROR.value, "PHOTO_NOT_REGULAR", {"kind": kind})
+
+
+def _too_large(size: int) -> Finding:
+    return (Level.ERROR.value, "PHOTO_FILE_TOO_LARGE", {"size_mib": size // 2**20, "limit_mib": MAX_PHOTO_BYTES // 2**20})
+
+
 def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key: str) -> PhotoResult:
     result = PhotoResult(digest=key)
     findings = result.findings
     if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc") or suffix == ".heic":
         findings.append((Level.ERROR.value, "PHOTO_HEIC_UNSUPPORTED", {}))
         return result
-    try:
-        with warnings.catch_warnings():
-            # Pillow's English "Corrupt EXIF data" notes mean nothing to producers; metadata is dropped anyway
-            warnings.simplefilter("ignore", UserWarning)
-            # Pillow only warns below twice its own limit: make every bomb an error below ours.
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-            expected = EXPECTED_FORMATS.get(suffix, "")
-            if image.format != expected:
-                findings.append((Level.ERROR.value, "PHOTO_WRONG_TYPE", {"actual": image.format or "?", "expected": expected}))
-                return result
-            width, height = image.size
-            if width * height > params.max_pixels:
-                findings.append((Level.ERROR.value, "PHOTO_TOO_MANY_PIXELS", {"megapixels": round(width * height / 1e6, 1), "limit": params.max_pixels // 1_000_000}))
-                return result
-            if getattr(image, "n_frames", 1) > 1:
-                findings.append((Level.WARNING.value, "PHOTO_ANIMATED", {}))
-                image.seek(0)
-            exif = image.getexif()
-            xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
-            xmp_text = xmp.decode("utf-8", "replace") if isinstance(xmp, bytes) else str(xmp)
-            if exif.get_ifd(GPS_IFD) or "GPSLatitude" in xmp_text:
-                findings.append((Level.WARNING.value, "PHOTO_GPS", {}))
-            if image.format == "JPEG":
-                # Decode at a reduced DCT scale: 3-4x faster on phone photos, still >= our largest width.
-                image.draft("RGB", (max(params.widths), max(params.widths)))
-            image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        findings.append((Level.ERROR.value, "PHOTO_TOO_MANY_PIXELS", {"megapixels": "> 40", "limit": params.max_pixels // 1_000_000}))
+    decoded = _decode(data, suffix, params, findings)
+    if decoded is None:
         return result
-    except UnidentifiedImageError:
-        findings.append((Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": "bukan berkas gambar"}))
-        return result
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        template = "PHOTO_TRUNCATED" if "truncated" in str(exc) or isinstance(exc, EOFError) else "PHOTO_UNREADABLE"
-        findings.append((Level.ERROR.value, template, {"detail": type(exc).__name__}))
-        return result
+    image, orientation = decoded
+    del decoded  # one reference only, so that each conversion below can free the previous copy
 
     # turn upright according to EXIF Orientation, then forget all metadata
-    image = ImageOps.exif_transpose(image)
+    if orientation in TRANSPOSE:
+        image = image.transpose(TRANSPOSE[orientation])
     image = _to_srgb(image)
     image.info = {}
     width, height = image.size
@@ -171,6 +230,107 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
     return result
 
 
+def _decode(data: bytes, suffix: str, params: PhotoParams, findings: list[Finding]) -> tuple[Image.Image, int] | None:
+    """The photo's first picture, fully decoded, and its orientation; None when refused."""
+    try:
+        with warnings.catch_warnings():
+            # Pillow's English "Corrupt EXIF data" notes mean nothing to producers; metadata is dropped anyway
+            warnings.simplefilter("ignore", UserWarning)
+            # Pillow only warns below twice its own limit: make every bomb an error below ours.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            expected = EXPECTED_FORMATS.get(suffix, ("",))
+            if image.format not in expected:
+                findings.append((Level.ERROR.value, "PHOTO_WRONG_TYPE", {"actual": image.format or "?", "expected": expected[0]}))
+                return None
+            width, height = image.size
+            if width * height > params.max_pixels:
+                findings.append((Level.ERROR.value, "PHOTO_TOO_MANY_PIXELS", {"megapixels": round(width * height / 1e6, 1), "limit": params.max_pixels // 1_000_000}))
+                return None
+            if image.format in ("JPEG", "MPO"):
+                # each scan of a progressive JPEG is one more pass over every block: refuse absurd
+                # counts before decoding (libjpeg-turbo's scan limit, which Pillow does not expose)
+                scans = count_jpeg_scans(data, params.max_jpeg_scans)
+                if scans > params.max_jpeg_scans:
+                    findings.append((Level.ERROR.value, "PHOTO_TOO_MANY_SCANS", {"limit": params.max_jpeg_scans}))
+                    return None
+            if getattr(image, "n_frames", 1) > 1 and image.format != "MPO":
+                findings.append((Level.WARNING.value, "PHOTO_ANIMATED", {}))
+            image.seek(0)
+            orientation = check_metadata(image, findings)
+            if orientation is None:
+                return None
+            if image.format in ("JPEG", "MPO"):
+                # Decode at a reduced DCT scale: 3-4x faster on phone photos, still >= our largest width.
+                image.draft("RGB", (max(params.widths), max(params.widths)))
+            image.load()
+            return image, orientation
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        findings.append((Level.ERROR.value, "PHOTO_TOO_MANY_PIXELS", {"megapixels": "> 40", "limit": params.max_pixels // 1_000_000}))
+    except UnidentifiedImageError:
+        findings.append((Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": "bukan berkas gambar"}))
+    except DAMAGED_FILE_ERRORS as exc:
+        template = "PHOTO_TRUNCATED" if "truncated" in str(exc) or isinstance(exc, EOFError) else "PHOTO_UNREADABLE"
+        findings.append((Level.ERROR.value, template, {"detail": type(exc).__name__}))
+    return None
+
+
+def check_metadata(image: Image.Image, findings: list[Finding]) -> int | None:
+    """The photo's EXIF orientation (1-8), after noting any GPS position; None when the
+    orientation cannot be applied (a galat: which way is up is unknown).
+
+    Only the orientation and GPS are read, never written back: every other tag is dropped
+    with the metadata, so a damaged tag we do not use (Pillow's `exif_transpose` crashed
+    re-encoding them) does not matter.
+    """
+    exif = image.getexif()
+    # a GPS block counts even when Pillow cannot read it: other tools may still find the place
+    if GPS_IFD in exif or has_xmp_gps(image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""):
+        findings.append((Level.WARNING.value, "PHOTO_GPS", {}))
+    orientation = exif.get(ORIENTATION, 1)
+    if orientation == 0:
+        return 1  # "unknown", written by some cameras: the pixels as stored
+    if type(orientation) is not int or orientation not in (1, *TRANSPOSE):
+        findings.append((Level.ERROR.value, "PHOTO_BAD_EXIF", {"detail": f"Orientation {str(orientation)[:20]}"}))
+        return None
+    return orientation
+
+
+def has_xmp_gps(xmp: bytes | str) -> bool:
+    """True when an XMP packet, in any Unicode form, names a GPS position."""
+    if isinstance(xmp, str):
+        return any(name in xmp.lower() for name in GPS_XMP_NAMES)
+    # bytes.lower() changes only ASCII letters, which are the same bytes in every form
+    lowered = xmp.lower()
+    return any(name.encode(encoding) in lowered for name in GPS_XMP_NAMES for encoding in XMP_ENCODINGS)
+
+
+def count_jpeg_scans(data: bytes, stop_after: int) -> int:
+    """Start-of-scan segments in a JPEG's first picture (an MPO's primary one), counted up to
+    one past `stop_after`; reads only the markers, so it costs microseconds per scan."""
+    pos, scans = 2, 0
+    while scans <= stop_after and pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            break  # damaged: the decoder says so
+        marker = data[pos + 1]
+        if marker == 0xFF:
+            pos += 1  # fill byte
+            continue
+        if marker == 0xD9:
+            break  # end of the first picture
+        if marker in JPEG_STANDALONE:
+            pos += 2
+            continue
+        pos += 2 + int.from_bytes(data[pos + 2:pos + 4], "big")
+        if marker == 0xDA:
+            scans += 1
+            end = JPEG_DATA_END.search(data, pos)
+            if end is None:
+                break
+            pos = end.start()
+    return scans
+
+
 def _quality_for(width: int, params: PhotoParams) -> int:
     """The WebP quality of the smallest configured width at least as wide as `width`."""
     for configured, quality in zip(params.widths, params.webp_quality):
@@ -185,9 +345,10 @@ def _to_srgb(image: Image.Image) -> Image.Image:
         # 16-bit greyscale: scale to 8 bits, since a plain convert clips everything to white.
         image = image.point(lambda value: value / 256).convert("L")
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        rgba = image.convert("RGBA")
-        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        image = Image.alpha_composite(background, rgba)
+        rgba = image if image.mode == "RGBA" else image.convert("RGBA")
+        # the white ground lives only inside the call: at 40 MP each copy weighs 160 MB
+        image = Image.alpha_composite(Image.new("RGBA", rgba.size, (255, 255, 255, 255)), rgba)
+        del rgba
     profile = image.info.get("icc_profile")
     if profile:
         try:
@@ -316,13 +477,33 @@ def _process_job(job: tuple[str, PhotoParams, str, bool]) -> PhotoResult:
     return process_photo(Path(source), params, Path(cache_root), is_cover)
 
 
+def _over_budget(failure: Failure, limits: Limits) -> PhotoResult:
+    """The galat for a photo whose worker ran out of budget or died."""
+    if failure.error is not None and failure.error.errno in STORAGE_ERRNOS:
+        # the photo cache could not be written (full disk, read-only place): the machine's
+        # problem, not the producer's photo; said once, in one line, by the command
+        raise failure.error
+    if failure.reason == TIME:
+        seconds = limits.cpu_seconds if failure.detail == "cpu" else round(limits.wall_seconds)
+        limit = messages.PHOTO_COST_TIME.format(seconds=seconds)
+    elif failure.reason == MEMORY:
+        limit = messages.PHOTO_COST_MEMORY.format(mib=limits.memory_bytes // 2**20)
+    else:
+        return PhotoResult(findings=[(Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": failure.detail})])
+    return PhotoResult(findings=[(Level.ERROR.value, "PHOTO_TOO_COSTLY", {"limit": limit})])
+
+
 def process_catalogue(catalogue: Catalogue, root: Path, params: PhotoParams, cache_root: Path, workers: int,
-                      unpublished: Sequence[tuple[Photo, str]] = ()) -> tuple[dict[str, ProcessedPhoto], list[Problem]]:
+                      unpublished: Sequence[tuple[Photo, str]] = (), limits: Limits | None = None,
+                      ) -> tuple[dict[str, ProcessedPhoto], list[Problem]]:
     """Process every photo of every product in parallel; return them by source path, and problems.
 
     `unpublished` photos (of products that failed validation) are checked too, so their
-    problems come in the same run; they are never published.
+    problems come in the same run; they are never published. Every photo not in the cache
+    is decoded in a worker process within `limits` (PHOTO_LIMITS): a photo over budget is a
+    galat of its own, and the other photos go on.
     """
+    limits = limits or PHOTO_LIMITS
     jobs: list[tuple[Photo, str, bool]] = []
     for product in catalogue.products:
         for index, photo in enumerate(product.photos):
@@ -336,12 +517,10 @@ def process_catalogue(catalogue: Catalogue, root: Path, params: PhotoParams, cac
     results: list[PhotoResult | None] = [index.lookup(root / photo.source_path, cover) for photo, _, cover in jobs]
     missing = [i for i, result in enumerate(results) if result is None]
     args = [(str(root / jobs[i][0].source_path), params, str(cache_root), jobs[i][2]) for i in missing]
-    if workers > 1 and len(args) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            fresh = list(pool.map(_process_job, args, chunksize=1))
-    else:
-        fresh = [_process_job(arg) for arg in args]
-    for i, result in zip(missing, fresh):
+    # even one photo goes to a worker: a pull request adding one hostile photo is the usual case
+    fresh = run_limited(_process_job, args, min(workers, len(args)), limits) if args else []
+    for i, outcome in zip(missing, fresh):
+        result = outcome if isinstance(outcome, PhotoResult) else _over_budget(outcome, limits)
         results[i] = result
         index.remember(root / jobs[i][0].source_path, jobs[i][2], result)
     index.save()
@@ -524,37 +703,63 @@ def _draw_default_card(size: tuple[int, int]) -> Image.Image:
     return image.resize(size, Image.Resampling.LANCZOS)
 
 
-def strip_metadata(folder: Path) -> int:
+STRIPPABLE = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def strip_metadata(folder: Path, limits: Limits | None = None) -> int:
     """Rewrite the photos under `folder` in place without EXIF, GPS or XMP; return how many changed.
 
     For producers: the originals sit in a public repository. Orientation is applied to the
-    pixels first, so the photo still stands upright without its EXIF tag.
+    pixels first, so the photo still stands upright without its EXIF tag. The photos are
+    untrusted like in a build, so they are decoded in a worker within the same `limits`.
     """
-    changed = 0
-    for path in sorted(folder.rglob("*")):
-        if path.is_symlink() or not path.is_file() or path.suffix.lower() not in (".jpg", ".jpeg", ".png", ".webp"):
-            continue
-        try:
-            with Image.open(path) as image:
-                has_metadata = bool(image.getexif()) or "xmp" in image.info or "XML:com.adobe.xmp" in image.info
-                if not has_metadata:
-                    continue
-                image.load()
-                upright = ImageOps.exif_transpose(image)
-                fmt = image.format
-                icc = image.info.get("icc_profile")
-            upright.info = {}
-            buffer = io.BytesIO()
-            options: dict[str, object] = {"icc_profile": icc} if icc else {}
-            if fmt == "JPEG":
-                options.update(quality=95, subsampling=0)
-            elif fmt == "WEBP":
-                options.update(quality=95)
-            upright.save(buffer, fmt, **options)
-            tmp = path.with_name(path.name + ".tmp")
-            tmp.write_bytes(buffer.getvalue())
-            os.replace(tmp, path)
-            changed += 1
-        except (OSError, UnidentifiedImageError, ValueError):
-            continue  # `validate` reports unreadable photos; stripping leaves them alone
-    return changed
+    paths = [str(p) for p in sorted(folder.rglob("*"))
+             if p.suffix.lower() in STRIPPABLE and not p.is_symlink() and p.is_file()]
+    outcomes = run_limited(_strip_photo, paths, 1, limits or PHOTO_LIMITS) if paths else []
+    return sum(outcome is True for outcome in outcomes)
+
+
+def _strip_photo(source: str) -> bool:
+    """Rewrite one photo without metadata; False when it has none or cannot be read (`validate` says why)."""
+    path = Path(source)
+    data = load_source(path)
+    if not isinstance(data, bytes):
+        return False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # damaged EXIF is what we are removing
+            warnings.simplefilter("error", Image.DecompressionBombWarning)  # `validate` refuses those
+            image = Image.open(io.BytesIO(data))
+            if not _has_metadata(image):
+                return False
+            orientation = image.getexif().get(ORIENTATION)
+            image.seek(0)  # an MPO keeps its primary picture only
+            image.load()
+    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning, *DAMAGED_FILE_ERRORS):
+        return False
+    # an orientation no viewer can apply leaves the pixels as stored, which is how viewers show them
+    is_known = type(orientation) is int and orientation in TRANSPOSE
+    upright = image.transpose(TRANSPOSE[orientation]) if is_known else image.copy()
+    fmt = "JPEG" if image.format == "MPO" else image.format
+    icc = image.info.get("icc_profile")
+    upright.info = {}
+    options: dict[str, object] = {"icc_profile": icc} if icc else {}
+    if fmt == "JPEG":
+        options.update(quality=95, subsampling=0)
+    elif fmt == "WEBP":
+        options.update(quality=95)
+    try:
+        buffer = io.BytesIO()
+        upright.save(buffer, fmt, **options)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(buffer.getvalue())
+        os.replace(tmp, path)
+    except OSError:
+        return False
+    return True
+
+
+def _has_metadata(image: Image.Image) -> bool:
+    # an MPO's other pictures (depth map, HDR gain map) carry metadata of their own
+    metadata_keys = ("exif", "xmp", "XML:com.adobe.xmp")
+    return image.format == "MPO" or bool(image.getexif()) or any(key in image.info for key in metadata_keys)

@@ -7,9 +7,15 @@ producer sees every problem of every file in one run.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Iterable, Iterator, TextIO
+
+# C0 and C1 controls, DEL, and the Unicode line and paragraph separators (issue 10). A file name
+# or value holding one must never start a new line in a log: GitHub Actions reads any output
+# line that starts with `::` as a workflow command, a forged annotation.
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class Level(str, Enum):
@@ -141,7 +147,7 @@ class TextReporter(Reporter):
         from catalogue_gen import messages
 
         for problem in problems:
-            out.write(f"{problem}\n")
+            out.write(f"{escape_controls(str(problem))}\n")
         out.write(
             messages.SUMMARY.format(errors=len(problems.errors), warnings=len(problems.warnings))
             + "\n"
@@ -181,9 +187,19 @@ REPORTERS: dict[str, type[Reporter]] = {
 }
 
 
+def escape_controls(text: str) -> str:
+    """`text` with each control character written as an escape (a newline as `\\x0a`), on one line."""
+    return CONTROL_CHARACTERS.sub(lambda found: _escape_char(found.group()), text)
+
+
+def _escape_char(char: str) -> str:
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
 def _escape_data(text: str) -> str:
-    # GitHub's workflow-command escaping: a newline in a message would end the command.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub's workflow-command escaping: a newline in a message would end the command. The
+    # other controls (escape sequences, U+2028) are written out so the log shows them plainly.
+    return escape_controls(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from catalogue_gen import categories, licenses, messages, regencies
+from catalogue_gen import addresses, categories, licenses, messages, owners, regencies
 from catalogue_gen.load import PRODUCER_FILE, PRODUCT_FILE, is_valid_slug, slugify
 from catalogue_gen.pages import make_environment
 from catalogue_gen.problems import CatalogueError
@@ -19,6 +19,9 @@ SCHEMA_BASE = "https://raw.githubusercontent.com/beli-produk-ntt/katalog/main/ca
 def _check_slug(slug: str) -> None:
     if not is_valid_slug(slug):
         raise CatalogueError(messages.BAD_SLUG.format(name=f'"{slug}"', suggestion=slugify(slug)))
+    address = addresses.reserved_address(slug)  # `validate` would refuse the folder (issue 10)
+    if address is not None:
+        raise CatalogueError(messages.SLUG_RESERVED.format(name=f'"{slug}"', address=address))
 
 
 def _yaml_string(value: str) -> str:
@@ -26,8 +29,12 @@ def _yaml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def new_producer(settings: Settings, slug: str, name: str, regency: str, whatsapp: str) -> Path:
-    """Create products/<slug>/produsen.yml; returns the folder."""
+def new_producer(settings: Settings, slug: str, name: str, regency: str, whatsapp: str, account: str = "") -> Path:
+    """Create products/<slug>/produsen.yml; returns the folder.
+
+    Without `account` the file carries `akun_github` commented out: a placeholder login
+    would let whoever registers that name change the folder.
+    """
     _check_slug(slug)
     folder = settings.products_dir / slug
     if folder.exists():
@@ -36,9 +43,12 @@ def new_producer(settings: Settings, slug: str, name: str, regency: str, whatsap
         raise CatalogueError(messages.REGENCY_UNKNOWN.format(value=f'"{regency}"', suggestion="", allowed=", ".join(r.slug for r in regencies.REGENCIES)))
     if normalise_phone(whatsapp) is None:
         raise CatalogueError(messages.PHONE_BAD.format(key="whatsapp", value=f'"{whatsapp}"'))
+    account = account.strip()
+    if account and not owners.is_valid_login(account):
+        raise CatalogueError(messages.ACCOUNT_BAD.format(key=owners.ACCOUNTS_KEY, value=f'"{account}"'))
     text = make_environment().get_template("scaffold/produsen.yml.j2").render(
         schema=SCHEMA_BASE + "produsen.schema.json", name=_yaml_string(name), regency=regency,
-        whatsapp=_yaml_string(whatsapp),
+        whatsapp=_yaml_string(whatsapp), account=account,
     )
     folder.mkdir(parents=True)
     (folder / PRODUCER_FILE).write_text(text, encoding="utf-8")

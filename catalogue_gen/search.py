@@ -23,6 +23,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from catalogue_gen import addresses
+
 SIGNATURE = b"pagefind_dcd"
 # Where the .pf_meta of pagefind 1.5 lists its filter files as [name, hash] pairs.
 FILTERS_IN_META = 3
@@ -35,7 +37,7 @@ def run_pagefind(site_dir: Path) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--force-language", "id", "--silent"]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode == 0:
-        write_stable_filters(site_dir / "pagefind")
+        write_stable_filters(site_dir / addresses.PAGEFIND_DIR)
     return done
 
 

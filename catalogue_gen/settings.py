@@ -29,6 +29,9 @@ class PhotoParams:
     min_side_error: int = 100
     min_side_warning: int = 300
     max_ratio: float = 5.0
+    # A progressive JPEG is decoded once per scan: libjpeg writes 10 scans, mozjpeg about 20, and
+    # thousands cost minutes (issue 10). 100 at 40 MP decode in about 3 s.
+    max_jpeg_scans: int = 100
 
 
 @dataclass(frozen=True)

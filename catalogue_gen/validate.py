@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from catalogue_gen import categories, licenses, messages, regencies
+from catalogue_gen import categories, characters, contacts, licenses, messages, owners, regencies
+from catalogue_gen.contacts import normalise_phone  # noqa: F401 - re-exported for scaffold and the tests
 from catalogue_gen.load import PHOTO_EXTENSIONS, ProducerFolder, ProductFolder, RawFile
 from catalogue_gen.model import (
     Catalogue,
@@ -35,7 +36,7 @@ from catalogue_gen.model import (
 )
 from catalogue_gen.problems import Level, Problem, problem
 
-PRODUCER_KEYS = ("nama", "kabupaten", "alamat", "kontak", "nib", "tentang", "logo")
+PRODUCER_KEYS = ("nama", "kabupaten", "alamat", "kontak", "nib", "tentang", "logo", "akun_github")
 CONTACT_KEYS = ("whatsapp", "telepon", "email", "instagram", "situs")
 PRODUCT_KEYS = (
     "nama", "kategori", "ringkasan", "deskripsi", "foto", "harga", "isi_bersih", "komposisi",
@@ -71,13 +72,6 @@ EXAMPLE_NUMBERS = frozenset(
 NEGATIONS = ("tanpa", "bukan", "bebas", "tidak", "non", "no")
 # "halal" as a word, in any case and spelling of its neighbours ("produk-halal", "HALAL MUI").
 HALAL_WORD = re.compile(r"(?<![a-z])halal(?![a-z])", re.IGNORECASE)
-BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
-INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
-# One regex pass per value: bidi controls, invisible characters and C0/C1 controls; newlines
-# are allowed everywhere (one-line fields check them separately), tabs only in long text.
-_HIDDEN = "".join(sorted(BIDI_CONTROLS | INVISIBLE))
-UNWANTED_IN_LINE = re.compile(f"[{_HIDDEN}\x00-\x09\x0b-\x1f\x7f-\x9f]")
-UNWANTED_IN_TEXT = re.compile(f"[{_HIDDEN}\x00-\x08\x0b-\x1f\x7f-\x9f]")
 IDENTIFIER_LOOKS_NUMERIC = re.compile(r"^[+\d][\d\s.\-:_]*$")
 INT_TAG = "tag:yaml.org,2002:int"
 FLOAT_TAG = "tag:yaml.org,2002:float"
@@ -152,13 +146,27 @@ class Reader:
         return value if ok else None
 
     def _check_characters(self, node: yaml.Node, key: str, value: str, one_line: bool) -> bool:
-        found = (UNWANTED_IN_LINE if one_line else UNWANTED_IN_TEXT).search(value)
+        # controls, bidi and format characters, blank look-alikes of spaces (characters.py says which)
+        found = characters.hidden_character(value, one_line)
         if found is None:
             return True
-        char = found.group()
-        template = "TEXT_BIDI" if char in BIDI_CONTROLS else "TEXT_INVISIBLE" if char in INVISIBLE else "TEXT_CONTROL"
-        self.error(node, key, template, codepoint=f"{ord(char):04X}")
+        template, char = found
+        self.error(node, key, template, codepoint=f"{ord(char):04X}", char_name=characters.character_name(char))
         return False
+
+    def name(self, node: yaml.Node, key: str) -> str | None:
+        """A name (producer, product, shop): text that shows letters, in one family of scripts."""
+        value = self.text(node, key, *NAME_LIMITS)
+        if value is None:
+            return None
+        if not characters.has_letter_or_digit(value):
+            self.error(node, key, "TEXT_NO_LETTERS", value=value)
+            return None
+        scripts = characters.lookalike_scripts(value)
+        if scripts:
+            self.error(node, key, "NAME_MIXED_SCRIPT", value=value, scripts=characters.script_names(scripts))
+            return None
+        return value
 
     def _check_comment_cut(self, node: yaml.ScalarNode, key: str) -> None:
         # `nama: Kopi #1 Flores` loads as "Kopi": warn so the producer adds quotes.
@@ -213,6 +221,10 @@ class Reader:
         if not valid:
             self.error(node, key, "URL_NOT_HTTPS", value=value)
             return None
+        finding = contacts.check_host(parts.hostname or "")
+        if finding is not None:
+            self.error(node, key, finding.template, value=value, **finding.values)
+            return None
         return value
 
 
@@ -261,7 +273,7 @@ def parse_producer(folder: ProducerFolder, problems: list[Problem]) -> Producer 
     root = folder.file.root
     fields = reader.mapping(root, "", PRODUCER_KEYS)
     name_node = reader.require(fields, root, "", "nama")
-    name = reader.text(name_node, "nama", *NAME_LIMITS) if name_node else None
+    name = reader.name(name_node, "nama") if name_node else None
     regency = None
     regency_node = reader.require(fields, root, "", "kabupaten")
     if regency_node is not None:
@@ -281,6 +293,7 @@ def parse_producer(folder: ProducerFolder, problems: list[Problem]) -> Producer 
             reader.error(fields["nib"][1], "nib", "NIB_BAD", value=value)
         nib = re.sub(r"\D", "", value or "")
     contact = _parse_contact(reader, fields, root)
+    accounts = _parse_accounts(reader, fields, root)
     logo = None
     if "logo" in fields and not _is_null(fields["logo"][1]):
         logo = _parse_photo_name(reader, fields["logo"][1], "logo", folder.files, folder.path, name or folder.slug)
@@ -288,8 +301,32 @@ def parse_producer(folder: ProducerFolder, problems: list[Problem]) -> Producer 
         return None
     return Producer(
         slug=folder.slug, name=name, regency=regency, contact=contact, address=address or "",
-        nib=nib, about=about or "", logo=logo, source_path=folder.file.path,
+        nib=nib, about=about or "", logo=logo, source_path=folder.file.path, accounts=accounts,
     )
+
+
+def _parse_accounts(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], root: yaml.Node) -> tuple[str, ...]:
+    """`akun_github`: who may change this folder (check-pr, CODEOWNERS; issue 10)."""
+    key = owners.ACCOUNTS_KEY
+    node = fields[key][1] if key in fields else None
+    if node is None or _is_null(node) or (isinstance(node, yaml.SequenceNode) and not node.value):
+        # Only a warning, so folders made before the key existed keep building; without it
+        # nobody but the maintainers may change the folder.
+        reader.warn(fields[key][0] if key in fields else root, key, "ACCOUNTS_MISSING")
+        return ()
+    items = reader.seq(node, key, hint=": [nama-akun-anda]")
+    if items is None:
+        return ()
+    if len(items) > owners.MAX_ACCOUNTS:
+        reader.error(node, key, "LIST_TOO_LONG", count=len(items), maximum=owners.MAX_ACCOUNTS)
+    accounts = []
+    for index, item in enumerate(items[:owners.MAX_ACCOUNTS]):
+        value = reader.text(item, f"{key}[{index}]", 1, 100)
+        if value is not None and not owners.is_valid_login(value):
+            reader.error(item, f"{key}[{index}]", "ACCOUNT_BAD", value=value)
+        elif value is not None:
+            accounts.append(value)
+    return tuple(accounts)
 
 
 def _suggest_regency(value: str) -> str:
@@ -324,17 +361,17 @@ def _parse_contact(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]
             raw = reader.identifier(value_node, full)
             if raw is None:
                 continue
-            number = normalise_phone(raw)
-            if number is None:
-                reader.error(value_node, full, "PHONE_BAD", value=raw)
-            elif key == "whatsapp" and not number.startswith("628"):
-                reader.error(value_node, full, "PHONE_NOT_MOBILE", value=raw)
+            # parsed with phonenumbers; pages build tel:+ and wa.me/ links from the E.164 result
+            number, finding = contacts.parse_phone(raw, for_whatsapp=key == "whatsapp")
+            if finding is not None:
+                reader.error(value_node, full, finding.template, value=raw, **finding.values)
             else:
                 values[key] = number
         elif key == "email":
             raw = reader.text(value_node, full, 3, 200)
-            if raw is not None and not re.fullmatch(r"[^@\s<>\"']+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", raw):
-                reader.error(value_node, full, "EMAIL_BAD", value=raw)
+            finding = contacts.check_email(raw) if raw is not None else None
+            if finding is not None:
+                reader.error(value_node, full, finding.template, value=raw, **finding.values)
             elif raw is not None:
                 values[key] = raw
         elif key == "instagram":
@@ -357,31 +394,6 @@ def _parse_contact(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]
         email=values.get("email", ""), instagram=values.get("instagram", ""),
         website=values.get("situs", ""),
     )
-
-
-def normalise_phone(raw: str) -> str | None:
-    """`0812-3456-7890`, `+62 812...`, `62812...` -> `62812...`; None when not a phone number."""
-    text = licenses.normalise_number(raw)
-    link = re.fullmatch(r"HTTPS?://(?:API\.)?WA\.ME/(?:SEND\?PHONE=)?\+?([0-9]+)/?", text)
-    if link:
-        text = link.group(1)  # a wa.me link copied from a business card or Instagram bio
-    digits = re.sub(r"[\s.\-()]", "", text)
-    if digits.startswith("+"):
-        digits = digits[1:]
-    if not re.fullmatch(r"[0-9]+", digits):
-        return None
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    if not digits.startswith("62"):
-        return None
-    national = digits[2:].removeprefix("0")  # "+62 (0) 812...": the trunk 0 is written by habit
-    digits = "62" + national
-    # Mobiles are 08xx with 10-13 digits nationally; landlines (0380 Kupang) 9-11.
-    if national.startswith("8") and 9 <= len(national) <= 12:
-        return digits
-    if not national.startswith("8") and 8 <= len(national) <= 11:
-        return digits
-    return None
 
 
 def _instagram_handle(raw: str) -> str | None:
@@ -411,7 +423,7 @@ def parse_product(folder: ProductFolder, producer: Producer | None, today: date,
     fields = reader.mapping(root, "", PRODUCT_KEYS)
 
     name_node = reader.require(fields, root, "", "nama")
-    name = reader.text(name_node, "nama", *NAME_LIMITS) if name_node else None
+    name = reader.name(name_node, "nama") if name_node else None
     category = None
     category_node = reader.require(fields, root, "", "kategori")
     if category_node is not None:
@@ -606,7 +618,7 @@ def _parse_places(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]]
             continue
         entry = reader.mapping(mapping, key, ("nama", "alamat", "tautan"))
         name_node = reader.require(entry, mapping, key, "nama")
-        name = reader.text(name_node, f"{key}.nama", 2, 100) if name_node else None
+        name = reader.name(name_node, f"{key}.nama") if name_node else None
         address = _optional_text(reader, entry, "alamat", ADDRESS_MAX, prefix=key) or ""
         url = ""
         if "tautan" in entry and not _is_null(entry["tautan"][1]):
@@ -629,7 +641,11 @@ def _parse_links(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]])
             continue
         name = reader.text(key_node, "tautan", 1, 40)
         url = reader.url(value_node, f"tautan.{key_node.value}")
-        if name and url:
+        # `shopee:` is shown as "Shopee": it may only lead to Shopee's own hosts
+        finding = contacts.check_link_site(name, urlsplit(url).hostname or "") if name and url else None
+        if finding is not None:
+            reader.error(value_node, f"tautan.{key_node.value}", finding.template, value=url, **finding.values)
+        elif name and url:
             links.append(Link(name, url))
     return links
 
@@ -845,13 +861,47 @@ def validate_catalogue(folders: Iterable[ProducerFolder], today: date, unpublish
     problems: list[Problem] = []
     catalogue = Catalogue()
     folder_count = 0
+    producer_names: list[characters.Name] = []
+    product_names: list[characters.Name] = []
     for folder in folders:
         producer = parse_producer(folder, problems)
         if producer is not None:
             catalogue.producers.append(producer)
+        producer_names.extend(_written_name(folder.file))
         for product_folder in folder.products:
             folder_count += 1
             product = parse_product(product_folder, producer, today, problems, unpublished_photos)
             if product is not None:
                 catalogue.products.append(product)
+            product_names.extend(_written_name(product_folder.file))
+    # Look-alike names can only be found once every name is known.
+    twins = check_twin_names(producer_names, problems) | check_twin_names(product_names, problems)
+    if twins:
+        catalogue.producers = [p for p in catalogue.producers if p.source_path not in twins]
+        kept = {p.slug for p in catalogue.producers}
+        catalogue.products = [p for p in catalogue.products if p.source_path not in twins and p.producer.slug in kept]
     return catalogue, problems, folder_count
+
+
+def _written_name(file: RawFile | None) -> list[characters.Name]:
+    """The `nama:` of a file as written, with its place (none when missing or not text)."""
+    if file is None or file.root is None:
+        return []
+    for key_node, value_node in file.root.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == "nama" and isinstance(value_node, yaml.ScalarNode):
+            line, column = value_node.start_mark.line + 1, value_node.start_mark.column + 1
+            return [characters.Name(value_node.value.strip(), file.path, line, column)] if value_node.value.strip() else []
+    return []
+
+
+def check_twin_names(names: list[characters.Name], problems: list[Problem]) -> set[str]:
+    """A galat for each name that only looks like another one (Cyrillic "а" in "Mаdu"), naming
+    the other; returns the paths of the files that have one."""
+    found: set[str] = set()
+    for twin, original in characters.find_twins(names):
+        problems.append(problem(
+            twin.path, twin.line, twin.column, Level.ERROR, twin.key, "NAME_TWIN", value=twin.value,
+            name=original.value, other_path=original.path, detail=characters.first_difference(twin.value, original.value),
+        ))
+        found.add(twin.path)
+    return found

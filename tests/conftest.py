@@ -24,6 +24,9 @@ kontak:
   whatsapp: "0812-3456-7890"
 """
 
+# The GitHub accounts that may change the test producer's folder (issue 10).
+ACCOUNTS_YML = "akun_github: [uji-katalog]\n"
+
 PRODUCT_YML = """\
 nama: Madu Hutan Contoh
 kategori: pangan-olahan
@@ -79,7 +82,8 @@ def make_catalogue(tmp_path: Path) -> Callable[..., Settings]:
         defaults: dict[str, str | bytes | None] = {}
         if base:
             defaults = {
-                "products/kelompok-contoh/produsen.yml": PRODUCER_YML,
+                # with akun_github (issue 10), which PRODUCER_YML leaves out to keep its line numbers
+                "products/kelompok-contoh/produsen.yml": PRODUCER_YML + ACCOUNTS_YML,
                 "products/kelompok-contoh/madu/produk.yml": PRODUCT_YML,
                 "products/kelompok-contoh/madu/depan.jpg": photo_bytes(),
             }

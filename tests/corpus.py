@@ -16,6 +16,7 @@ from typing import Callable
 
 from PIL import Image
 
+from . import hostile_photos
 from .conftest import PRODUCER_YML, PRODUCT_YML, photo_bytes
 
 P = "products/kelompok-contoh/madu"
@@ -151,4 +152,70 @@ CASES: tuple[Case, ...] = (
     Case("halal-claimed-in-keywords", lambda: {PRODUCT: swap('halal:\n  nomor: "ID53110012345670825"', 'halal:\n  status: dalam-proses') + "kata_kunci: [madu, 100% halal]\n"},
          ((PRODUCT, 19, E, "KEYWORD_HALAL_NOT_CERTIFIED"),)),
     Case("halal-kh-number", lambda: {PRODUCT: swap('"ID53110012345670825"', '"KH.0012/2024"')}, ((PRODUCT, 18, E, "HALAL_KH_NUMBER"),)),
+    # text, names, folders, links (issue 10, items 9-13)
+    # 9: characters YAML reads as line breaks (editors do not) and controls, at their real line
+    Case("line-separator-in-summary", lambda: {PRODUCT: swap("ringkasan: Madu hutan murni", "ringkasan: Madu hutan\u2028murni") + "tersedia: mungkin\n"},
+         ((PRODUCT, 3, E, "FILE_LINE_SEPARATOR"), (PRODUCT, 19, E, "BOOL_EXPECTED"))),
+    Case("paragraph-separator-in-description", lambda: {PRODUCT: swap("Madu dipanen dari", "Madu dipanen\u2029dari") + "tersedia: mungkin\n"},
+         ((PRODUCT, 5, E, "FILE_LINE_SEPARATOR"), (PRODUCT, 19, E, "BOOL_EXPECTED"))),
+    Case("nel-in-name", lambda: {PRODUCT: swap("nama: Madu Hutan Contoh", "nama: Madu\x85Hutan Contoh")}, ((PRODUCT, 1, E, "FILE_LINE_SEPARATOR"),)),
+    Case("nul-byte", lambda: {PRODUCT: swap("Simpan di tempat", "Simpan di\x00tempat")}, ((PRODUCT, 7, E, "FILE_CONTROL_CHARACTER"),)),
+    Case("terminal-escape-and-c1", lambda: {PRODUCER: swap("nama: Kelompok Tani Contoh", "nama: Kelompok \x1b[31mTani\x9b", PRODUCER_YML)},
+         ((PRODUCER, 1, E, "FILE_CONTROL_CHARACTER"),)),
+    # 10: invisible and blank-looking text in names and short fields
+    Case("tag-characters-in-name", lambda: {PRODUCT: swap("nama: Madu Hutan Contoh", "nama: Madu Hutan\U000e0069\U000e0067\U000e006e")}, ((PRODUCT, 1, E, "TEXT_TAG"),)),
+    Case("hangul-filler-producer-name", lambda: {PRODUCER: swap("nama: Kelompok Tani Contoh", 'nama: "\u3164\u3164\u3164"', PRODUCER_YML)},
+         ((PRODUCER, 1, E, "TEXT_BLANK_CHARACTER"),)),
+    Case("braille-blank-variant", lambda: {PRODUCT: swap("varian: 250 ml", 'varian: "\u2800"')}, ((PRODUCT, 12, E, "TEXT_BLANK_CHARACTER"),)),
+    Case("ideographic-space-in-keyword", lambda: {PRODUCT: PRODUCT_YML + 'kata_kunci: ["madu\u3000hutan"]\n'}, ((PRODUCT, 19, E, "TEXT_BLANK_CHARACTER"),)),
+    Case("format-character-in-producer-name", lambda: {PRODUCER: swap("nama: Kelompok Tani Contoh", "nama: Kelompok\u2063Tani", PRODUCER_YML)},
+         ((PRODUCER, 1, E, "TEXT_INVISIBLE"),)),
+    Case("variation-selector-in-name", lambda: {PRODUCT: swap("nama: Madu Hutan Contoh", "nama: Madu\ufe0f Hutan")}, ((PRODUCT, 1, E, "TEXT_INVISIBLE"),)),
+    Case("combining-marks-only-name", lambda: {PRODUCT: swap("nama: Madu Hutan Contoh", 'nama: "\u0301\u0301\u0301"')}, ((PRODUCT, 1, E, "TEXT_NO_LETTERS"),)),
+    # 11: confusable twins of existing names, and names mixing look-alike scripts
+    Case("cyrillic-twin-of-a-product", lambda: {
+        "products/kelompok-lain/produsen.yml": swap("Kelompok Tani Contoh", "Kelompok Lain", PRODUCER_YML),
+        "products/kelompok-lain/madu/produk.yml": swap("nama: Madu Hutan Contoh", "nama: M\u0430du Hut\u0430n Contoh"),
+        "products/kelompok-lain/madu/depan.jpg": photo_bytes(),
+    }, (("products/kelompok-lain/madu/produk.yml", 1, E, "NAME_TWIN"),)),
+    Case("cyrillic-twin-of-a-producer", lambda: {
+        "products/kelompok-lain/produsen.yml": swap("nama: Kelompok Tani Contoh", "nama: Kel\u043empok Tani Contoh", PRODUCER_YML),
+    }, (("products/kelompok-lain/produsen.yml", 1, E, "NAME_TWIN"),)),
+    Case("greek-letter-in-a-latin-name", lambda: {PRODUCT: swap("nama: Madu Hutan Contoh", "nama: Kopi \u0391rabika")}, ((PRODUCT, 1, E, "NAME_MIXED_SCRIPT"),)),
+    Case("same-name-other-case-other-producer", lambda: {
+        "products/kelompok-lain/produsen.yml": swap("Kelompok Tani Contoh", "KELOMPOK TANI CONTOH", PRODUCER_YML),
+        "products/kelompok-lain/madu/produk.yml": swap("nama: Madu Hutan Contoh", "nama: MADU HUTAN CONTOH"),
+        "products/kelompok-lain/madu/depan.jpg": photo_bytes(),
+    }),
+    # 12: hidden folders and slugs that generated pages need are never skipped silently
+    Case("producer-slug-of-a-pagination-page", lambda: {"products/halaman-2/produsen.yml": PRODUCER_YML}, (("products/halaman-2", 0, E, "SLUG_RESERVED"),)),
+    Case("producer-slug-of-the-search-index", lambda: {"products/pagefind/produsen.yml": PRODUCER_YML}, (("products/pagefind", 0, E, "SLUG_RESERVED"),)),
+    Case("product-slug-of-a-generated-root", lambda: {f"products/kelompok-contoh/cari/produk.yml": PRODUCT_YML, f"products/kelompok-contoh/cari/depan.jpg": photo_bytes()},
+         ((f"products/kelompok-contoh/cari", 0, E, "SLUG_RESERVED"),)),
+    Case("product-inside-ds-store-folder", lambda: {f"products/kelompok-contoh/.DS_Store/produk.yml": PRODUCT_YML}, ((f"products/kelompok-contoh/.DS_Store", 0, E, "HIDDEN_FOLDER"),)),
+    Case("hidden-producer-folder", lambda: {"products/.git-like/produsen.yml": PRODUCER_YML}, (("products/.git-like", 0, E, "HIDDEN_FOLDER"),)),
+    Case("hidden-folder-in-product", lambda: {f"{P}/.thumbnails/depan.jpg": photo_bytes()}, ((f"{P}/.thumbnails", 0, E, "HIDDEN_FOLDER"),)),
+    Case("ds-store-file-is-reported", lambda: {f"{P}/.DS_Store": b"\x00\x00\x00\x01Bud1"}, ((f"{P}/.DS_Store", 0, W, "HIDDEN_FILE"),)),
+    Case("hidden-file-at-the-top", lambda: {"products/.rahasia": "x"}, (("products/.rahasia", 0, W, "HIDDEN_FILE"),)),
+    # 13: phone numbers, e-mail addresses and hosts of links
+    Case("international-prefix-0062", lambda: {PRODUCER: PRODUCER_YML + '  telepon: "0062 380 821234"\n'}),
+    Case("mailto-header-injection", lambda: {PRODUCER: PRODUCER_YML + '  email: "usaha@contoh.id?cc=lain@contoh.id&subject=halo"\n'},
+         ((PRODUCER, 5, E, "EMAIL_NOT_PLAIN"),)),
+    Case("two-addresses-in-email", lambda: {PRODUCER: PRODUCER_YML + '  email: "usaha@contoh.id, lain@contoh.id"\n'}, ((PRODUCER, 5, E, "EMAIL_NOT_PLAIN"),)),
+    Case("toll-free-whatsapp", lambda: {PRODUCER: swap('"0812-3456-7890"', '"0800-1-234567"', PRODUCER_YML)}, ((PRODUCER, 4, E, "PHONE_SPECIAL"),)),
+    Case("foreign-whatsapp", lambda: {PRODUCER: swap('"0812-3456-7890"', '"+1 415 555 0100"', PRODUCER_YML)}, ((PRODUCER, 4, E, "PHONE_FOREIGN"),)),
+    Case("idn-homograph-of-shopee", lambda: {PRODUCT: PRODUCT_YML + 'tautan:\n  toko: "https://sh\u043epee.co.id/madu"\n'}, ((PRODUCT, 20, E, "URL_HOST_LOOKALIKE"),)),
+    Case("punycode-homograph-of-shopee", lambda: {PRODUCT: PRODUCT_YML + 'tautan:\n  toko: "https://xn--shpee-kye.co.id/madu"\n'}, ((PRODUCT, 20, E, "URL_HOST_LOOKALIKE"),)),
+    Case("other-host-under-shopee-key", lambda: {PRODUCT: PRODUCT_YML + 'tautan:\n  shopee: "https://madu.example.com/shopee"\n'}, ((PRODUCT, 20, E, "LINK_WRONG_HOST"),)),
+    Case("mixed-script-host", lambda: {PRODUCT: PRODUCT_YML + 'tempat_beli:\n  - nama: Toko\n    tautan: "https://tok\u043e-madu.example.com"\n'},
+         ((PRODUCT, 21, E, "URL_HOST_MIXED_SCRIPT"),)),
+    Case("marketplace-subdomains-accepted", lambda: {PRODUCT: PRODUCT_YML + 'tautan:\n  tokopedia: "https://tk.tokopedia.com/abc"\n  Shopee: "https://id.shp.ee/xyz"\n'}),
+    # photos that crashed, hung or were wrongly refused (issue 10; FIFOs and sparse files are in test_photos.py)
+    Case("exif-make-as-rational", lambda: {PHOTO: hostile_photos.exif_make_as_rational()}),
+    Case("exif-orientation-garbage", lambda: {PHOTO: hostile_photos.exif_orientation_garbage()}, ((PRODUCT, 9, E, "PHOTO_BAD_EXIF"),)),
+    Case("exif-gps-pointer-dangling", lambda: {PHOTO: hostile_photos.exif_gps_pointer_dangling()}, ((PRODUCT, 9, W, "PHOTO_GPS"),)),
+    Case("progressive-scan-repeated", lambda: {PHOTO: hostile_photos.repeated_scan_jpeg(60_000)}, ((PRODUCT, 9, E, "PHOTO_TOO_MANY_SCANS"),)),
+    Case("mpo-dual-camera", lambda: {PHOTO: hostile_photos.mpo()}),
+    Case("xmp-gps-utf16", lambda: {PHOTO: hostile_photos.jpeg_with_xmp(hostile_photos.xmp_packet("utf-16-le", bom=True))}, ((PRODUCT, 9, W, "PHOTO_GPS"),)),
+    Case("xmp-gps-utf32-no-bom", lambda: {PHOTO: hostile_photos.jpeg_with_xmp(hostile_photos.xmp_packet("utf-32-be", bom=False))}, ((PRODUCT, 9, W, "PHOTO_GPS"),)),
 )

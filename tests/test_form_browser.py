@@ -191,6 +191,7 @@ def test_new_producer_gets_a_produsen_yml_too(page: Any, tmp_path: Path) -> None
     page.fill("#f-produsen-nama", 'Kelompok Tenun "Ina" Kambera')
     page.select_option("#f-kabupaten", "sumba-timur")
     page.fill("#f-whatsapp", "+62 813-3700-1234")
+    page.fill("#f-akun-github", "@Tenun-Ina")
     page.fill("#f-nama", "Selendang Ikat Kombu")
     page.select_option("#f-kategori", "tenun")
     page.fill("#f-ringkasan", "Selendang tenun ikat pewarna akar mengkudu.")
@@ -208,6 +209,7 @@ def test_new_producer_gets_a_produsen_yml_too(page: Any, tmp_path: Path) -> None
     done = run("validate", "--root", str(tmp_path), cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.startswith("0 galat, 0 peringatan.")
+    assert 'akun_github: ["Tenun-Ina"]' in page.text_content("#f-produsen-yaml")
 
 
 def test_malformed_bpom_md_shows_the_error_while_typing(page: Any) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Callable
 
+import pytest
 from click.testing import CliRunner
 
 from catalogue_gen.cli import main
+from catalogue_gen.problems import GithubReporter, Level, Problem, Problems, TextReporter
 from catalogue_gen.settings import Settings
 
 from .conftest import PRODUCT_YML
@@ -74,3 +77,37 @@ def test_newlines_and_percent_in_a_value_cannot_break_the_command(make_catalogue
     (line,) = out.splitlines()
     assert line.startswith(f"::error file={PRODUCT},line=13,col=13,")
     assert "100%25" in line and "100%" not in line.replace("100%25", "")
+
+
+# Forged annotations (issue 10) ---------------------------------------------------------------
+# A folder or file name holding a newline and `::notice ...` is printed in every problem about
+# it; at the start of a log line GitHub would show it as an annotation of its own.
+FORGED = {
+    "products/kelompok-contoh/kopi\n::notice title=palsu::semua aman/produk.yml": PRODUCT_YML,
+    "products/kelompok-contoh/madu/x\r::warning file=x::palsu.jpg": b"bukan foto",
+}
+
+
+@pytest.mark.parametrize("command", ["validate", "generate"])
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_names_cannot_forge_workflow_commands(make_catalogue: Callable[..., Settings], command: str, fmt: str) -> None:
+    settings = make_catalogue(FORGED)
+    code, out = invoke(command, "--root", str(settings.root), "--format", fmt)
+    assert code == 1
+    lines = out.replace("\r", "\n").splitlines()
+    assert lines and not any(line.startswith(("::notice", "::warning file=x")) for line in lines), lines
+    if fmt == "github":
+        assert all(line.startswith(("::error ", "::warning ")) for line in lines), lines
+    else:
+        assert "products/kelompok-contoh/kopi\\x0a::notice title=palsu::semua aman:0:0: galat: " in out
+
+
+def test_every_control_character_is_escaped() -> None:
+    problem = Problem("products/a\u2028b\x85c\x1bd/produk.yml", 3, 4, Level.ERROR, "nama,x:y", "satu\ndua\r100%\u2029")
+    text, github = io.StringIO(), io.StringIO()
+    TextReporter().report(Problems([problem]), text)
+    GithubReporter().report(Problems([problem]), github)
+    assert text.getvalue().splitlines()[0] == "products/a\\u2028b\\x85c\\x1bd/produk.yml:3:4: galat: satu\\x0adua\\x0d100%\\u2029"
+    assert github.getvalue() == (
+        "::error file=products/a\\u2028b\\x85c\\x1bd/produk.yml,line=3,col=4,title=galat nama%2Cx%3Ay::satu%0Adua%0D100%25\\u2029\n"
+    )

@@ -11,7 +11,7 @@ import pytest
 from catalogue_gen.pipeline import check
 from catalogue_gen.settings import Settings
 
-from .conftest import PRODUCT_YML
+from .conftest import PRODUCER_YML, PRODUCT_YML
 
 PRODUCT = "products/kelompok-contoh/madu/produk.yml"
 
@@ -143,3 +143,88 @@ def test_product_file_in_producer_folder_is_an_error(make_catalogue: Callable[..
 
 def test_several_documents_in_one_file(make_catalogue: Callable[..., Settings]) -> None:
     assert (PRODUCT, 19, "MULTIPLE_DOCUMENTS") in codes(make_catalogue({PRODUCT: PRODUCT_YML + "---\nnama: x\n"}))
+
+
+# Text, folders (issue 10, items 9 and 12) ------------------------------------------------------
+
+
+def test_nul_byte_is_a_galat_in_indonesian_at_its_line_and_column(make_catalogue: Callable[..., Settings]) -> None:
+    text = PRODUCT_YML.replace("ringkasan: Madu hutan murni", "ringkasan: Madu\x00hutan murni")
+    problems = [p for p in check(make_catalogue({PRODUCT: text})).problems if p.path == PRODUCT]
+    assert [str(p) for p in problems] == [
+        f"{PRODUCT}:3:16: galat: baris ini berisi karakter kontrol tak terlihat NUL (U+0000), biasanya terbawa saat "
+        "menyalin dari dokumen atau aplikasi lain; hapus karakter itu (ketik ulang bagian ini)"
+    ]
+
+
+def test_later_lines_are_not_shifted_by_line_breaks_only_yaml_sees(make_catalogue: Callable[..., Settings]) -> None:
+    # each of NEL, U+2028 and U+2029 would move every later problem one line down
+    text = (PRODUCT_YML.replace("nama: Madu Hutan Contoh", "nama: Madu\x85Hutan")
+            .replace("Madu hutan murni", "Madu\u2028hutan\u2029murni")) + "tersedia: mungkin\r\n"
+    found = [(p.line, p.column, p.code) for p in check(make_catalogue({PRODUCT: text.replace("\n", "\r\n")})).problems if p.path == PRODUCT]
+    assert found == [(1, 11, "FILE_LINE_SEPARATOR"), (3, 16, "FILE_LINE_SEPARATOR"), (19, 11, "BOOL_EXPECTED")]
+
+
+def _producer_index_folders(count: int) -> list[str]:
+    from catalogue_gen.model import Catalogue, Contact, Producer
+    from catalogue_gen.pages import PageRenderer
+    from catalogue_gen.regencies import REGENCIES
+
+    producers = [Producer(f"usaha-{i:03}", f"Usaha {i}", REGENCIES[0], Contact(whatsapp="6281234567890")) for i in range(count)]
+    pages = PageRenderer(Catalogue(producers=producers), {}, "").render_all()[0]
+    return sorted({p.path.split("/")[1] for p in pages if p.path.startswith("produsen/") and p.path.count("/") == 2}
+                  - {p.slug for p in producers})
+
+
+def test_every_folder_the_pages_take_is_a_reserved_slug(make_catalogue: Callable[..., Settings]) -> None:
+    # Render the pages of 200 producers, then try each address they take as a folder name.
+    from catalogue_gen.output import GENERATED_ROOTS
+
+    taken = _producer_index_folders(200)
+    assert taken and taken == [f"halaman-{n}" for n in range(2, len(taken) + 2)]
+    names = taken + [root.split(".")[0] for root in GENERATED_ROOTS] + ["pagefind", "assets", "search", "sitemap"]
+    files: dict[str, str | bytes | None] = {f"products/{name}/produsen.yml": PRODUCER_YML for name in names}
+    files.update({f"products/kelompok-contoh/{name}/produk.yml": PRODUCT_YML for name in names})
+    found = {(p.path, p.code) for p in check(make_catalogue(files)).problems}
+    for name in names:
+        if 3 <= len(name):  # shorter ones (`sw`) are no slugs at all
+            assert (f"products/{name}", "SLUG_RESERVED") in found, name
+            assert (f"products/kelompok-contoh/{name}", "SLUG_RESERVED") in found, name
+    assert ("products/halaman-20", "SLUG_RESERVED") not in found
+
+
+def test_hand_written_docs_names_are_reserved(make_catalogue: Callable[..., Settings]) -> None:
+    settings = make_catalogue({"products/panduan/produsen.yml": PRODUCER_YML, "products/halaman-utama/produsen.yml": PRODUCER_YML}, site=True)
+    found = {(p.path, p.code) for p in check(settings).problems}
+    assert ("products/panduan", "SLUG_RESERVED") in found
+    assert not any(path == "products/halaman-utama" for path, _ in found if _ in ("SLUG_RESERVED", "BAD_SLUG"))
+
+
+def test_reserved_slug_message_names_the_page(make_catalogue: Callable[..., Settings]) -> None:
+    lines = [str(p) for p in check(make_catalogue({"products/halaman-2/produsen.yml": PRODUCER_YML})).problems if p.code == "SLUG_RESERVED"]
+    assert lines == ['products/halaman-2:0:0: galat: nama folder "halaman-2" sudah dipakai halaman katalog sendiri '
+                     "(/produsen/halaman-2/); pilih nama lain, misalnya nama lengkap usaha atau produk"]
+
+
+@pytest.mark.parametrize("folder", [".DS_Store", ".git-like", "__MACOSX", ".tersembunyi"])
+def test_hidden_folders_are_refused_at_every_level(make_catalogue: Callable[..., Settings], folder: str) -> None:
+    settings = make_catalogue({
+        f"products/{folder}/produsen.yml": PRODUCER_YML,
+        f"products/kelompok-contoh/{folder}/produk.yml": PRODUCT_YML,
+        f"products/kelompok-contoh/madu/{folder}/produk.yml": PRODUCT_YML,
+    })
+    found = [(p.path, p.level.value, p.code) for p in check(settings).problems if folder in p.path]
+    assert found == [(f"products/{folder}", "galat", "HIDDEN_FOLDER"),
+                     (f"products/kelompok-contoh/{folder}", "galat", "HIDDEN_FOLDER"),
+                     (f"products/kelompok-contoh/madu/{folder}", "galat", "HIDDEN_FOLDER")]
+
+
+def test_hidden_files_are_warned_never_skipped(make_catalogue: Callable[..., Settings]) -> None:
+    files: dict[str, str | bytes | None] = {
+        f"{folder}/{name}": b"x"
+        for folder in ("products", "products/kelompok-contoh", "products/kelompok-contoh/madu")
+        for name in (".DS_Store", "Thumbs.db", "._depan.jpg", ".gitkeep")
+    }
+    result = check(make_catalogue(files))
+    found = {(p.path, p.level.value, p.code) for p in result.problems if p.code != "ACCOUNTS_MISSING"}
+    assert found == {(path, "peringatan", "HIDDEN_FILE") for path in files}

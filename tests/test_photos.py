@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import os
+import resource
+import signal
+import socket
+import stat
 import struct
+import tempfile
+import time
 import zlib
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings as hypothesis_settings
+from hypothesis import strategies as st
 from PIL import Image
 
-from catalogue_gen import photos
+from catalogue_gen import messages, photos, scope
+from catalogue_gen.cli import main
 from catalogue_gen.pipeline import check
 from catalogue_gen.settings import PhotoParams, Settings
 
+from . import hostile_photos as hostile
 from .conftest import PRODUCT_YML, photo_bytes
 
 PRODUCT = "products/kelompok-contoh/madu/produk.yml"
@@ -157,16 +171,15 @@ def test_damaged_cache_entry_is_rebuilt(make_catalogue: Callable[..., Settings])
         assert out.size == (first.largest.width, first.largest.height)
 
 
-def test_cache_of_an_older_version_is_ignored(make_catalogue: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_of_an_older_version_is_ignored(make_catalogue: Callable[..., Settings]) -> None:
     settings = make_catalogue()
     first = check(settings).photos[PHOTO]
     meta = Path(first.largest.cache_path).parent / "meta.json"
     meta.write_text(meta.read_text().replace(f'"version": {photos.PROCESSING_VERSION}', '"version": 1'))
-    calls = []
-    real = photos._process
-    monkeypatch.setattr(photos, "_process", lambda *a, **k: calls.append(1) or real(*a, **k))
+    (settings.cache_dir / "photos/sources.json").unlink()  # else the size+mtime index skips reading
     check(settings)
-    assert calls == [1]
+    # processed again (in a worker, so counting calls here would see none) and stored anew
+    assert f'"version": {photos.PROCESSING_VERSION}' in meta.read_text()
 
 
 def test_photo_vanishing_mid_build_is_an_error(tmp_path: Path) -> None:
@@ -205,3 +218,268 @@ def test_two_products_sharing_one_photo_in_parallel(make_catalogue: Callable[...
     result = check(settings)
     assert not result.problems.has_errors, [str(p) for p in result.problems]
     assert len(result.photos) == 9
+
+
+# Hostile photos (issue 10): no single file may crash, hang or exhaust the run -----------------
+
+OTHER_PRODUCT = "products/kelompok-contoh/kopi/produk.yml"
+OTHER_PHOTO = "products/kelompok-contoh/kopi/depan.jpg"
+LATER_PRODUCT = "products/kelompok-contoh/teh/produk.yml"
+LATER_PHOTO = "products/kelompok-contoh/teh/depan.jpg"
+
+
+class Hung(BaseException):
+    """Raised by time_limit; not an OSError (as TimeoutError is), which the code under test catches."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Fail instead of hanging the suite when the code under test blocks (it did, on a FIFO)."""
+    def expire(signum: int, frame: object) -> None:
+        raise Hung(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def make_special(path: Path, kind: str) -> None:
+    """Put a FIFO, a socket, a character device or a folder where a photo belongs."""
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        # bind by a relative name: the absolute tmp path can pass the 108-byte AF_UNIX limit
+        here = os.getcwd()
+        os.chdir(path.parent)
+        try:
+            server = socket.socket(socket.AF_UNIX)
+            server.bind(path.name)
+            server.close()
+        finally:
+            os.chdir(here)
+    elif kind == "device":
+        try:
+            os.mknod(path, stat.S_IFCHR | 0o600, os.makedev(1, 3))  # a copy of /dev/null
+        except PermissionError:
+            pytest.skip("making a device node needs root")
+    else:
+        path.mkdir()
+
+
+@pytest.mark.parametrize(("kind", "code"), [
+    ("fifo", "PHOTO_NOT_REGULAR"), ("socket", "PHOTO_NOT_REGULAR"), ("device", "PHOTO_NOT_REGULAR"),
+    ("folder", "PHOTO_MISSING"),  # the loader never lists a folder as a file
+])
+def test_only_regular_files_are_read_as_photos(make_catalogue: Callable[..., Settings], kind: str, code: str) -> None:
+    settings = make_catalogue({PHOTO: None})
+    make_special(settings.root / PHOTO, kind)
+    with time_limit(20):
+        assert (PRODUCT, 9, "galat", code) in codes(settings)
+
+
+def test_sparse_huge_photo_is_refused_by_size_without_reading_it(make_catalogue: Callable[..., Settings]) -> None:
+    settings = make_catalogue({PHOTO: None})
+    with open(settings.root / PHOTO, "wb") as handle:
+        handle.truncate(5 * 2**29)  # 2.5 GiB of nothing: no disk used, but read_bytes() allocates it all
+    started = time.monotonic()
+    problems = [p for p in check(settings).problems if p.code == "PHOTO_FILE_TOO_LARGE"]
+    assert [(p.path, p.line, p.level.value) for p in problems] == [(PRODUCT, 9, "galat")]
+    assert "2560 MiB, batas 10 MiB" in problems[0].message
+    assert time.monotonic() - started < 5
+    assert photos.MAX_PHOTO_BYTES == scope.MAX_PHOTO_BYTES  # the pull request check's limit, not a second one
+
+
+def test_exif_that_crashed_exif_transpose_is_no_longer_an_internal_error(make_catalogue: Callable[..., Settings]) -> None:
+    """Orientation 6 plus a Make tag typed RATIONAL: the tag we never use is dropped, the photo stands up."""
+    result = check(make_catalogue({PHOTO: hostile.exif_make_as_rational()}))
+    assert not result.problems.has_errors, [str(p) for p in result.problems]
+    assert (result.photos[PHOTO].largest.width, result.photos[PHOTO].largest.height) == (480, 640)
+
+
+def test_orientation_no_viewer_can_apply_is_a_galat_that_strip_photos_fixes(make_catalogue: Callable[..., Settings]) -> None:
+    settings = make_catalogue({PHOTO: hostile.exif_orientation_garbage()})
+    problems = [p for p in check(settings).problems if p.is_error]
+    assert [(p.path, p.line, p.code) for p in problems] == [(PRODUCT, 9, "PHOTO_BAD_EXIF")]
+    assert "catalogue-gen strip-photos products/kelompok-contoh/madu" in problems[0].message
+    assert photos.strip_metadata(settings.products_dir) == 1
+    assert not check(settings).problems.has_errors
+
+
+def test_unreadable_gps_block_is_reported_as_gps(make_catalogue: Callable[..., Settings]) -> None:
+    """We cannot prove there is no location in it, so it gets the same warning and fix as GPS."""
+    assert codes(make_catalogue({PHOTO: hostile.exif_gps_pointer_dangling()})) == [(PRODUCT, 9, "peringatan", "PHOTO_GPS")]
+
+
+def test_one_bad_photo_hides_no_other_problem(make_catalogue: Callable[..., Settings]) -> None:
+    third = "products/kelompok-contoh/teh/produk.yml"
+    settings = make_catalogue({
+        PHOTO: hostile.exif_make_as_rational(),
+        OTHER_PRODUCT: PRODUCT_YML, OTHER_PHOTO: photo_bytes()[:1500],
+        third: PRODUCT_YML.replace("rupiah: 75000", "rupiah: 0"), "products/kelompok-contoh/teh/depan.jpg": None,
+    })
+    os.mkfifo(settings.root / "products/kelompok-contoh/teh/depan.jpg")
+    with time_limit(20):
+        found = set(codes(settings))
+    assert {
+        (OTHER_PRODUCT, 9, "galat", "PHOTO_TRUNCATED"),
+        (third, 9, "galat", "PHOTO_NOT_REGULAR"),
+        (third, 13, "galat", "PRICE_NOT_POSITIVE"),
+    } <= found
+    assert not any(path == PRODUCT for path, *_ in found)
+
+
+def _exif_entry_offsets(tiff: bytes) -> list[int]:
+    """Byte offsets of the Orientation entry (tag, type, count, value) in a TIFF block."""
+    tag = b"\x01\x12" if tiff.startswith(b"MM") else b"\x12\x01"
+    start = tiff.find(tag, 8)
+    return list(range(start, start + 12)) if start >= 0 else []
+
+
+def _phone_exif(orientation: int) -> bytes:
+    exif = Image.Exif()
+    exif[0x010F] = "Samsung"
+    exif[hostile.ORIENTATION] = orientation
+    gps = exif.get_ifd(photos.GPS_IFD)
+    gps[1], gps[2], gps[3], gps[4] = "S", (10.0, 10.0, 0.0), "E", (123.0, 36.0, 0.0)
+    return exif.tobytes()[6:]  # without the "Exif\0\0" header
+
+
+@hypothesis_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    orientation=st.integers(0, 0xFFFF),
+    mutations=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255), st.booleans()), max_size=8),
+)
+def test_mutated_exif_is_accepted_or_a_galat_never_a_crash(orientation: int, mutations: list[tuple[int, int, bool]]) -> None:
+    tiff = bytearray(_phone_exif(orientation))
+    targeted = _exif_entry_offsets(bytes(tiff))
+    for offset, value, at_orientation in mutations:
+        # half of the edits land on the Orientation entry itself: its type, count and value
+        index = targeted[offset % len(targeted)] if at_orientation and targeted else offset % len(tiff)
+        tiff[index] = value
+    data = hostile.jpeg_with_exif(bytes(tiff), size=(320, 240))
+    result = photos._process(data, ".jpg", PhotoParams(), False, "0" * 64)
+    for level, template, _ in result.findings:
+        assert hasattr(messages, template)
+        assert level in ("galat", "peringatan")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "foto.jpg"
+        path.write_bytes(data)
+        # what strip_metadata runs in its worker, called here: a process per example costs seconds
+        if photos._strip_photo(str(path)):
+            with Image.open(path) as stripped:
+                assert not stripped.getexif() and "xmp" not in stripped.info
+
+
+def test_strip_photos_command_survives_broken_exif(make_catalogue: Callable[..., Settings]) -> None:
+    settings = make_catalogue({
+        PHOTO: hostile.exif_make_as_rational(), OTHER_PRODUCT: PRODUCT_YML, OTHER_PHOTO: hostile.exif_orientation_garbage(),
+    })
+    output = CliRunner().invoke(main, ["strip-photos", str(settings.products_dir)])
+    assert output.exit_code == 0 and "kesalahan internal" not in output.output, output.output
+    assert output.output.startswith("2 foto dibersihkan")
+
+
+def test_repeated_progressive_scans_are_refused_before_decoding(make_catalogue: Callable[..., Settings]) -> None:
+    settings = make_catalogue({PHOTO: hostile.repeated_scan_jpeg(60_000)})
+    started = time.monotonic()
+    assert (PRODUCT, 9, "galat", "PHOTO_TOO_MANY_SCANS") in codes(settings)
+    assert time.monotonic() - started < 3  # decoding it takes 10 s
+
+
+def test_normal_progressive_jpeg_is_accepted(make_catalogue: Callable[..., Settings]) -> None:
+    assert codes(make_catalogue({PHOTO: photo_bytes(progressive=True)})) == []
+
+
+def _budget_catalogue(make_catalogue: Callable[..., Settings], costly: bytes) -> Settings:
+    """The costly photo in `madu`, a normal one in `teh` (after it, so that a replacement worker
+    must do it); the scan limit lifted so that decoding starts."""
+    settings = make_catalogue({PHOTO: costly, LATER_PRODUCT: PRODUCT_YML, LATER_PHOTO: photo_bytes()})
+    return dataclasses.replace(settings, photo=PhotoParams(max_jpeg_scans=1_000_000))
+
+
+def test_decoding_past_the_cpu_budget_is_refused_and_other_photos_still_done(
+        make_catalogue: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch) -> None:
+    from catalogue_gen.workers import Limits
+
+    monkeypatch.setattr(photos, "PHOTO_LIMITS", Limits(cpu_seconds=1, memory_bytes=2**30, wall_seconds=20))
+    settings = _budget_catalogue(make_catalogue, hostile.repeated_scan_jpeg(40_000))  # 5 s of CPU to decode
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = check(settings)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    problems = [p for p in result.problems if p.is_error]
+    # "1 detik": ended by its CPU limit, not by the 20 s of real time
+    assert [(p.path, p.line, p.code) for p in problems] == [(PRODUCT, 9, "PHOTO_TOO_COSTLY")]
+    assert "butuh lebih dari 1 detik" in problems[0].message
+    assert LATER_PHOTO in result.photos
+    # RLIMIT_CPU counts whole seconds, so a fresh worker gets just under 2 (wall time varies
+    # with the machine's load; the workers' CPU time does not)
+    assert after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime < 3
+
+
+def test_decoding_past_the_memory_budget_is_refused(
+        make_catalogue: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch) -> None:
+    from catalogue_gen.workers import Limits
+
+    monkeypatch.setattr(photos, "PHOTO_LIMITS", Limits(cpu_seconds=10, memory_bytes=32 * 2**20, wall_seconds=20))
+    text = PRODUCT_YML.replace("depan.jpg", "depan.png")
+    settings = make_catalogue({PRODUCT: text, PHOTO: None, f"{Path(PHOTO).parent}/depan.png": hostile.flat_png(4000, 3000),
+                               LATER_PRODUCT: PRODUCT_YML, LATER_PHOTO: photo_bytes()})
+    result = check(settings)
+    problems = [p for p in result.problems if p.is_error]
+    assert [(p.path, p.line, p.code) for p in problems] == [(PRODUCT, 9, "PHOTO_TOO_COSTLY")]
+    assert "butuh lebih dari 32 MiB memori" in problems[0].message
+    assert LATER_PHOTO in result.photos
+
+
+def test_production_budget_is_generous_for_phone_photos_and_bounded() -> None:
+    limits = photos.PHOTO_LIMITS
+    # measured (see photos.PHOTO_LIMITS): a 24 MP phone JPEG needs 0.5 s and 70 MiB, the worst
+    # photo within our pixel limit (40 MP WebP or RGBA PNG) 2.5 s and 550 MiB
+    assert 10 <= limits.cpu_seconds <= 30
+    assert 2**30 <= limits.memory_bytes <= 1.5 * 2**30
+    assert limits.cpu_seconds < limits.wall_seconds <= 60
+    assert 20 <= PhotoParams().max_jpeg_scans <= 500  # libjpeg writes 10, mozjpeg about 20
+
+
+def test_multi_picture_jpeg_uses_its_primary_picture(make_catalogue: Callable[..., Settings]) -> None:
+    result = check(make_catalogue({PHOTO: hostile.mpo(primary=(200, 30, 30), second=(30, 200, 30))}))
+    assert [p.code for p in result.problems] == []
+    with Image.open(result.photos[PHOTO].largest.cache_path) as out:
+        red, green, _ = out.convert("RGB").getpixel((10, 10))
+        assert red > 150 and green < 80
+
+
+def test_strip_photos_keeps_only_the_primary_picture_of_an_mpo(tmp_path: Path) -> None:
+    path = tmp_path / "foto.jpg"
+    path.write_bytes(hostile.mpo(primary=(200, 30, 30)))
+    assert photos.strip_metadata(tmp_path) == 1
+    with Image.open(path) as image:
+        assert image.format == "JPEG" and getattr(image, "n_frames", 1) == 1
+        assert image.convert("RGB").getpixel((10, 10))[0] > 150
+
+
+XMP_ENCODINGS = ["utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]
+
+
+@pytest.mark.parametrize("bom", [True, False], ids=["bom", "no-bom"])
+@pytest.mark.parametrize("encoding", XMP_ENCODINGS)
+def test_gps_in_xmp_is_found_in_every_encoding(encoding: str, bom: bool, tmp_path: Path) -> None:
+    data = hostile.jpeg_with_xmp(hostile.xmp_packet(encoding, bom))
+    result = photos._process(data, ".jpg", PhotoParams(), False, "0" * 64)
+    assert [(level, template) for level, template, _ in result.findings] == [("peringatan", "PHOTO_GPS")]
+    # and `strip-photos` leaves no trace of it, in any encoding
+    path = tmp_path / "foto.jpg"
+    path.write_bytes(data)
+    assert photos.strip_metadata(tmp_path) == 1
+    stripped = path.read_bytes()
+    assert not any("GPSLatitude".encode(name) in stripped for name in XMP_ENCODINGS)
+
+
+def test_xmp_without_gps_gives_no_warning() -> None:
+    packet = hostile.XMP_GPS.replace("GPSLatitude", "Rating").replace("GPSLongitude", "Label").encode("utf-16")
+    result = photos._process(hostile.jpeg_with_xmp(packet), ".jpg", PhotoParams(), False, "0" * 64)
+    assert result.findings == []

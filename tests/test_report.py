@@ -16,7 +16,7 @@ from catalogue_gen.pipeline import check
 from catalogue_gen.report import cell, months_before, render_pr_summary, render_report
 from catalogue_gen.settings import Settings
 
-from .conftest import PRODUCER_YML, PRODUCT_YML, photo_bytes, write_tree
+from .conftest import ACCOUNTS_YML, PRODUCER_YML, PRODUCT_YML, photo_bytes, write_tree
 from .test_check_pr import commit_all, git
 
 TODAY = date(2026, 11, 1)
@@ -136,7 +136,7 @@ def pr_repo(make_catalogue: Callable[..., Settings]) -> Settings:
     settings = make_catalogue({
         "products/kelompok-contoh/kopi/produk.yml": PRODUCT_YML,
         "products/kelompok-contoh/kopi/depan.jpg": photo_bytes(color=(10, 20, 30)),
-        "products/lain-contoh/produsen.yml": PRODUCER_YML,
+        "products/lain-contoh/produsen.yml": PRODUCER_YML + ACCOUNTS_YML,
         "products/lain-contoh/teh/produk.yml": PRODUCT_YML,
         "products/lain-contoh/teh/depan.jpg": photo_bytes(color=(40, 50, 60)),
         "overrides/main.html": "asli\n",
@@ -146,7 +146,7 @@ def pr_repo(make_catalogue: Callable[..., Settings]) -> Settings:
     commit_all(root, "awal")
     git(root, "checkout", "-q", "-b", "pr")
     write_tree(root, {
-        "products/usaha-baru/produsen.yml": PRODUCER_YML,
+        "products/usaha-baru/produsen.yml": PRODUCER_YML + ACCOUNTS_YML,
         "products/usaha-baru/sirup/produk.yml": PRODUCT_YML.replace("kategori: pangan-olahan", "kategori: minuman"),
         "products/usaha-baru/sirup/depan.jpg": photo_bytes(color=(70, 80, 90)),
         "products/kelompok-contoh/kopi/produk.yml": PRODUCT_YML.replace("rupiah: 75000", "rupiah: 75.000"),
@@ -191,7 +191,7 @@ def test_pr_summary_table(pr_repo: Settings) -> None:
 def test_pr_summary_producer_change_touches_its_products(pr_repo: Settings) -> None:
     root = pr_repo.root
     git(root, "checkout", "-q", "-b", "kontak", "main")
-    (root / "products/lain-contoh/produsen.yml").write_text(PRODUCER_YML.replace("0812-3456-7890", "0813-1111-2222"), encoding="utf-8")
+    (root / "products/lain-contoh/produsen.yml").write_text((PRODUCER_YML + ACCOUNTS_YML).replace("0812-3456-7890", "0813-1111-2222"), encoding="utf-8")
     commit_all(root, "kontak baru")
     result = CliRunner().invoke(main, ["pr-summary", "--root", str(root), "--base", "main"])
     assert result.exit_code == 0, result.output

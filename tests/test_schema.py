@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
-from catalogue_gen import categories, licenses, regencies, scaffold
+from catalogue_gen import categories, licenses, owners, regencies, scaffold
 from catalogue_gen.cli import main
 from catalogue_gen.settings import Settings
 from catalogue_gen.validate import normalise_phone
@@ -128,6 +128,8 @@ INVALID_PRODUCERS = [
     ("landline on whatsapp", PRODUCER_YML.replace('"0812-3456-7890"', '"0380-821234"'), "does not match"),
     ("short nib", PRODUCER_YML + 'nib: "12345"\n', "does not match"),
     ("website over http", PRODUCER_YML + "  situs: http://contoh.id\n", "does not match"),
+    ("github account with @", PRODUCER_YML + 'akun_github: ["@madu"]\n', "does not match"),
+    ("github account as text", PRODUCER_YML + "akun_github: madu\n", "is not of type 'array'"),
 ]
 
 
@@ -149,6 +151,12 @@ def test_whatsapp_pattern_agrees_with_the_validator(number: str) -> None:
     assert (errors("produsen", document) == []) == accepted_by_validator
 
 
+@pytest.mark.parametrize("account", ["madu", "Madu-Fatumnasi", "a", "a" * 39, "a" * 40, "-madu", "madu-", "madu--x", "madu_x", "@madu", "mädu", "madu x"])
+def test_github_account_pattern_agrees_with_the_validator(account: str) -> None:
+    document = load(PRODUCER_YML + f"akun_github: [{json.dumps(account)}]\n")
+    assert (errors("produsen", document) == []) == owners.is_valid_login(account)
+
+
 def test_schema_command_writes_and_prints(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["schema", "--output", str(tmp_path / "schema")])
@@ -158,3 +166,13 @@ def test_schema_command_writes_and_prints(tmp_path: Path) -> None:
         assert written.read_bytes() == (SCHEMA_DIR / f"{name}.schema.json").read_bytes()
     printed = json.loads(runner.invoke(main, ["schema"]).output)
     assert printed == {f"{name}.schema.json": schema for name, schema in sorted(SCHEMAS.items())}
+
+
+def test_scaffold_writes_the_github_account(make_catalogue: Callable[..., Settings]) -> None:
+    settings = make_catalogue(base=False)
+    result = CliRunner().invoke(main, ["new", "produsen", "--root", str(settings.root), "--slug", "usaha-baru", "--nama", "Usaha Baru",
+                                       "--kabupaten", "sikka", "--whatsapp", "0812 3456 7890", "--akun-github", "usaha-baru-sikka"])
+    assert result.exit_code == 0, result.output
+    text = (settings.products_dir / "usaha-baru/produsen.yml").read_text(encoding="utf-8")
+    assert "\nakun_github: [usaha-baru-sikka]\n" in text
+    assert errors("produsen", load(text)) == []

@@ -9,7 +9,7 @@ import pytest
 from catalogue_gen.pipeline import check
 from catalogue_gen.settings import Settings
 
-from .conftest import PRODUCER_YML, PRODUCT_YML
+from .conftest import ACCOUNTS_YML, PRODUCER_YML, PRODUCT_YML
 
 PRODUCT = "products/kelompok-contoh/madu/produk.yml"
 PRODUCER = "products/kelompok-contoh/produsen.yml"
@@ -202,7 +202,7 @@ def test_names_refuse_hidden_characters_and_bad_lengths(make_catalogue: Callable
 
 def test_phone_numbers_are_normalised(make_catalogue: Callable[..., Settings]) -> None:
     for written in ('"0812-3456-7890"', '"+62 812-3456-7890"', '"6281234567890"', '"(0812) 3456 7890"'):
-        result = check(make_catalogue({PRODUCER: PRODUCER_YML.replace('"0812-3456-7890"', written)}))
+        result = check(make_catalogue({PRODUCER: (PRODUCER_YML + ACCOUNTS_YML).replace('"0812-3456-7890"', written)}))
         assert list(result.problems) == [], written
         assert result.catalogue.producers[0].contact.whatsapp == "6281234567890"
 
@@ -218,7 +218,7 @@ def test_whatsapp_must_be_a_mobile(make_catalogue: Callable[..., Settings]) -> N
 
 
 def test_contact_needs_one_way_to_reach(make_catalogue: Callable[..., Settings]) -> None:
-    text = 'nama: Kelompok\nkabupaten: ende\nkontak:\n  email: ""\n'
+    text = 'nama: Kelompok\nkabupaten: ende\nkontak:\n  email: ""\n' + ACCOUNTS_YML
     assert found(make_catalogue, {PRODUCER: text}) == [(PRODUCER, 3, 1, "galat", "CONTACT_MISSING")]
 
 
@@ -269,7 +269,7 @@ def test_invalid_producer_blocks_its_products(make_catalogue: Callable[..., Sett
 
 @pytest.mark.parametrize("written", ['"+62 (0) 812-3456-7890"', '"62 0812 3456 7890"', '"0812\u20133456\u20137890"', '"\uff10\uff18\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff10"', '"https://wa.me/6281234567890"'])
 def test_phone_spellings_seen_in_the_wild(make_catalogue: Callable[..., Settings], written: str) -> None:
-    result = check(make_catalogue({PRODUCER: PRODUCER_YML.replace('"0812-3456-7890"', written)}))
+    result = check(make_catalogue({PRODUCER: (PRODUCER_YML + ACCOUNTS_YML).replace('"0812-3456-7890"', written)}))
     assert list(result.problems) == [], written
     assert result.catalogue.producers[0].contact.whatsapp == "6281234567890"
 
@@ -339,3 +339,39 @@ def test_halal_in_keywords_of_a_product_that_is_not_certified_is_an_error(make_c
 
 def test_halal_in_keywords_of_a_certified_product_is_accepted(make_catalogue: Callable[..., Settings]) -> None:
     assert found(make_catalogue, {PRODUCT: PRODUCT_YML + "kata_kunci: [madu halal, halalan]\n"}) == []
+
+
+# akun_github: who may change the producer folder (issue 10) ---------------------------------
+
+
+def test_accounts_are_read_into_the_producer(make_catalogue: Callable[..., Settings]) -> None:
+    result = check(make_catalogue({PRODUCER: PRODUCER_YML + "akun_github:\n  - Madu-Fatumnasi\n  - anak2\n"}))
+    assert list(result.problems) == []
+    assert result.catalogue.producers[0].accounts == ("Madu-Fatumnasi", "anak2")
+
+
+def test_missing_accounts_are_only_a_warning(make_catalogue: Callable[..., Settings]) -> None:
+    for text in (PRODUCER_YML, PRODUCER_YML + "akun_github: []\n"):
+        result = check(make_catalogue({PRODUCER: text}))
+        assert [(p.line, p.level.value, p.code) for p in result.problems] == [(1 if text == PRODUCER_YML else 5, "peringatan", "ACCOUNTS_MISSING")]
+        assert len(result.catalogue.products) == 1
+
+
+@pytest.mark.parametrize("account", ['"@madu"', "-madu", "madu-", "madu--hutan", "madu_hutan", "madu.hutan", "a" * 40, '"mädu"'])
+def test_bad_account_is_an_error_at_its_item(make_catalogue: Callable[..., Settings], account: str) -> None:
+    problems = found(make_catalogue, {PRODUCER: PRODUCER_YML + f"akun_github:\n  - baik\n  - {account}\n"})
+    assert problems == [(PRODUCER, 7, 5, "galat", "ACCOUNT_BAD")]
+
+
+def test_bad_account_message(make_catalogue: Callable[..., Settings]) -> None:
+    lines = run(make_catalogue, {PRODUCER: PRODUCER_YML + 'akun_github: ["@madu"]\n'})
+    assert lines == [
+        f'{PRODUCER}:5:15: galat: akun_github[0] "@madu" bukan nama akun GitHub yang sah: tulis tanpa @, 1-39 huruf, angka '
+        'atau tanda hubung (tidak di awal atau akhir, tidak dua berturut-turut), misalnya "nama-akun"'
+    ]
+
+
+def test_accounts_must_be_a_short_list(make_catalogue: Callable[..., Settings]) -> None:
+    assert found(make_catalogue, {PRODUCER: PRODUCER_YML + "akun_github: madu\n"}) == [(PRODUCER, 5, 14, "galat", "KEY_NOT_LIST")]
+    many = ", ".join(f"akun{i}" for i in range(11))
+    assert found(make_catalogue, {PRODUCER: PRODUCER_YML + f"akun_github: [{many}]\n"}) == [(PRODUCER, 5, 14, "galat", "LIST_TOO_LONG")]

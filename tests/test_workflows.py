@@ -4,6 +4,7 @@ reports from actionlint and zizmor (both from PyPI, in the `test` extra; zizmor 
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -78,23 +79,60 @@ def test_no_expression_inside_scripts(path: Path) -> None:
 
 def test_validate_workflow() -> None:
     workflow = load(GITHUB / "workflows/validate.yml")
-    assert workflow["on"] == {"pull_request": None}
+    # labeled/unlabeled: adding or removing the maintainers' approval label runs the check again
+    assert workflow["on"] == {"pull_request": {"types": ["opened", "synchronize", "reopened", "labeled", "unlabeled"]}}
     assert workflow["permissions"] == {"contents": "read"}
     assert all("permissions" not in job for job in workflow["jobs"].values())
-    (checkout,) = uses(workflow, "actions/checkout")
-    assert checkout["with"]["fetch-depth"] == 0
     (python,) = uses(workflow, "actions/setup-python")
     assert python["with"]["python-version"] == "3.11"
     runs = {s.get("name"): s for s in steps(workflow) if "run" in s}
     scripts = [s["run"] for s in runs.values()]
-    assert "python -m pip install -e ." in scripts
-    assert "catalogue-gen validate --format github" in scripts
-    assert 'catalogue-gen pr-summary --base "origin/${BASE_REF}" >> "$GITHUB_STEP_SUMMARY"' in scripts
-    assert 'catalogue-gen check-pr --base "origin/${BASE_REF}" --format github' in scripts
-    assert "catalogue-gen build" in scripts
+    assert "catalogue-gen validate --root pr --format github" in scripts
+    assert 'catalogue-gen pr-summary --root pr --base "origin/${BASE_REF}" >> "$GITHUB_STEP_SUMMARY"' in scripts
+    assert "catalogue-gen codeowners --root pr --check" in scripts
     for step in runs.values():
         if "BASE_REF" in step["run"]:
-            assert step["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+            assert step["env"]["BASE_REF"] == "${{ github.base_ref }}"
+
+
+def test_checker_runs_from_the_base_branch() -> None:
+    # A pull request that edits scope.py must not pass its own check (issue 10): the code that
+    # checks comes from the base branch, the pull request is data in pr/ and nothing in it runs.
+    workflow = load(GITHUB / "workflows/validate.yml")
+    all_steps = steps(workflow)
+    base, pr = uses(workflow, "actions/checkout")
+    assert base["with"] == {"ref": "${{ github.base_ref }}", "path": "base", "persist-credentials": False}
+    assert pr["with"] == {"path": "pr", "fetch-depth": 0, "persist-credentials": False}
+    assert all_steps.index(base) < all_steps.index(pr)
+
+    runs = [s for s in all_steps if "run" in s]
+    (install,) = [s for s in runs if "pip" in s["run"]]
+    assert install["run"] == "python -m pip install ./base"
+    for step in runs:
+        # nothing is run from the pull request's tree: no working directory there, no script
+        # or package from pr/, only `--root pr` handed to the installed checker as data
+        assert "working-directory" not in step, step
+        for command in step["run"].splitlines():
+            words = shlex.split(command)
+            for index, word in enumerate(words):
+                if word == "pr" or word.startswith(("pr/", "./pr")):
+                    assert words[index - 1] == "--root" or command == "cp -RP pr/products base/products", command
+        if step is not install:
+            assert all_steps.index(install) < all_steps.index(step)
+
+    (check,) = [s for s in runs if "catalogue-gen check-pr" in s["run"]]
+    assert check["env"] == {
+        "BASE_REF": "${{ github.base_ref }}",
+        "AUTHOR": "${{ github.event.pull_request.user.login }}",
+        "APPROVED": "${{ contains(github.event.pull_request.labels.*.name, 'disetujui-pengelola') }}",
+    }
+    assert 'catalogue-gen check-pr --root pr --base "origin/${BASE_REF}" --author "$AUTHOR" "${approval[@]}" --format github' in check["run"]
+    assert 'if [ "$APPROVED" = "true" ]; then approval=(--maintainer-approved); fi' in check["run"]
+
+    # the site is built by the base branch's code and site files, with only products/ from the PR
+    (build,) = [s for s in runs if "catalogue-gen build" in s["run"]]
+    assert build["run"].splitlines() == ["rm -rf base/products", "cp -RP pr/products base/products", "catalogue-gen build --root base"]
+    assert all_steps.index(build) == len(all_steps) - 1
 
 
 def test_deploy_workflow() -> None:
@@ -149,9 +187,23 @@ def test_issue_form_mirrors_produk_yml() -> None:
     assert all(link["url"].startswith("https://") for link in config["contact_links"])
 
 
-def test_codeowners_covers_everything_outside_products() -> None:
+def test_codeowners_covers_everything_and_every_producer() -> None:
     rules = [line.split() for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
     patterns = [rule[0] for rule in rules]
     assert patterns[0] == "*"
-    assert "/.github/" in patterns and "/products/" in patterns
+    assert "/products/" in patterns
+    producers = sorted(p.parent.name for p in (REPO / "products").glob("*/produsen.yml"))
+    assert [p for p in patterns if p.startswith("/products/") and p != "/products/"] == [f"/products/{slug}/" for slug in producers]
+
+
+def test_checked_in_codeowners_is_up_to_date() -> None:
+    done = subprocess.run([str(BIN / "catalogue-gen"), "codeowners", "--root", str(REPO), "--check"],
+                          cwd=REPO, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_issue_form_asks_for_the_github_account() -> None:
+    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE/daftarkan-produk.yml").read_text(encoding="utf-8"))
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    assert fields["akun_github"]["type"] == "input"

@@ -60,6 +60,8 @@
   }
 
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  // GitHub user names, as catalogue_gen/owners.py checks them: 1-39 letters, digits, single hyphens.
+  var GITHUB_LOGIN = /^(?=.{1,39}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
   var PHOTO = /\.(jpe?g|png|webp|heic)$/i;
   var MAX_PHOTO_BYTES = 10 * 1024 * 1024; // scope.py MAX_PHOTO_BYTES
   // Characters validate.py refuses (bidi controls, invisible, control): dropped, never wanted.
@@ -154,9 +156,10 @@
     return bad("halal");
   }
 
-  // validate.py normalise_phone: "0812-3456-7890", "+62 812..." -> "62812..."; null if not a phone.
+  // contacts.py normalise_phone (phonenumbers, roughly): "0812-3456-7890", "+62 812...",
+  // "0062 812..." -> "62812..."; null if not a phone.
   function normalisePhone(raw) {
-    var number = raw.replace(/[\s.\-()]/g, "").replace(/^\+/, "");
+    var number = raw.replace(/[\s.\-()]/g, "").replace(/^(\+|00)/, "");
     if (!/^\d+$/.test(number)) return null;
     if (number.charAt(0) === "0") number = "62" + number.slice(1);
     if (number.slice(0, 2) !== "62") return null;
@@ -267,13 +270,14 @@
   }
 
   function renderProducer(data) {
-    return [
+    var lines = [
       "# yaml-language-server: $schema=" + SCHEMA + "produsen.schema.json",
       "nama: " + quote(data.nama),
-      "kabupaten: " + quote(data.kabupaten),
-      "kontak:",
-      "  whatsapp: " + quote(data.whatsapp)
-    ].join("\n") + "\n";
+      "kabupaten: " + quote(data.kabupaten)
+    ];
+    if (data.akunGithub) lines.push("akun_github: [" + quote(data.akunGithub) + "]");
+    lines.push("kontak:", "  whatsapp: " + quote(data.whatsapp));
+    return lines.join("\n") + "\n";
   }
 
   // The page --------------------------------------------------------------------------------
@@ -350,7 +354,8 @@
     var producerData = {
       nama: oneLine($("f-produsen-nama").value),
       kabupaten: $("f-kabupaten").value,
-      whatsapp: oneLine($("f-whatsapp").value)
+      whatsapp: oneLine($("f-whatsapp").value),
+      akunGithub: oneLine($("f-akun-github").value).replace(/^@/, "")
     };
     if (isNew) {
       length("f-produsen-nama", producerData.nama, 2, 100, producerProblems, "Nama usaha");
@@ -361,6 +366,13 @@
           : phone.slice(0, 3) !== "628" ? "WhatsApp memerlukan nomor HP yang diawali 08 atau +628" : "";
         show("f-whatsapp", phoneMessage);
         if (phoneMessage) producerProblems.push(phoneMessage);
+      }
+      // check-pr accepts a new producer folder only when akun_github names the pull request's author
+      if (required("f-akun-github", producerData.akunGithub, producerProblems, "Akun GitHub")) {
+        var accountMessage = GITHUB_LOGIN.test(producerData.akunGithub) ? ""
+          : "Akun GitHub hanya berisi huruf, angka dan tanda hubung (1-39 huruf, tidak di awal atau akhir), tanpa @";
+        show("f-akun-github", accountMessage);
+        if (accountMessage) producerProblems.push(accountMessage);
       }
     }
 

@@ -1,0 +1,227 @@
+"""Worker processes with a budget: call a function on untrusted inputs, each call bounded in
+CPU time, memory and real time, so that one hostile input costs at most its budget.
+
+The photo stage decodes producers' photos with Pillow's C code, which no Python timeout can
+interrupt: a photo built to be slow (a progressive JPEG with one scan repeated thousands of
+times) or huge once decoded would otherwise stall or exhaust the whole build. Each worker runs
+one call at a time under `resource` limits; the parent kills a worker past its deadline,
+replaces any worker that died, and reports that one call as a `Failure` while the others go on.
+A pool of long-lived workers (unlike a `ProcessPoolExecutor`, which breaks for good when one
+worker dies) costs one process start per worker, not per call.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import resource
+import signal
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from typing import Any, Callable, Sequence, TypeVar
+
+Arg = TypeVar("Arg")
+Result = TypeVar("Result")
+
+TIME, MEMORY, CRASH = "time", "memory", "crash"
+# How often an idle worker checks that its parent still lives: a parent killed with SIGKILL
+# cannot stop its workers, and a worker's pipe stays open in its siblings (fork copies it).
+ORPHAN_CHECK_SECONDS = 1.0
+STOP_GRACE_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one call may cost."""
+
+    cpu_seconds: int
+    """CPU time (RLIMIT_CPU); past it the kernel ends the worker with SIGXCPU, in C code too."""
+    memory_bytes: int
+    """Address space one call may add to what its worker already maps (RLIMIT_AS); past it
+    allocations fail with MemoryError."""
+    wall_seconds: float
+    """Real time, waiting included; past it the parent kills the worker."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A call that did not return a result: over its budget, or its worker crashed."""
+
+    reason: str
+    """TIME, MEMORY or CRASH."""
+    detail: str = ""
+    """"cpu" or "wall" for TIME; the exception class or signal for CRASH."""
+    error: OSError | None = None
+    """The OSError a call raised, for the caller to tell a full disk from a bad input."""
+
+
+def run_limited(function: Callable[[Arg], Result], args: Sequence[Arg], workers: int, limits: Limits) -> list[Result | Failure]:
+    """`function(arg)` for each of `args`, in at most `workers` processes, each call within `limits`.
+
+    Results come back in the order of `args`. `function` must be a module-level function (it is
+    pickled under the spawn and forkserver start methods); its results must pickle.
+    """
+    results: list[Result | Failure | None] = [None] * len(args)
+    pending = deque(range(len(args)))
+    context = _context(function)
+    idle: list[_Worker] = []
+    busy: dict[Connection, tuple[_Worker, int, float]] = {}
+    try:
+        while pending or busy:
+            # hand out calls: each worker has at most one, so a death names its call
+            while pending and len(busy) < max(1, workers):
+                index = pending.popleft()
+                worker = _send(idle.pop() if idle else None, context, function, limits, args[index])
+                busy[worker.conn] = (worker, index, time.monotonic() + limits.wall_seconds)
+            soonest = min(deadline for _, _, deadline in busy.values())
+            for conn in wait(list(busy), timeout=max(0.0, soonest - time.monotonic())):
+                worker, index, _ = busy.pop(conn)  # type: ignore[arg-type]
+                try:
+                    results[index] = conn.recv()  # type: ignore[union-attr]
+                    idle.append(worker)
+                except (EOFError, OSError):
+                    results[index] = worker.death()
+            now = time.monotonic()
+            for conn, (worker, index, deadline) in list(busy.items()):
+                if now >= deadline:
+                    del busy[conn]
+                    worker.kill()
+                    results[index] = Failure(TIME, "wall")
+    finally:
+        for worker in idle:
+            worker.stop()
+        for worker, _, _ in busy.values():  # only after an exception here (Ctrl-C): their calls are moot
+            worker.kill()
+    return results  # type: ignore[return-value]
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+
+    @classmethod
+    def start(cls, context: BaseContext, function: Callable[[Any], Any], limits: Limits) -> _Worker:
+        parent_end, child_end = context.Pipe()
+        process = context.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(child_end, function, limits, os.getpid()), daemon=True)
+        process.start()
+        child_end.close()
+        return cls(process, parent_end)
+
+    def death(self) -> Failure:
+        """Why the worker died (it closed its pipe mid-call), once it has."""
+        self.process.join(STOP_GRACE_SECONDS)
+        if self.process.exitcode is None:
+            self.kill()
+        self.conn.close()
+        code = self.process.exitcode
+        if code == -signal.SIGXCPU:
+            return Failure(TIME, "cpu")
+        if code is not None and code < 0:
+            return Failure(CRASH, signal.Signals(-code).name)
+        return Failure(CRASH, f"exit {code}")
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass  # already gone
+        self.process.join(STOP_GRACE_SECONDS)
+        if self.process.exitcode is None:
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def _send(worker: _Worker | None, context: BaseContext, function: Callable[[Any], Any], limits: Limits, arg: object) -> _Worker:
+    """Give `arg` to an idle worker, or to a new one when there is none or it has died."""
+    if worker is not None:
+        try:
+            worker.conn.send(arg)
+            return worker
+        except OSError:
+            worker.kill()
+    worker = _Worker.start(context, function, limits)
+    worker.conn.send(arg)
+    return worker
+
+
+def _serve(conn: Connection, function: Callable[[Any], Any], limits: Limits, parent: int) -> None:
+    """A worker's life: one call at a time, until told to stop or orphaned."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops its workers
+    signal.signal(signal.SIGXCPU, signal.SIG_DFL)  # an ignored SIGXCPU is inherited; the CPU limit needs it
+    # SIGXCPU's default action dumps core: a gigabyte in the project folder, on some machines
+    resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
+    while True:
+        if not conn.poll(ORPHAN_CHECK_SECONDS):
+            if os.getppid() != parent:
+                return
+            continue
+        try:
+            arg = conn.recv()
+        except EOFError:
+            return
+        if arg is None:
+            return
+        _set_limits(limits)
+        try:
+            outcome = function(arg)
+        except MemoryError:
+            outcome = Failure(MEMORY)
+        except OSError as exc:
+            outcome = Failure(CRASH, type(exc).__name__, exc)
+        except Exception as exc:  # noqa: BLE001 - this call's failure, reported; the other calls go on
+            outcome = Failure(CRASH, type(exc).__name__)
+        conn.send(outcome)
+
+
+def _context(function: Callable[..., Any]) -> BaseContext:
+    """Workers forked from a small server process (where available), not from the caller.
+
+    A worker forked from the caller inherits its heap, freed parts included: memory a call can
+    use without mapping more, and so without meeting RLIMIT_AS. From the fork server each
+    worker starts as small as the module of `function` makes it, which the budget then counts.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context()
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([function.__module__])  # imported once, in the server
+    return context
+
+
+def _set_limits(limits: Limits) -> None:
+    """Limits for the next call, on top of what this worker has used and mapped so far.
+
+    Only the soft limits move, so that they can be raised again for the next call; the calls
+    are not hostile code, only hostile data, which cannot raise them.
+    """
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    _set_soft(resource.RLIMIT_CPU, math.ceil(usage.ru_utime + usage.ru_stime) + limits.cpu_seconds)
+    mapped = _address_space()
+    if mapped is not None:
+        _set_soft(resource.RLIMIT_AS, mapped + limits.memory_bytes)
+
+
+def _set_soft(which: int, value: int) -> None:
+    hard = resource.getrlimit(which)[1]
+    resource.setrlimit(which, (value if hard == resource.RLIM_INFINITY else min(value, hard), hard))
+
+
+def _address_space() -> int | None:
+    """Bytes this process maps now (Linux /proc); None elsewhere, where RLIMIT_AS is left alone."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
