@@ -227,6 +227,8 @@ class ProcessedPhoto:
     """1200x630 JPEG for Open Graph; only for the cover photo."""
     placeholder_color: str
     """`#rrggbb`: the average colour, shown while the photo loads."""
+    thumbnail: PhotoVariant | None = None
+    """Square, for search result rows; only for the cover photo."""
 
     @property
     def largest(self) -> PhotoVariant:

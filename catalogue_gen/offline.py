@@ -34,6 +34,7 @@ from PIL import Image, ImageDraw
 from catalogue_gen import addresses, messages
 from catalogue_gen.output import GENERATED_ROOTS
 from catalogue_gen.pages import SITE_NAME, Page, StaticFile, _compact_html, front_matter, make_environment, relative_url
+from catalogue_gen.photos import CONTENT_ADDRESSED_NAME
 from catalogue_gen.settings import Settings
 
 # Where the offline files live in the site (each root is listed in output.GENERATED_ROOTS).
@@ -62,7 +63,7 @@ MESSAGE_LIMIT = 100
 SEARCH_DIRS = (f"{addresses.PAGEFIND_DIR}/", "cari/")
 # File names that change whenever their content does, so a saved copy never goes stale. The
 # same patterns are compiled by the worker (JavaScript RegExp): keep to the common syntax.
-PHOTO_PATTERN = r"/[0-9a-f]{16}-(?:\d+\.webp|og\.jpg)$"
+PHOTO_PATTERN = f"/{CONTENT_ADDRESSED_NAME}$"
 HASHED_SEARCH_PATTERN = r"/pagefind/(?:[a-z]+/)?[\w.-]*_[0-9a-f]{7,}\.pf_[a-z]+$"
 HASHED_ASSET_PATTERN = r"/assets/.*\.[0-9a-f]{8,}\.min\.(?:css|js)$"
 

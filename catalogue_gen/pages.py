@@ -321,6 +321,8 @@ class PageRenderer:
                 yield StaticFile(folder + variant.file_name, variant.cache_path)
             if index == 0 and processed.social is not None:
                 yield StaticFile(folder + processed.social.file_name, processed.social.cache_path)
+            if index == 0 and processed.thumbnail is not None:
+                yield StaticFile(folder + processed.thumbnail.file_name, processed.thumbnail.cache_path)
 
     def render_product(self, product: Product) -> Page:
         """`produk/<producer>/<product>/index.md`."""
@@ -358,6 +360,7 @@ class PageRenderer:
             cover=cover, halal_status=HalalStatus, search_terms=search_terms(product),
             filters=[(key, value) for key, values in facets.product_filters(product).items() for value in values],
             sort_keys=facets.product_sort_keys(product), card_image=cover.at_least(CARD_WIDTH).file_name,
+            thumb_image=(cover.thumbnail or cover.variants[0]).file_name,
         )
         return Page(path, front_matter(**meta) + "\n" + _compact_html(body))
 

@@ -38,10 +38,14 @@ from catalogue_gen.settings import PhotoParams
 from catalogue_gen.workers import MEMORY, TIME, Failure, Limits, run_limited
 
 STORAGE_ERRNOS = DISK_FULL_ERRNOS | READ_ONLY_ERRNOS
+# Every file the photo stage publishes is named by its content: renditions `<key>-400.webp`,
+# the thumbnail `<key>-128x128.webp`, share images `<key>-og.jpg`. Incremental builds
+# hard-link such files and the service worker caches them for good, since a change is a new name.
+CONTENT_ADDRESSED_NAME = r"[0-9a-f]{16}-(?:\d+(?:x\d+)?\.webp|og\.jpg)"
 
 # Bump when processing changes in a way the params do not show: old cache entries are ignored.
 # 8: GPS found in UTF-16/32 XMP, a finding stored with the entry.
-PROCESSING_VERSION = 8
+PROCESSING_VERSION = 9
 # A multi-picture JPEG (MPO: dual cameras, Ultra HDR gain maps) is a JPEG with more pictures
 # after the first, which is the photo.
 EXPECTED_FORMATS = {".jpg": ("JPEG", "MPO"), ".jpeg": ("JPEG", "MPO"), ".png": ("PNG",), ".webp": ("WEBP",), ".heic": ("HEIF",)}
@@ -91,6 +95,8 @@ class PhotoResult:
     variants: list[tuple[str, int, int]] = field(default_factory=list)
     """(file name in the cache entry, width, height), smallest first."""
     social: str = ""
+    thumbnail: str = ""
+    """The square thumbnail's file name; only for the cover photo."""
     placeholder: str = "#dddddd"
     findings: list[Finding] = field(default_factory=list)
     """(level, template, values): problems found, stored with the entry so a cache hit repeats them."""
@@ -217,6 +223,15 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
         name = f"{key[:16]}-{target}.webp"
         encoded[name] = buffer.getvalue()
         result.variants.append((name, target, target_height))
+
+    # square thumbnail for search result rows, cropped to the centre, only for the cover photo
+    if is_cover:
+        side = min(params.thumbnail_side, width, height)
+        square = ImageOps.fit(image, (side, side), Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        square.save(buffer, "WEBP", quality=params.webp_quality[0], method=params.webp_method)
+        result.thumbnail = f"{key[:16]}-{side}x{side}.webp"
+        encoded[result.thumbnail] = buffer.getvalue()
 
     # social image: 1200x630 JPEG, cropped to the centre, only for the cover photo
     if is_cover:
@@ -373,7 +388,7 @@ def _read_entry(entry: Path) -> PhotoResult | None:
                 return None
         return PhotoResult(
             digest=meta["digest"], width=meta["width"], height=meta["height"],
-            variants=[tuple(v) for v in meta["variants"]], social=meta["social"],
+            variants=[tuple(v) for v in meta["variants"]], social=meta["social"], thumbnail=meta["thumbnail"],
             placeholder=meta["placeholder"], findings=[tuple(f) for f in meta["findings"]],
             entry_dir=str(entry),
         )
@@ -391,7 +406,7 @@ def _write_entry(entry: Path, result: PhotoResult) -> PhotoResult:
         meta = {
             "version": PROCESSING_VERSION, "digest": result.digest, "width": result.width,
             "height": result.height, "variants": result.variants, "social": result.social,
-            "placeholder": result.placeholder, "findings": result.findings,
+            "thumbnail": result.thumbnail, "placeholder": result.placeholder, "findings": result.findings,
             "checksums": {name: hashlib.sha256(blob).hexdigest() for name, blob in sorted(encoded.items())},
         }
         (staging / "meta.json").write_text(json.dumps(meta, sort_keys=True), encoding="utf-8")
@@ -540,7 +555,11 @@ def process_catalogue(catalogue: Catalogue, root: Path, params: PhotoParams, cac
         social = None
         if result.social:
             social = PhotoVariant(result.social, 1200, 630, str(entry / result.social))
-        processed[photo.source_path] = ProcessedPhoto(photo, variants, social, result.placeholder)
+        thumbnail = None
+        if result.thumbnail:
+            side = int(result.thumbnail.rsplit("x", 1)[1].split(".")[0])
+            thumbnail = PhotoVariant(result.thumbnail, side, side, str(entry / result.thumbnail))
+        processed[photo.source_path] = ProcessedPhoto(photo, variants, social, result.placeholder, thumbnail)
     return processed, problems
 
 

@@ -32,7 +32,7 @@ from catalogue_gen.output import (
     GENERATED_ROOTS, MANIFEST_NAME, READ_ONLY_ERRNOS, remove_leftovers, step_storage_message, swap_site, write_generated,
 )
 from catalogue_gen.pages import PageRenderer, StaticFile
-from catalogue_gen.photos import ShareCards, process_catalogue
+from catalogue_gen.photos import CONTENT_ADDRESSED_NAME, ShareCards, process_catalogue
 from catalogue_gen.problems import CatalogueError, CatalogueInvalid, OutputError, Problem, Problems
 from catalogue_gen.search import run_pagefind
 from catalogue_gen.settings import Settings
@@ -219,7 +219,7 @@ def _build(settings: Settings) -> BuildResult:
     return result
 
 
-_CONTENT_ADDRESSED = re.compile(r"^[0-9a-f]{16}-(?:\d+\.webp|og\.jpg)$")
+_CONTENT_ADDRESSED = re.compile(f"^{CONTENT_ADDRESSED_NAME}$")
 
 
 def copy_previous_site(site: Path, staging: Path, docs: Path) -> None:

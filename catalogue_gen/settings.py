@@ -20,6 +20,10 @@ class PhotoParams:
     # Quality falls as width grows: wide renditions are seen enlarged, where artefacts hide.
     webp_quality: tuple[int, ...] = (70, 64, 56)
     webp_method: int = 4
+    # Settings for the square thumbnail of the cover, for search results: a 64 px row photo is
+    # 128 device pixels on most phones (DPR 2). It weighs half the 200 px rendition, and a first
+    # search loads one per result shown.
+    thumbnail_side: int = 128
     # Settings for the 1200x630 Open Graph image shared on WhatsApp and Facebook: the whole
     # photo on its own average colour (no crop cuts the product), JPEG for every app.
     social_size: tuple[int, int] = (1200, 630)

@@ -250,3 +250,10 @@ def test_a_filtered_listing_shows_its_static_cards_when_the_scripts_fail(browser
             assert tab.locator("[data-static] .bp-card").first.is_visible(), blocked
         finally:
             context.close()
+
+
+def test_search_rows_show_the_square_thumbnail(page: Any, base_url: str) -> None:
+    page.goto(base_url + "cari/?q=madu")
+    page.wait_for_selector("[data-finder][data-state=ready]")
+    sources = page.eval_on_selector_all(".bp-result__img", "images => images.map(i => i.getAttribute('src'))")
+    assert sources and all(src.endswith("-128x128.webp") for src in sources), sources

@@ -196,6 +196,20 @@ def test_encoding_is_deterministic(tmp_path: Path) -> None:
         assert (Path(first.entry_dir) / name).read_bytes() == (Path(second.entry_dir) / name).read_bytes()
 
 
+def test_the_cover_gets_a_light_square_thumbnail_for_search_rows(tmp_path: Path) -> None:
+    source = tmp_path / "a.jpg"
+    source.write_bytes(photo_bytes(1600, 1200))
+    cover = photos.process_photo(source, PhotoParams(), tmp_path / "cache", True)
+    extra = photos.process_photo(source, PhotoParams(), tmp_path / "cache", False)
+    assert cover.thumbnail.endswith("-128x128.webp") and extra.thumbnail == ""
+    with Image.open(Path(cover.entry_dir) / cover.thumbnail) as thumbnail:
+        assert thumbnail.size == (128, 128)
+    smallest = Path(cover.entry_dir) / cover.variants[0][0]
+    assert (Path(cover.entry_dir) / cover.thumbnail).stat().st_size < smallest.stat().st_size
+    # a cache hit gives the same thumbnail back
+    assert photos.process_photo(source, PhotoParams(), tmp_path / "cache", True).thumbnail == cover.thumbnail
+
+
 def test_strip_photos_removes_gps_in_place(tmp_path: Path) -> None:
     path = tmp_path / "foto.jpg"
     path.write_bytes(phone_photo())
