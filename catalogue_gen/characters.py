@@ -21,10 +21,11 @@ from catalogue_gen import messages
 # U+2028 and U+2029, while editors and GitHub break them at \n only: one of these shifts the
 # line number of every later problem. The C0/C1 controls (except tab, LF, CR) and U+FFFE/FFFF
 # are refused by PyYAML in English, a NUL even as an exception name at line 0.
-YAML_ONLY_LINE_BREAKS = frozenset("\u0085\u2028\u2029")
-FILE_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+YAML_ONLY_LINE_BREAKS = frozenset("\r\u0085\u2028\u2029")
+# A CR of its own (not in CRLF) is a line break to YAML and old Macs, none to GitHub's editor.
+FILE_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)")
 # Names for the controls that unicodedata.name() does not know (Unicode gives Cc no name).
-CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BACKSPACE", 0x0B: "VT", 0x0C: "FORM FEED", 0x1B: "ESC",
+CONTROL_NAMES = {0x00: "NUL", 0x0D: "CR", 0x07: "BEL", 0x08: "BACKSPACE", 0x0B: "VT", 0x0C: "FORM FEED", 0x1B: "ESC",
                  0x7F: "DEL", 0x85: "NEL", 0x9B: "CSI"}
 
 # Bidirectional controls reorder what a reader sees (the "Trojan Source" trick).
@@ -39,6 +40,8 @@ HANGUL_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
 # Mongolian variation selectors, variation selectors.
 IGNORABLE_MARKS = re.compile("[\u034f\u17b4\u17b5\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 BRAILLE_BLANK = "\u2800"
+# Text and emoji presentation selectors (VS15, VS16): harmless right after a symbol (❤️, ✔️).
+EMOJI_SELECTORS = frozenset("\ufe0e\ufe0f")
 # What may stand in a value without a closer look: printable ASCII and newline (a tab is
 # looked at: only long text may hold one).
 PLAIN = re.compile(r"[^\x20-\x7e\n]")
@@ -107,10 +110,13 @@ def hidden_character(value: str, one_line: bool) -> tuple[str, str] | None:
     and a hidden joiner can split or disguise a word. One-line fields (names, variants,
     keywords, ...) also refuse spaces other than the ordinary one (U+3000, no-break spaces,
     U+2800 braille blank) and invisible marks such as variation selectors, so that two names
-    that look the same are the same text.
+    that look the same are the same text; except the emoji presentation selectors right after a
+    symbol, which phones add to ❤️ and ✔️ by themselves.
     """
     for found in PLAIN.finditer(value):
         char = found.group()
+        if char in EMOJI_SELECTORS and found.start() and unicodedata.category(value[found.start() - 1]) == "So":
+            continue
         template = _template_for(char, one_line)
         if template is not None:
             return template, char
@@ -211,16 +217,28 @@ def skeletons(value: str) -> tuple[str, str]:
 def _skeleton(value: str) -> str:
     kept = "".join(c for c in unicodedata.normalize("NFD", value) if not _is_ignorable(c))
     mapped = "".join(prototype(c) for c in kept)
-    return unicodedata.normalize("NFD", mapped).casefold()
+    # A dot above on a letter that already has one ("i" + U+0307, dotless ı + U+0307) draws
+    # nothing new: "Fatumnası̇" must read as "Fatumnasi".
+    return DOT_ON_DOTTED.sub(r"\1", unicodedata.normalize("NFD", mapped)).casefold()
+
+
+DOT_ON_DOTTED = re.compile("([ijlI])\u0307+")
 
 
 def _is_ignorable(char: str) -> bool:
     return unicodedata.category(char) == "Cf" or char in HANGUL_FILLERS or bool(IGNORABLE_MARKS.match(char))
 
 
+# Typographic quotes and dashes that keyboards and phones put in by themselves: "Mama’s" and
+# "Mama's" are one name written two ways, not a disguise (whichever of the two came first).
+TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u0060": "'", "\u00b4": "'",
+                             "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
+
+
 def folded(value: str) -> str:
-    """NFKC and case folded: two names equal here are the same name written differently."""
-    return unicodedata.normalize("NFKC", value).casefold()
+    """NFKC, typographic quotes and dashes made plain, case folded: two names equal here are the
+    same name written differently."""
+    return unicodedata.normalize("NFKC", value).translate(TYPOGRAPHIC).casefold()
 
 
 @dataclass(frozen=True)

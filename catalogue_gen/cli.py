@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, NoReturn, TypeVar
 import click
 
 from catalogue_gen import messages
-from catalogue_gen.problems import REPORTERS, CatalogueError, CatalogueInvalid, Problems, escape_controls
+from catalogue_gen.problems import REPORTERS, CatalogueError, CatalogueInvalid, Problems, escape_controls, escape_lines
 
 if TYPE_CHECKING:
     from catalogue_gen.pipeline import BuildResult
@@ -50,8 +50,9 @@ def _run(action: Callable[[], T], fmt: str = "text", debug: bool = False) -> T:
         _report(exc.problems, fmt)
         sys.exit(1)
     except CatalogueError as exc:
-        # The message may quote a file name: kept on one line, so it cannot forge a workflow command.
-        click.echo(f"galat: {escape_controls(str(exc))}", err=True)
+        # The message may quote a file name or MkDocs' own lines: escaped, continuation lines
+        # indented, so none of it can forge a workflow command.
+        click.echo(f"galat: {escape_lines(str(exc))}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -97,7 +98,7 @@ def validate(paths: tuple[Path, ...], root: str, fmt: str, debug: bool) -> None:
             raise click.UsageError(messages.PATH_MISSING.format(path=path))
         if not resolved.is_relative_to(settings.products_dir):
             raise click.UsageError(messages.PATH_OUTSIDE.format(path=path))
-    result = _run(lambda: check(settings, list(paths) or None), fmt, debug)
+    result = _run(lambda: check(settings, list(paths) or None, read_only=True), fmt, debug)
     _report(result.problems, fmt)
     if fmt == "text" and not result.problems.has_errors:
         click.echo(messages.SUMMARY_OK.format(products=len(result.catalogue.products), producers=len(result.catalogue.producers)))
@@ -161,9 +162,16 @@ def strip_photos(folder: Path) -> None:
     """Hapus metadata (lokasi GPS, EXIF, XMP) dari foto di FOLDER, langsung di berkasnya."""
     from catalogue_gen.photos import strip_metadata
 
-    count = _run(lambda: strip_metadata(folder))
-    template = messages.STRIP_DONE if count else messages.STRIP_NOTHING
-    click.echo(template.format(count=count, path=folder))
+    result = _run(lambda: strip_metadata(folder))
+    # a privacy tool that leaves a GPS position in place says so, for each photo, and fails
+    for path, reason in result.not_stripped:
+        click.echo(escape_controls(f"galat: {messages.STRIP_FAILED.format(path=path, reason=reason)}"), err=True)
+    count = len(result.changed)
+    template = messages.STRIP_DONE if count or result.not_stripped else messages.STRIP_NOTHING
+    click.echo(escape_controls(template.format(count=count, path=folder)))
+    if result.not_stripped:
+        click.echo(f"galat: {messages.STRIP_INCOMPLETE.format(count=len(result.not_stripped))}", err=True)
+        sys.exit(1)
 
 
 @main.group()
@@ -266,7 +274,7 @@ def report(root: str, debug: bool) -> None:
     from catalogue_gen.report import render_report
 
     settings = _settings(root)
-    click.echo(_run(lambda: render_report(check(settings), settings.build_date), debug=debug), nl=False)
+    click.echo(_run(lambda: render_report(check(settings, read_only=True), settings.build_date), debug=debug), nl=False)
 
 
 @main.command()

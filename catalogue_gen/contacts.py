@@ -138,6 +138,9 @@ LINK_SITES = {
     "web": LinkSite("Situs web"),
 }
 KNOWN_HOSTS = tuple(sorted({host for site in LINK_SITES.values() for host in site.hosts}))
+# Skeletons computed once: every link of 5,000 products is compared with each of them.
+_HOST_SHAPES = tuple((real, characters.skeleton(real)) for real in KNOWN_HOSTS)
+_SITE_SHAPES = tuple((characters.skeleton(name), site) for name, site in LINK_SITES.items() if site.hosts)
 
 
 def is_under(host: str, domain: str) -> bool:
@@ -165,8 +168,7 @@ def check_host(host: str) -> Finding | None:
     if readable is None:
         return Finding("URL_HOST_BAD", {"host": host})
     shape = characters.skeleton(readable)
-    for real in KNOWN_HOSTS:
-        real_shape = characters.skeleton(real)
+    for real, real_shape in _HOST_SHAPES:
         looks_like = shape == real_shape or shape.endswith("." + real_shape)
         if looks_like and not is_under(readable, real):
             return Finding("URL_HOST_LOOKALIKE", {"host": readable, "real": real})
@@ -177,13 +179,13 @@ def check_host(host: str) -> Finding | None:
 
 
 def site_named(key: str) -> LinkSite | None:
-    """The marketplace a `tautan:` key names, by any word of it, however spelled (`Shopee`,
-    `toko shopee`, `shоpee` with a Cyrillic о); None for a key that names none."""
-    for word in re.split(r"[\W_]+", key.lower()):
-        shape = characters.skeleton(word) if word else ""
-        for name, site in LINK_SITES.items():
-            if site.hosts and shape == characters.skeleton(name):
-                return site
+    """The marketplace a `tautan:` key names anywhere in it, however spelled and joined
+    (`Shopee`, `toko shopee`, `ShopeeMall`, `TikTokShop`, `shоpee` with a Cyrillic о); None
+    for a key that names none. Contained, not whole words: a key is a label shoppers read."""
+    shape = characters.skeleton(re.sub(r"[\W_]+", "", key.lower()))
+    for name_shape, site in _SITE_SHAPES:
+        if name_shape in shape:
+            return site
     return None
 
 

@@ -28,6 +28,11 @@ PRODUCT_FILE = "produk.yml"
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".heic")
 # 256 KiB: a product file is a few KiB; anything near this is a mistake or an attack.
 MAX_FILE_BYTES = 256 * 1024
+# 10 MiB: a phone photo is 2-6 MB, and the site resizes every photo to at most 1200 px anyway.
+# A bigger file is a video renamed, a scan at print resolution, or a way to bloat the repo
+# (git keeps every version forever). GitHub's web upload itself stops at 25 MB. Checked by
+# the photo stage on the file and by the pull request check on git's blob size.
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
 # The deepest real file (izin -> list -> map) is 3 levels; PyYAML's composer recurses per level.
 MAX_DEPTH = 12
 # libyaml parses about 10x faster than the pure-Python parser and keeps the same marks.
@@ -88,7 +93,7 @@ def iter_tree(project_root: Path, products_dir: Path, problems: list[Problem], o
         problems.append(problem(_rel(project_root, products_dir), 0, 0, Level.ERROR, "", "PRODUCTS_DIR_MISSING"))
         return
     selected = [p.resolve() for p in only] if only else None
-    folders = _Folders(project_root, problems, _hand_written_roots(project_root))
+    folders = _Folders(project_root, problems, hand_written_roots(project_root))
     for entry in _sorted_entries(products_dir):
         rel = _rel(project_root, entry)
         if _is_link(entry):
@@ -144,7 +149,7 @@ def is_hidden(name: str) -> bool:
     return name.startswith(".") or name in SYSTEM_NAMES
 
 
-def _hand_written_roots(project_root: Path) -> frozenset[str]:
+def hand_written_roots(project_root: Path) -> frozenset[str]:
     # The top of docs/ (Settings.docs_dir): the guide, the form and the site's assets, which
     # are served beside the generated pages. A checkout without docs/ reserves only the rest.
     docs = [p.name for p in _sorted_entries(project_root / "docs")]
@@ -245,16 +250,43 @@ def _rel(project_root: Path, path: Path) -> str:
         return path.as_posix()
 
 
+def special_file_kind(mode: int) -> str:
+    """How a producer would call what stands where a regular file should ("" for a regular one)."""
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISFIFO(mode):
+        return messages.PHOTO_KIND_FIFO
+    if stat.S_ISSOCK(mode):
+        return messages.PHOTO_KIND_SOCKET
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return messages.PHOTO_KIND_DEVICE
+    if stat.S_ISDIR(mode):
+        return messages.PHOTO_KIND_FOLDER
+    return messages.PHOTO_KIND_OTHER
+
+
 def load_yaml(project_root: Path, path: Path, problems: list[Problem]) -> RawFile:
     """Read one YAML file safely; append a Problem for anything wrong and return what loaded."""
     rel = _rel(project_root, path)
     raw = RawFile(rel, path, None)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        # only a regular file is read: opening a FIFO named produk.yml waits forever
+        kind = special_file_kind(path.stat().st_mode)
+        if kind:
+            problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_NOT_REGULAR", kind=kind))
+            return raw
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # swapped for a FIFO since: no wait
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            kind = special_file_kind(info.st_mode)
+            if kind:
+                problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_NOT_REGULAR", kind=kind))
+                return raw
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if max(info.st_size, len(data)) > MAX_FILE_BYTES:
+            size = max(info.st_size, len(data))
             problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_TOO_LARGE", size_kib=size // 1024, limit_kib=MAX_FILE_BYTES // 1024))
             return raw
-        data = path.read_bytes()
     except OSError as exc:
         problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_UNREADABLE", reason=exc.strerror or str(exc)))
         return raw
@@ -314,7 +346,9 @@ def _decode(rel: str, data: bytes, problems: list[Problem]) -> str | None:
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         problems.append(problem(rel, line, column, Level.ERROR, "", "NOT_UTF8"))
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # A CR of its own is left in: editors disagree on whether it ends a line (GitHub's
+    # annotations say no), so it is refused at its line, never read as one.
+    return text.replace("\r\n", "\n")
 
 
 def _check_characters(rel: str, text: str, problems: list[Problem]) -> str:

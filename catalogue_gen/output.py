@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from catalogue_gen import addresses, messages
-from catalogue_gen.problems import OutputError
+from catalogue_gen.problems import DISK_FULL_ERRNOS, READ_ONLY_ERRNOS, OutputError
 
 # What `generate` owns under docs/; everything else there is hand-written and never touched.
 # Listed in addresses.py, where the loader also reads it to keep folder names clear of it.
@@ -55,8 +55,9 @@ def write_generated(docs_dir: Path, pages: list[tuple[str, str]], files: list[tu
         destinations[normal] = origin
 
     docs_dir.mkdir(parents=True, exist_ok=True)
-    for stale in [*docs_dir.glob(".generated-*"), *docs_dir.glob(".retired-*")]:
-        shutil.rmtree(stale, ignore_errors=True)  # left by a run that was killed
+    for pattern in DOCS_LEFTOVER_PATTERNS:  # left by a run that was killed (we hold the build lock)
+        for stale in docs_dir.glob(pattern):
+            shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=".generated-", dir=docs_dir))
     changed = 0
     try:
@@ -84,8 +85,6 @@ def write_generated(docs_dir: Path, pages: list[tuple[str, str]], files: list[tu
     return changed
 
 
-DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
-READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 # What MkDocs' and Pagefind's own error output says for the same two failures.
 _DISK_FULL_TEXT = ("No space left on device", "Disk quota exceeded", f"[Errno {errno.ENOSPC}]")
 _READ_ONLY_TEXT = ("Read-only file system", "Permission denied", f"[Errno {errno.EROFS}]")
@@ -96,8 +95,10 @@ def storage_message(exc: OSError) -> str | None:
     # write() reports a full disk without a file name; open() and mkdir() name theirs
     if exc.errno in DISK_FULL_ERRNOS:
         return messages.DISK_FULL.format(path=exc.filename) if exc.filename else messages.DISK_FULL_SOMEWHERE
-    if exc.errno in READ_ONLY_ERRNOS:
-        return messages.READ_ONLY.format(path=exc.filename or "folder proyek")
+    if exc.errno == errno.EROFS:
+        return messages.READ_ONLY.format(path=exc.filename or messages.PROJECT_FOLDER)
+    if exc.errno in READ_ONLY_ERRNOS:  # EACCES, EPERM: reading or writing, we cannot tell
+        return messages.NO_PERMISSION.format(path=exc.filename or messages.PROJECT_FOLDER)
     return None
 
 
@@ -206,30 +207,35 @@ def recover_site(site_dir: Path) -> None:
 
 
 # Leftovers of a killed run: staging folders of the site and of the generated pages (only
-# builds and `generate` make those, under the build lock), and of the photo cache and icons,
-# which `validate` also writes without the lock: those are removed once they are old enough
-# that no running process can still be filling them.
-LEFTOVER_PATTERNS = (".generated-*", ".retired-*")
+# builds and `generate` make those, under the build lock; write_generated clears the pages'
+# own), and of the photo cache and icons, which `validate` also writes without the lock:
+# those are removed once they are old enough that no running process can still be filling them.
+DOCS_LEFTOVER_PATTERNS = (".generated-*", ".retired-*")
 CACHE_LEFTOVER_PATTERNS = ("photos/*/.tmp-*", "ikon/.ikon-*")
 CACHE_LEFTOVER_AGE_S = 3600
 
 
-def remove_leftovers(site_dir: Path, docs_dir: Path, cache_dir: Path) -> list[Path]:
+def remove_leftovers(site_dir: Path, cache_dir: Path) -> list[Path]:
     """Delete what a killed build left behind (call it under the build lock); returns what was
     removed."""
     recover_site(site_dir)
     found = list(site_dir.parent.glob(f".{site_dir.name}-new-*"))
-    for pattern in LEFTOVER_PATTERNS:
-        found.extend(docs_dir.glob(pattern))
     now = time.time()
     for pattern in CACHE_LEFTOVER_PATTERNS:
-        found.extend(p for p in cache_dir.glob(pattern) if now - p.lstat().st_mtime > CACHE_LEFTOVER_AGE_S)
+        found.extend(p for p in cache_dir.glob(pattern) if now - _mtime(p) > CACHE_LEFTOVER_AGE_S)
     for path in found:
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)
     return found
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.lstat().st_mtime
+    except FileNotFoundError:  # a validate beside the build just renamed its staging folder
+        return time.time()
 
 
 _RENAME_EXCHANGE = 2  # linux/fs.h

@@ -12,32 +12,34 @@ read and rebuilt when damaged.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
 import os
 import re
 import shutil
-import stat
 import struct
 import tempfile
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence, TypeVar, Union
 
 from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
 from catalogue_gen import messages
+from catalogue_gen.load import MAX_PHOTO_BYTES, special_file_kind
 from catalogue_gen.model import Catalogue, Photo, PhotoVariant, ProcessedPhoto
-from catalogue_gen.output import DISK_FULL_ERRNOS, READ_ONLY_ERRNOS
-from catalogue_gen.problems import Level, Problem, problem
-from catalogue_gen.scope import MAX_PHOTO_BYTES
+from catalogue_gen.problems import DISK_FULL_ERRNOS, Level, Problem, problem
 from catalogue_gen.settings import PhotoParams
 from catalogue_gen.workers import MEMORY, TIME, Failure, Limits, run_limited
 
-STORAGE_ERRNOS = DISK_FULL_ERRNOS | READ_ONLY_ERRNOS
+# Reading one photo failed because of the machine, not the photo (no file descriptors or
+# memory left, a failing disk): raised, so the run stops with "kesalahan internal" instead of
+# blaming the producer's photo.
+MACHINE_ERRNOS = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOMEM, errno.EIO})
 # Every file the photo stage publishes is named by its content: renditions `<key>-400.webp`,
 # the thumbnail `<key>-128x128.webp`, share images `<key>-og.jpg`. Incremental builds
 # hard-link such files and the service worker caches them for good, since a change is a new name.
@@ -61,7 +63,10 @@ SRGB_PROFILE = ImageCms.createProfile("sRGB")
 # while a hostile photo costs the run at most 20 s of CPU and no worker grows past ~1.2 GB.
 # Real time allows for a machine busy with other work.
 PHOTO_LIMITS = Limits(cpu_seconds=20, memory_bytes=2**30, wall_seconds=45.0)
-# Exceptions Pillow's parsers raise on damaged files besides OSError, seen while fuzzing them.
+# Exceptions Pillow's parsers raise on damaged files besides OSError, seen while fuzzing them
+# (AttributeError, TypeError and KeyError from EXIF tags of the wrong type among them). Caught
+# only around Pillow's own parsing and decoding of the photo (`_decode`, `_strip_photo`), so that
+# the same exceptions raised by a bug of ours elsewhere reach the command as internal errors.
 DAMAGED_FILE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, TypeError, struct.error, IndexError, KeyError,
                        ZeroDivisionError, OverflowError, AttributeError)
 # GPS properties in XMP (exif:GPSLatitude, DJI's drone-dji:GpsLatitude), compared lower-cased
@@ -81,6 +86,7 @@ JPEG_DATA_END = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
 JPEG_STANDALONE = {0x01, *range(0xD0, 0xD9)}
 """Markers without a length: TEM, RST0-7, SOI."""
 
+T = TypeVar("T")
 Finding = tuple[str, str, dict[str, object]]
 """(level, template, values) of one problem, as a worker returns it."""
 
@@ -151,26 +157,36 @@ def load_source(source: Path) -> bytes | Finding:
                 return refusal
             data = handle.read(MAX_PHOTO_BYTES + 1)
     except OSError as exc:
-        return (Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": exc.strerror or str(exc)})
+        if exc.errno in MACHINE_ERRNOS:
+            raise
+        return (Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": os_reason(exc)})
     if len(data) > MAX_PHOTO_BYTES:  # grew after the fstat
         return _too_large(len(data))
     return data
 
 
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, in Indonesian (`strerror` is English)."""
+    if exc.errno == errno.ENOENT:
+        return messages.OS_REASON_MISSING
+    if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a symlink swapped in after the lstat
+        return messages.OS_REASON_SYMLINK
+    if exc.errno == errno.EISDIR:
+        return messages.OS_REASON_FOLDER
+    if exc.errno in DISK_FULL_ERRNOS:
+        return messages.OS_REASON_DISK_FULL
+    if exc.errno == errno.EROFS:
+        return messages.OS_REASON_READ_ONLY
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return messages.OS_REASON_DENIED
+    return messages.OS_REASON_OTHER.format(code=errno.errorcode.get(exc.errno or 0, exc.errno))
+
+
 def _check_file(info: os.stat_result) -> Finding | None:
-    if stat.S_ISREG(info.st_mode):
-        return _too_large(info.st_size) if info.st_size > MAX_PHOTO_BYTES else None
-    if stat.S_ISFIFO(info.st_mode):
-        kind = messages.PHOTO_KIND_FIFO
-    elif stat.S_ISSOCK(info.st_mode):
-        kind = messages.PHOTO_KIND_SOCKET
-    elif stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
-        kind = messages.PHOTO_KIND_DEVICE
-    elif stat.S_ISDIR(info.st_mode):
-        kind = messages.PHOTO_KIND_FOLDER
-    else:
-        kind = messages.PHOTO_KIND_OTHER
-    return (Level.ERROR.value, "PHOTO_NOT_REGULAR", {"kind": kind})
+    kind = special_file_kind(info.st_mode)
+    if kind:
+        return (Level.ERROR.value, "PHOTO_NOT_REGULAR", {"kind": kind})
+    return _too_large(info.st_size) if info.st_size > MAX_PHOTO_BYTES else None
 
 
 def _too_large(size: int) -> Finding:
@@ -190,9 +206,13 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
     del decoded  # one reference only, so that each conversion below can free the previous copy
 
     # turn upright according to EXIF Orientation, then forget all metadata
-    if orientation in TRANSPOSE:
-        image = image.transpose(TRANSPOSE[orientation])
-    image = _to_srgb(image)
+    try:
+        if orientation in TRANSPOSE:
+            image = image.transpose(TRANSPOSE[orientation])
+        image = _to_srgb(image)
+    except (ValueError, OSError):  # Pillow refusing this photo's colour mode: the photo's, not ours
+        findings.append((Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": messages.PHOTO_DETAIL_MODE}))
+        return result
     image.info = {}
     width, height = image.size
     short, long = min(width, height), max(width, height)
@@ -246,47 +266,72 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
 
 
 def _decode(data: bytes, suffix: str, params: PhotoParams, findings: list[Finding]) -> tuple[Image.Image, int] | None:
-    """The photo's first picture, fully decoded, and its orientation; None when refused."""
+    """The photo's first picture, fully decoded, and its orientation; None when refused.
+
+    Only Pillow's parsing and decoding of the photo sit inside `try`: what they raise on a
+    damaged photo is its galat. The scan count is our code, run between the two, so a bug in it
+    is not taken for a damaged photo.
+    """
+    image = _pillow(findings, params, lambda: _open(data, suffix, params, findings))
+    if image is None:
+        return None
+    if image.format in ("JPEG", "MPO"):
+        # each scan of a progressive JPEG is one more pass over every block: refuse absurd
+        # counts before decoding (libjpeg-turbo's scan limit, which Pillow does not expose)
+        scans = count_jpeg_scans(data, params.max_jpeg_scans)
+        if scans > params.max_jpeg_scans:
+            findings.append((Level.ERROR.value, "PHOTO_TOO_MANY_SCANS", {"limit": params.max_jpeg_scans}))
+            return None
+    return _pillow(findings, params, lambda: _load(image, params, findings))
+
+
+def _open(data: bytes, suffix: str, params: PhotoParams, findings: list[Finding]) -> Image.Image | None:
+    """The photo opened (headers parsed, nothing decoded); None when its format or size is refused."""
+    image = Image.open(io.BytesIO(data))
+    expected = EXPECTED_FORMATS.get(suffix, ("",))
+    if image.format not in expected:
+        findings.append((Level.ERROR.value, "PHOTO_WRONG_TYPE", {"actual": image.format or "?", "expected": expected[0]}))
+        return None
+    width, height = image.size
+    if width * height > params.max_pixels:
+        findings.append((Level.ERROR.value, "PHOTO_TOO_MANY_PIXELS", {"megapixels": round(width * height / 1e6, 1), "limit": params.max_pixels // 1_000_000}))
+        return None
+    return image
+
+
+def _load(image: Image.Image, params: PhotoParams, findings: list[Finding]) -> tuple[Image.Image, int] | None:
+    """The first picture decoded, after its metadata is checked; None when refused."""
+    if getattr(image, "n_frames", 1) > 1 and image.format != "MPO":
+        findings.append((Level.WARNING.value, "PHOTO_ANIMATED", {}))
+    image.seek(0)
+    orientation = check_metadata(image, findings)
+    if orientation is None:
+        return None
+    if image.format in ("JPEG", "MPO"):
+        # Decode at a reduced DCT scale: 3-4x faster on phone photos, still >= our largest width.
+        image.draft("RGB", (max(params.widths), max(params.widths)))
+    image.load()
+    return image, orientation
+
+
+def _pillow(findings: list[Finding], params: PhotoParams, call: Callable[[], T]) -> T | None:
+    """`call()`, Pillow at work on the photo's bytes; what it raises on a damaged photo becomes
+    that photo's galat in `findings` (and None)."""
     try:
         with warnings.catch_warnings():
             # Pillow's English "Corrupt EXIF data" notes mean nothing to producers; metadata is dropped anyway
             warnings.simplefilter("ignore", UserWarning)
             # Pillow only warns below twice its own limit: make every bomb an error below ours.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-            expected = EXPECTED_FORMATS.get(suffix, ("",))
-            if image.format not in expected:
-                findings.append((Level.ERROR.value, "PHOTO_WRONG_TYPE", {"actual": image.format or "?", "expected": expected[0]}))
-                return None
-            width, height = image.size
-            if width * height > params.max_pixels:
-                findings.append((Level.ERROR.value, "PHOTO_TOO_MANY_PIXELS", {"megapixels": round(width * height / 1e6, 1), "limit": params.max_pixels // 1_000_000}))
-                return None
-            if image.format in ("JPEG", "MPO"):
-                # each scan of a progressive JPEG is one more pass over every block: refuse absurd
-                # counts before decoding (libjpeg-turbo's scan limit, which Pillow does not expose)
-                scans = count_jpeg_scans(data, params.max_jpeg_scans)
-                if scans > params.max_jpeg_scans:
-                    findings.append((Level.ERROR.value, "PHOTO_TOO_MANY_SCANS", {"limit": params.max_jpeg_scans}))
-                    return None
-            if getattr(image, "n_frames", 1) > 1 and image.format != "MPO":
-                findings.append((Level.WARNING.value, "PHOTO_ANIMATED", {}))
-            image.seek(0)
-            orientation = check_metadata(image, findings)
-            if orientation is None:
-                return None
-            if image.format in ("JPEG", "MPO"):
-                # Decode at a reduced DCT scale: 3-4x faster on phone photos, still >= our largest width.
-                image.draft("RGB", (max(params.widths), max(params.widths)))
-            image.load()
-            return image, orientation
+            return call()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         findings.append((Level.ERROR.value, "PHOTO_TOO_MANY_PIXELS", {"megapixels": "> 40", "limit": params.max_pixels // 1_000_000}))
     except UnidentifiedImageError:
         findings.append((Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": "bukan berkas gambar"}))
     except DAMAGED_FILE_ERRORS as exc:
         template = "PHOTO_TRUNCATED" if "truncated" in str(exc) or isinstance(exc, EOFError) else "PHOTO_UNREADABLE"
-        findings.append((Level.ERROR.value, template, {"detail": type(exc).__name__}))
+        # the class name in brackets helps a maintainer; the words before it, the producer
+        findings.append((Level.ERROR.value, template, {"detail": messages.PHOTO_DETAIL_DAMAGED.format(kind=type(exc).__name__)}))
     return None
 
 
@@ -322,20 +367,33 @@ def has_xmp_gps(xmp: bytes | str) -> bool:
 
 def count_jpeg_scans(data: bytes, stop_after: int) -> int:
     """Start-of-scan segments in a JPEG's first picture (an MPO's primary one), counted up to
-    one past `stop_after`; reads only the markers, so it costs microseconds per scan."""
+    one past `stop_after`; reads only the markers, so it costs microseconds per scan.
+
+    Between segments it reads as libjpeg's `next_marker` does, since that is what decodes the
+    photo: bytes other than 0xFF are skipped (libjpeg warns "extraneous bytes" and goes on),
+    runs of 0xFF are fill, 0xFF 0x00 is skipped too, and RST markers stand alone.
+    """
     pos, scans = 2, 0
-    while scans <= stop_after and pos + 4 <= len(data):
+    while scans <= stop_after and pos + 1 < len(data):
         if data[pos] != 0xFF:
-            break  # damaged: the decoder says so
+            pos = data.find(b"\xff", pos)  # junk: on to the next 0xFF
+            if pos < 0:
+                break
+            continue
         marker = data[pos + 1]
         if marker == 0xFF:
             pos += 1  # fill byte
+            continue
+        if marker == 0x00:
+            pos += 2  # a stuffed zero where no entropy-coded data is: junk as well
             continue
         if marker == 0xD9:
             break  # end of the first picture
         if marker in JPEG_STANDALONE:
             pos += 2
             continue
+        if pos + 4 > len(data):
+            break
         pos += 2 + int.from_bytes(data[pos + 2:pos + 4], "big")
         if marker == 0xDA:
             scans += 1
@@ -494,18 +552,26 @@ def _process_job(job: tuple[str, PhotoParams, str, bool]) -> PhotoResult:
 
 def _over_budget(failure: Failure, limits: Limits) -> PhotoResult:
     """The galat for a photo whose worker ran out of budget or died."""
-    if failure.error is not None and failure.error.errno in STORAGE_ERRNOS:
-        # the photo cache could not be written (full disk, read-only place): the machine's
-        # problem, not the producer's photo; said once, in one line, by the command
-        raise failure.error
+    return PhotoResult(findings=[_failure_finding(failure, limits)])
+
+
+def _failure_finding(failure: Failure, limits: Limits) -> Finding:
+    """Why a photo's worker gave no answer, as its galat. Exceptions escaping the job are not
+    among these: `run_limited` raises them here, since they are ours or the machine's (a full
+    disk under the photo cache is then one line, by the command), not the producer's photo."""
     if failure.reason == TIME:
         seconds = limits.cpu_seconds if failure.detail == "cpu" else round(limits.wall_seconds)
         limit = messages.PHOTO_COST_TIME.format(seconds=seconds)
     elif failure.reason == MEMORY:
         limit = messages.PHOTO_COST_MEMORY.format(mib=limits.memory_bytes // 2**20)
     else:
-        return PhotoResult(findings=[(Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": failure.detail})])
-    return PhotoResult(findings=[(Level.ERROR.value, "PHOTO_TOO_COSTLY", {"limit": limit})])
+        # the decoder ended by a signal (SIGSEGV in C code, SIGKILL by the kernel's OOM killer) or an exit
+        if failure.detail.startswith("exit "):
+            detail = messages.PHOTO_READER_EXIT.format(code=failure.detail.removeprefix("exit "))
+        else:
+            detail = messages.PHOTO_READER_SIGNAL.format(signal=failure.detail)
+        return (Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": detail})
+    return (Level.ERROR.value, "PHOTO_TOO_COSTLY", {"limit": limit})
 
 
 def process_catalogue(catalogue: Catalogue, root: Path, params: PhotoParams, cache_root: Path, workers: int,
@@ -725,37 +791,55 @@ def _draw_default_card(size: tuple[int, int]) -> Image.Image:
 STRIPPABLE = (".jpg", ".jpeg", ".png", ".webp")
 
 
-def strip_metadata(folder: Path, limits: Limits | None = None) -> int:
-    """Rewrite the photos under `folder` in place without EXIF, GPS or XMP; return how many changed.
+@dataclass
+class StripResult:
+    """What `strip_metadata` did: a privacy tool must say which photos it could not clean."""
+
+    changed: list[Path] = field(default_factory=list)
+    """Photos rewritten without their metadata."""
+    not_stripped: list[tuple[Path, str]] = field(default_factory=list)
+    """Photos that may still carry GPS, with why, in Indonesian: unreadable, over budget, not rewritable."""
+
+
+def strip_metadata(folder: Path, limits: Limits | None = None) -> StripResult:
+    """Rewrite the photos under `folder` in place without EXIF, GPS or XMP.
 
     For producers: the originals sit in a public repository. Orientation is applied to the
     pixels first, so the photo still stands upright without its EXIF tag. The photos are
     untrusted like in a build, so they are decoded in a worker within the same `limits`.
+    Photos without metadata are left alone; every other photo not rewritten is named in
+    `not_stripped`, since its GPS position may still be in it.
     """
-    paths = [str(p) for p in sorted(folder.rglob("*"))
+    limits = limits or PHOTO_LIMITS
+    paths = [p for p in sorted(folder.rglob("*"))
              if p.suffix.lower() in STRIPPABLE and not p.is_symlink() and p.is_file()]
-    outcomes = run_limited(_strip_photo, paths, 1, limits or PHOTO_LIMITS) if paths else []
-    return sum(outcome is True for outcome in outcomes)
+    outcomes = run_limited(_strip_photo, [str(p) for p in paths], 1, limits) if paths else []
+    result = StripResult()
+    for path, outcome in zip(paths, outcomes):
+        if outcome is True:
+            result.changed.append(path)
+        elif outcome is not False:
+            level, template, values = outcome if not isinstance(outcome, Failure) else _failure_finding(outcome, limits)
+            reason = messages.render(template, file_name=path.name, folder=str(path.parent), **values)
+            result.not_stripped.append((path, reason))
+    return result
 
 
-def _strip_photo(source: str) -> bool:
-    """Rewrite one photo without metadata; False when it has none or cannot be read (`validate` says why)."""
+StripOutcome = Union[bool, Finding]
+"""True: rewritten; False: had no metadata; a Finding: not rewritten, and why."""
+
+
+def _strip_photo(source: str) -> StripOutcome:
+    """Rewrite one photo without metadata."""
     path = Path(source)
     data = load_source(path)
     if not isinstance(data, bytes):
-        return False
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # damaged EXIF is what we are removing
-            warnings.simplefilter("error", Image.DecompressionBombWarning)  # `validate` refuses those
-            image = Image.open(io.BytesIO(data))
-            if not _has_metadata(image):
-                return False
-            orientation = image.getexif().get(ORIENTATION)
-            image.seek(0)  # an MPO keeps its primary picture only
-            image.load()
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning, *DAMAGED_FILE_ERRORS):
-        return False
+        return data
+    findings: list[Finding] = []
+    opened = _pillow(findings, PhotoParams(), lambda: _open_for_strip(data))
+    if opened is None:
+        return findings[0] if findings else False
+    image, orientation = opened
     # an orientation no viewer can apply leaves the pixels as stored, which is how viewers show them
     is_known = type(orientation) is int and orientation in TRANSPOSE
     upright = image.transpose(TRANSPOSE[orientation]) if is_known else image.copy()
@@ -767,15 +851,28 @@ def _strip_photo(source: str) -> bool:
         options.update(quality=95, subsampling=0)
     elif fmt == "WEBP":
         options.update(quality=95)
+    buffer = io.BytesIO()
+    upright.save(buffer, fmt, **options)
+    tmp = path.with_name(path.name + ".tmp")
     try:
-        buffer = io.BytesIO()
-        upright.save(buffer, fmt, **options)
-        tmp = path.with_name(path.name + ".tmp")
         tmp.write_bytes(buffer.getvalue())
         os.replace(tmp, path)
-    except OSError:
-        return False
+    except OSError as exc:
+        if exc.errno in MACHINE_ERRNOS:
+            raise
+        return (Level.ERROR.value, "STRIP_NOT_WRITTEN", {"reason": os_reason(exc)})
     return True
+
+
+def _open_for_strip(data: bytes) -> tuple[Image.Image, object] | None:
+    """The photo's first picture decoded, and its raw EXIF orientation; None when it has no metadata."""
+    image = Image.open(io.BytesIO(data))
+    if not _has_metadata(image):
+        return None
+    orientation = image.getexif().get(ORIENTATION)
+    image.seek(0)  # an MPO keeps its primary picture only
+    image.load()
+    return image, orientation
 
 
 def _has_metadata(image: Image.Image) -> bool:

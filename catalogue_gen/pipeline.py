@@ -60,8 +60,12 @@ class BuildResult:
     manifest: dict[str, Any] = field(default_factory=dict)
 
 
-def check(settings: Settings, only: list[Path] | None = None) -> CheckResult:
-    """Load, validate and check the photos of every product (or of the folders in `only`)."""
+def check(settings: Settings, only: list[Path] | None = None, read_only: bool = False) -> CheckResult:
+    """Load, validate and check the photos of every product (or of the folders in `only`).
+
+    `read_only` (validate, report): where the checkout cannot be written, photos are processed
+    into a temporary cache instead of failing. A build never does that: it would quietly
+    process every photo of the catalogue again on every run."""
     # load and validate, one producer at a time: YAML to node trees to model objects
     load_problems: list[Problem] = []
     folders = iter_tree(settings.root, settings.products_dir, load_problems, only)
@@ -72,7 +76,7 @@ def check(settings: Settings, only: list[Path] | None = None) -> CheckResult:
 
     # photos: decode, clean and resize (cached by content) the photos of valid products
     photos, photo_problems = process_catalogue(
-        catalogue, settings.root, settings.photo, photo_cache_dir(settings), settings.workers, unpublished
+        catalogue, settings.root, settings.photo, photo_cache_dir(settings, read_only), settings.workers, unpublished
     )
     for photo, _ in unpublished:
         photos.pop(photo.source_path, None)  # checked for problems only; never published
@@ -83,9 +87,9 @@ def check(settings: Settings, only: list[Path] | None = None) -> CheckResult:
     return CheckResult(catalogue, photos, problems, product_folders)
 
 
-def photo_cache_dir(settings: Settings) -> Path:
-    """The photo cache under the project; a temporary one for this run where the checkout cannot
-    be written, so that `validate` works in a read-only checkout and writes nothing there."""
+def photo_cache_dir(settings: Settings, read_only: bool = False) -> Path:
+    """The photo cache under the project; with `read_only`, a temporary one for this run where
+    the checkout cannot be written, so that `validate` works there and writes nothing."""
     cache = settings.cache_dir / "photos"
     try:
         cache.mkdir(parents=True, exist_ok=True)
@@ -93,7 +97,7 @@ def photo_cache_dir(settings: Settings) -> Path:
             pass
         return cache
     except OSError as exc:
-        if exc.errno not in READ_ONLY_ERRNOS:
+        if not read_only or exc.errno not in READ_ONLY_ERRNOS:
             raise
     return _temporary_photo_cache()
 
@@ -167,7 +171,7 @@ def build_lock(settings: Settings) -> Iterator[None]:
 
 def _build(settings: Settings) -> BuildResult:
     # A build killed midway leaves staging folders behind; the published site is whole.
-    remove_leftovers(settings.site_dir, settings.docs_dir, settings.cache_dir)
+    remove_leftovers(settings.site_dir, settings.cache_dir)
     result = generate(settings)
     settings.site_dir.parent.mkdir(parents=True, exist_ok=True)
     stamp = {"stamp": site_stamp(settings), "site": str(settings.site_dir)}

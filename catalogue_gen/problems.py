@@ -6,6 +6,7 @@ producer sees every problem of every file in one run.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 from dataclasses import asdict, dataclass, field
@@ -16,6 +17,10 @@ from typing import Iterable, Iterator, TextIO
 # or value holding one must never start a new line in a log: GitHub Actions reads any output
 # line that starts with `::` as a workflow command, a forged annotation.
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# A full disk and a place that cannot be written: the machine's problem at any stage, told in
+# one line, never a producer's galat. Here, below every stage, so that each can import them.
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
+READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 
 
 class Level(str, Enum):
@@ -190,6 +195,13 @@ REPORTERS: dict[str, type[Reporter]] = {
 def escape_controls(text: str) -> str:
     """`text` with each control character written as an escape (a newline as `\\x0a`), on one line."""
     return CONTROL_CHARACTERS.sub(lambda found: _escape_char(found.group()), text)
+
+
+def escape_lines(text: str) -> str:
+    """A message of several lines (MkDocs' diagnostics after ours) kept readable: each line's
+    controls escaped, continuation lines indented, so no line of it can start a workflow command."""
+    first, *rest = text.split("\n")
+    return "\n".join([escape_controls(first), *("  " + escape_controls(line) for line in rest)])
 
 
 def _escape_char(char: str) -> str:

@@ -148,7 +148,7 @@ def render_pr_summary(settings: Settings, base: str) -> str:
     scope_problems = check_changes(changes)
     products = list(iter_product_changes(changes, settings.products_dir))
     existing = [settings.root / p.folder for p in products if (settings.root / p.folder).is_dir()]
-    problems = check(settings, existing).problems if existing else Problems()
+    problems = check(settings, existing, read_only=True).problems if existing else Problems()
 
     lines = [messages.PR_SUMMARY_TITLE, "",
              messages.PR_SUMMARY_INTRO.format(base=cell(base), files=len(changes), products=len(products)), ""]

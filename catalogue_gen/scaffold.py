@@ -7,19 +7,20 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from catalogue_gen import addresses, categories, licenses, messages, owners, regencies
-from catalogue_gen.load import PRODUCER_FILE, PRODUCT_FILE, is_valid_slug, slugify
+from catalogue_gen.contacts import parse_phone
+from catalogue_gen.load import PRODUCER_FILE, PRODUCT_FILE, hand_written_roots, is_valid_slug, slugify
 from catalogue_gen.pages import make_environment
 from catalogue_gen.problems import CatalogueError
 from catalogue_gen.settings import Settings
-from catalogue_gen.validate import normalise_phone
 
 SCHEMA_BASE = "https://raw.githubusercontent.com/beli-produk-ntt/katalog/main/catalogue_gen/schema/"
 
 
-def _check_slug(slug: str) -> None:
+def _check_slug(settings: Settings, slug: str) -> None:
     if not is_valid_slug(slug):
         raise CatalogueError(messages.BAD_SLUG.format(name=f'"{slug}"', suggestion=slugify(slug)))
-    address = addresses.reserved_address(slug)  # `validate` would refuse the folder (issue 10)
+    # the same names `validate` refuses, the guide's own pages (docs/) included
+    address = addresses.reserved_address(slug, hand_written_roots(settings.root))
     if address is not None:
         raise CatalogueError(messages.SLUG_RESERVED.format(name=f'"{slug}"', address=address))
 
@@ -35,14 +36,16 @@ def new_producer(settings: Settings, slug: str, name: str, regency: str, whatsap
     Without `account` the file carries `akun_github` commented out: a placeholder login
     would let whoever registers that name change the folder.
     """
-    _check_slug(slug)
+    _check_slug(settings, slug)
     folder = settings.products_dir / slug
     if folder.exists():
         raise CatalogueError(messages.NEW_EXISTS.format(path=folder))
     if regencies.find_regency(regency) is None:
         raise CatalogueError(messages.REGENCY_UNKNOWN.format(value=f'"{regency}"', suggestion="", allowed=", ".join(r.slug for r in regencies.REGENCIES)))
-    if normalise_phone(whatsapp) is None:
-        raise CatalogueError(messages.PHONE_BAD.format(key="whatsapp", value=f'"{whatsapp}"'))
+    _, finding = parse_phone(whatsapp, for_whatsapp=True)  # as validate reads whatsapp:
+    if finding is not None:
+        template: str = getattr(messages, finding.template)
+        raise CatalogueError(template.format(key="whatsapp", value=f'"{whatsapp}"', **finding.values))
     account = account.strip()
     if account and not owners.is_valid_login(account):
         raise CatalogueError(messages.ACCOUNT_BAD.format(key=owners.ACCOUNTS_KEY, value=f'"{account}"'))
@@ -57,7 +60,7 @@ def new_producer(settings: Settings, slug: str, name: str, regency: str, whatsap
 
 def new_product(settings: Settings, producer: str, slug: str, name: str, category: str) -> Path:
     """Create products/<producer>/<slug>/produk.yml and a placeholder photo; returns the folder."""
-    _check_slug(slug)
+    _check_slug(settings, slug)
     producer_dir = settings.products_dir / producer
     if not (producer_dir / PRODUCER_FILE).is_file():
         raise CatalogueError(messages.NEW_NO_PRODUCER.format(path=producer_dir))

@@ -18,14 +18,10 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from catalogue_gen import messages, owners
-from catalogue_gen.load import MAX_FILE_BYTES, PHOTO_EXTENSIONS, PRODUCER_FILE, PRODUCT_FILE
+from catalogue_gen.load import MAX_FILE_BYTES, MAX_PHOTO_BYTES, PHOTO_EXTENSIONS, PRODUCER_FILE, PRODUCT_FILE
 from catalogue_gen.problems import CONTROL_CHARACTERS, CatalogueError, Level, Problem, Problems, problem
 
 PRODUCTS_PREFIX = "products/"
-# 10 MiB: a phone photo is 2-6 MB, and the site resizes every photo to at most 1200 px anyway.
-# A bigger file is a video renamed, a scan at print resolution, or a way to bloat the repo
-# (git keeps every version forever). GitHub's web upload itself stops at 25 MB.
-MAX_PHOTO_BYTES = 10 * 1024 * 1024
 # The validator's own limit for produk.yml and produsen.yml (256 KiB): checked here as well, from
 # git's blob size, so a 20 MB "produk.yml" is refused before anything reads it.
 MAX_YAML_BYTES = MAX_FILE_BYTES

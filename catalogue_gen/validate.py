@@ -212,6 +212,13 @@ class Reader:
         if compact.startswith(("javascript:", "data:", "vbscript:", "file:")):
             self.error(node, key, "URL_SCRIPT", value=value)
             return None
+        # Browsers read `\` as `/` and everything before an `@` as a user name, and decode `%`:
+        # `https://evil.com\.shopee.co.id/` opens evil.com while Python's parser sees Shopee.
+        authority = re.split(r"[/?#]", value.split("://", 1)[-1], maxsplit=1)[0]
+        odd = next((c for c in ("\\", "@", "%") if c in authority or (c == "\\" and c in value)), None)
+        if odd is not None:
+            self.error(node, key, "URL_AUTHORITY_BAD", value=value, char=odd)
+            return None
         try:
             parts = urlsplit(value)
             valid = (parts.scheme == "https" and "." in (parts.hostname or "")
@@ -623,6 +630,11 @@ def _parse_places(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]]
         url = ""
         if "tautan" in entry and not _is_null(entry["tautan"][1]):
             url = reader.url(entry["tautan"][1], f"{key}.tautan") or ""
+            # a place named "Shopee" is shown as Shopee: the same rule as a `shopee:` link
+            finding = contacts.check_link_site(name, urlsplit(url).hostname or "") if name and url else None
+            if finding is not None:
+                reader.error(entry["tautan"][1], f"{key}.tautan", finding.template, value=url, **finding.values)
+                url = ""
         if name:
             places.append(PlaceToBuy(name, address, url))
     return places

@@ -6,6 +6,8 @@ interrupt: a photo built to be slow (a progressive JPEG with one scan repeated t
 times) or huge once decoded would otherwise stall or exhaust the whole build. Each worker runs
 one call at a time under `resource` limits; the parent kills a worker past its deadline,
 replaces any worker that died, and reports that one call as a `Failure` while the others go on.
+An exception that escapes a call is not the input's doing (inputs are checked inside the call):
+it is a bug or a machine fault, and is raised again in the caller, with the worker's traceback.
 A pool of long-lived workers (unlike a `ProcessPoolExecutor`, which breaks for good when one
 worker dies) costs one process start per worker, not per call.
 """
@@ -15,24 +17,36 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+import pickle
 import resource
 import signal
 import time
+import traceback
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
-from typing import Any, Callable, Sequence, TypeVar
+from multiprocessing.reduction import ForkingPickler
+from typing import Any, Callable, NoReturn, Sequence, TypeVar
 
 Arg = TypeVar("Arg")
 Result = TypeVar("Result")
 
-TIME, MEMORY, CRASH = "time", "memory", "crash"
-# How often an idle worker checks that its parent still lives: a parent killed with SIGKILL
-# cannot stop its workers, and a worker's pipe stays open in its siblings (fork copies it).
+TIME, MEMORY, CRASH, INTERNAL = "time", "memory", "crash", "internal"
+# How often an idle worker started by plain fork checks that its parent still lives: a parent
+# killed with SIGKILL cannot stop its workers, and under fork a worker's pipe stays open in
+# the siblings forked after it, so its end of the pipe may never see EOF.
 ORPHAN_CHECK_SECONDS = 1.0
 STOP_GRACE_SECONDS = 1.0
+
+
+class RemoteTraceback(Exception):
+    """A worker's traceback, as text: the `__cause__` of an exception raised again in the caller,
+    so that `traceback.print_exception` (the command's --debug) shows where it happened."""
+
+    def __str__(self) -> str:
+        return "\n" + str(self.args[0]) if self.args else ""
 
 
 @dataclass(frozen=True)
@@ -50,21 +64,37 @@ class Limits:
 
 @dataclass(frozen=True)
 class Failure:
-    """A call that did not return a result: over its budget, or its worker crashed."""
+    """A call that did not return a result: over its budget, or its worker crashed.
+
+    `run_limited` returns TIME, MEMORY and CRASH failures, the input's doing; it raises INTERNAL
+    ones (`error`) in the caller instead, since they are not.
+    """
 
     reason: str
-    """TIME, MEMORY or CRASH."""
+    """TIME, MEMORY, CRASH or INTERNAL."""
     detail: str = ""
-    """"cpu" or "wall" for TIME; the exception class or signal for CRASH."""
-    error: OSError | None = None
-    """The OSError a call raised, for the caller to tell a full disk from a bad input."""
+    """"cpu" or "wall" for TIME; the signal ("SIGSEGV") or "exit N" for CRASH; the exception
+    class for INTERNAL."""
+    error: BaseException | None = None
+    """For INTERNAL: the exception that escaped the call, or a RuntimeError with its traceback
+    when it cannot cross processes."""
+    traceback: str = ""
+    """For INTERNAL: the call's traceback in its worker."""
+
+    def raise_error(self) -> NoReturn:
+        """Raise `error` here, the worker's traceback as its cause."""
+        assert self.error is not None
+        raise self.error from RemoteTraceback(self.traceback)
 
 
 def run_limited(function: Callable[[Arg], Result], args: Sequence[Arg], workers: int, limits: Limits) -> list[Result | Failure]:
     """`function(arg)` for each of `args`, in at most `workers` processes, each call within `limits`.
 
     Results come back in the order of `args`. `function` must be a module-level function (it is
-    pickled under the spawn and forkserver start methods); its results must pickle.
+    pickled under the spawn and forkserver start methods); its results must pickle. An exception
+    escaping a call is raised here (after the workers are stopped), with the worker's traceback
+    as its `__cause__`: `function` reports bad inputs by its results, so an exception is a bug
+    or a fault of the machine (EMFILE, EIO, a full disk), never one input's problem.
     """
     results: list[Result | Failure | None] = [None] * len(args)
     pending = deque(range(len(args)))
@@ -82,10 +112,14 @@ def run_limited(function: Callable[[Arg], Result], args: Sequence[Arg], workers:
             for conn in wait(list(busy), timeout=max(0.0, soonest - time.monotonic())):
                 worker, index, _ = busy.pop(conn)  # type: ignore[arg-type]
                 try:
-                    results[index] = conn.recv()  # type: ignore[union-attr]
-                    idle.append(worker)
+                    outcome = conn.recv()  # type: ignore[union-attr]
                 except (EOFError, OSError):
                     results[index] = worker.death()
+                    continue
+                idle.append(worker)
+                if isinstance(outcome, Failure) and outcome.reason == INTERNAL:
+                    outcome.raise_error()
+                results[index] = outcome
             now = time.monotonic()
             for conn, (worker, index, deadline) in list(busy.items()):
                 if now >= deadline:
@@ -108,8 +142,11 @@ class _Worker:
     @classmethod
     def start(cls, context: BaseContext, function: Callable[[Any], Any], limits: Limits) -> _Worker:
         parent_end, child_end = context.Pipe()
+        # Only a worker forked from this process has it as its parent, and only there can its
+        # siblings hold its pipe open; from a fork server (or spawned) its pipe's EOF says enough.
+        parent = os.getpid() if context.get_start_method() == "fork" else None
         process = context.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(child_end, function, limits, os.getpid()), daemon=True)
+            target=_serve, args=(child_end, function, limits, parent), daemon=True)
         process.start()
         child_end.close()
         return cls(process, parent_end)
@@ -157,14 +194,20 @@ def _send(worker: _Worker | None, context: BaseContext, function: Callable[[Any]
     return worker
 
 
-def _serve(conn: Connection, function: Callable[[Any], Any], limits: Limits, parent: int) -> None:
-    """A worker's life: one call at a time, until told to stop or orphaned."""
+def _serve(conn: Connection, function: Callable[[Any], Any], limits: Limits, parent: int | None) -> None:
+    """A worker's life: one call at a time, until told to stop or orphaned.
+
+    Orphaned is EOF on `conn`: the caller's end closes when it dies, even by SIGKILL, and no
+    other process holds it when workers come from a fork server (it forks them, not the caller)
+    or are spawned. Under plain fork, the siblings forked later hold it too, so there `parent`
+    is the caller's pid, checked while idle; elsewhere None (the parent is the fork server).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops its workers
     signal.signal(signal.SIGXCPU, signal.SIG_DFL)  # an ignored SIGXCPU is inherited; the CPU limit needs it
     # SIGXCPU's default action dumps core: a gigabyte in the project folder, on some machines
     resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
     while True:
-        if not conn.poll(ORPHAN_CHECK_SECONDS):
+        if not conn.poll(ORPHAN_CHECK_SECONDS if parent is not None else None):
             if os.getppid() != parent:
                 return
             continue
@@ -179,11 +222,26 @@ def _serve(conn: Connection, function: Callable[[Any], Any], limits: Limits, par
             outcome = function(arg)
         except MemoryError:
             outcome = Failure(MEMORY)
-        except OSError as exc:
-            outcome = Failure(CRASH, type(exc).__name__, exc)
-        except Exception as exc:  # noqa: BLE001 - this call's failure, reported; the other calls go on
-            outcome = Failure(CRASH, type(exc).__name__)
-        conn.send(outcome)
+        except Exception as exc:  # noqa: BLE001 - not the input's problem: sent to the caller, raised there
+            outcome = _internal(exc)
+        try:
+            payload = ForkingPickler.dumps(outcome)
+        except Exception as exc:  # noqa: BLE001 - a result that does not pickle is a bug too
+            payload = ForkingPickler.dumps(_internal(exc))
+        conn.send_bytes(payload)
+
+
+def _internal(exc: Exception) -> Failure:
+    """The INTERNAL failure for `exc`: the exception itself when it survives a trip through
+    pickle (an exception whose __init__ takes other arguments than its args pickles, but its
+    unpickling fails, in the caller), else a RuntimeError that carries its traceback."""
+    text = "".join(traceback.format_exception(exc))
+    error: BaseException
+    try:
+        error = pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - any failure to rebuild it: send its text instead
+        error = RuntimeError(text)
+    return Failure(INTERNAL, type(exc).__name__, error, text)
 
 
 def _context(function: Callable[..., Any]) -> BaseContext:

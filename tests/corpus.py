@@ -156,6 +156,10 @@ CASES: tuple[Case, ...] = (
     # 9: characters YAML reads as line breaks (editors do not) and controls, at their real line
     Case("line-separator-in-summary", lambda: {PRODUCT: swap("ringkasan: Madu hutan murni", "ringkasan: Madu hutan\u2028murni") + "tersedia: mungkin\n"},
          ((PRODUCT, 3, E, "FILE_LINE_SEPARATOR"), (PRODUCT, 19, E, "BOOL_EXPECTED"))),
+    Case("lone-cr-in-summary", lambda: {PRODUCT: swap("ringkasan: Madu hutan murni", "ringkasan: Madu hutan\rmurni") + "tersedia: mungkin\n"},
+         ((PRODUCT, 3, E, "FILE_LINE_SEPARATOR"), (PRODUCT, 19, E, "BOOL_EXPECTED"))),
+    Case("lone-cr-after-a-comment", lambda: {PRODUCT: swap("ringkasan: Madu hutan murni dari Fatumnasi.", "ringkasan: Madu hutan murni dari Fatumnasi. # catatan\rx") + "tersedia: mungkin\n"},
+         ((PRODUCT, 3, E, "FILE_LINE_SEPARATOR"), (PRODUCT, 19, E, "BOOL_EXPECTED"))),
     Case("paragraph-separator-in-description", lambda: {PRODUCT: swap("Madu dipanen dari", "Madu dipanen\u2029dari") + "tersedia: mungkin\n"},
          ((PRODUCT, 5, E, "FILE_LINE_SEPARATOR"), (PRODUCT, 19, E, "BOOL_EXPECTED"))),
     Case("nel-in-name", lambda: {PRODUCT: swap("nama: Madu Hutan Contoh", "nama: Madu\x85Hutan Contoh")}, ((PRODUCT, 1, E, "FILE_LINE_SEPARATOR"),)),
@@ -171,8 +175,20 @@ CASES: tuple[Case, ...] = (
     Case("format-character-in-producer-name", lambda: {PRODUCER: swap("nama: Kelompok Tani Contoh", "nama: Kelompok\u2063Tani", PRODUCER_YML)},
          ((PRODUCER, 1, E, "TEXT_INVISIBLE"),)),
     Case("variation-selector-in-name", lambda: {PRODUCT: swap("nama: Madu Hutan Contoh", "nama: Madu\ufe0f Hutan")}, ((PRODUCT, 1, E, "TEXT_INVISIBLE"),)),
+    # a phone writes ❤️ as U+2764 U+FE0F: an emoji's own selector is not hidden text
+    Case("emoji-with-its-selector-in-name", lambda: {PRODUCT: swap("nama: Madu Hutan Contoh", "nama: Madu \u2764\ufe0f Hutan \u2714\ufe0f")}),
+    Case("backslash-hides-the-real-host", lambda: {PRODUCT: PRODUCT_YML + 'tautan:\n  shopee: "https://evil.com\\\\.shopee.co.id/madu"\n'}, ((PRODUCT, 20, E, "URL_AUTHORITY_BAD"),)),
+    Case("userinfo-hides-the-real-host", lambda: {PRODUCT: PRODUCT_YML + 'tautan:\n  toko: "https://:shopee.co.id@evil.com/"\n'}, ((PRODUCT, 20, E, "URL_AUTHORITY_BAD"),)),
+    Case("tiktok-handle-with-at-in-path", lambda: {PRODUCT: PRODUCT_YML + 'tautan:\n  tiktok: "https://www.tiktok.com/@madu.contoh"\n'}),
+    Case("place-named-shopee-elsewhere", lambda: {PRODUCT: PRODUCT_YML + 'tempat_beli:\n  - nama: Shopee\n    tautan: "https://evil.example.com/"\n'}, ((PRODUCT, 21, E, "LINK_WRONG_HOST"),)),
+    Case("shop-key-joined-to-another-word", lambda: {PRODUCT: PRODUCT_YML + 'tautan:\n  ShopeeMall: "https://madu.example.com/"\n'}, ((PRODUCT, 20, E, "LINK_WRONG_HOST"),)),
     Case("combining-marks-only-name", lambda: {PRODUCT: swap("nama: Madu Hutan Contoh", 'nama: "\u0301\u0301\u0301"')}, ((PRODUCT, 1, E, "TEXT_NO_LETTERS"),)),
     # 11: confusable twins of existing names, and names mixing look-alike scripts
+    Case("dot-above-twin-of-a-producer", lambda: {
+        "products/kelompok-lain/produsen.yml": swap("Kelompok Tani Contoh", "Kelompok Tani\u0307 Contoh", PRODUCER_YML),
+        "products/kelompok-lain/madu/produk.yml": PRODUCT_YML,
+        "products/kelompok-lain/madu/depan.jpg": photo_bytes(),
+    }, (("products/kelompok-lain/produsen.yml", 1, E, "NAME_TWIN"),)),
     Case("cyrillic-twin-of-a-product", lambda: {
         "products/kelompok-lain/produsen.yml": swap("Kelompok Tani Contoh", "Kelompok Lain", PRODUCER_YML),
         "products/kelompok-lain/madu/produk.yml": swap("nama: Madu Hutan Contoh", "nama: M\u0430du Hut\u0430n Contoh"),
@@ -215,6 +231,7 @@ CASES: tuple[Case, ...] = (
     Case("exif-orientation-garbage", lambda: {PHOTO: hostile_photos.exif_orientation_garbage()}, ((PRODUCT, 9, E, "PHOTO_BAD_EXIF"),)),
     Case("exif-gps-pointer-dangling", lambda: {PHOTO: hostile_photos.exif_gps_pointer_dangling()}, ((PRODUCT, 9, W, "PHOTO_GPS"),)),
     Case("progressive-scan-repeated", lambda: {PHOTO: hostile_photos.repeated_scan_jpeg(60_000)}, ((PRODUCT, 9, E, "PHOTO_TOO_MANY_SCANS"),)),
+    Case("progressive-scan-repeated-junk-byte", lambda: {PHOTO: hostile_photos.repeated_scan_jpeg_with_junk(60_000)}, ((PRODUCT, 9, E, "PHOTO_TOO_MANY_SCANS"),)),
     Case("mpo-dual-camera", lambda: {PHOTO: hostile_photos.mpo()}),
     Case("xmp-gps-utf16", lambda: {PHOTO: hostile_photos.jpeg_with_xmp(hostile_photos.xmp_packet("utf-16-le", bom=True))}, ((PRODUCT, 9, W, "PHOTO_GPS"),)),
     Case("xmp-gps-utf32-no-bom", lambda: {PHOTO: hostile_photos.jpeg_with_xmp(hostile_photos.xmp_packet("utf-32-be", bom=False))}, ((PRODUCT, 9, W, "PHOTO_GPS"),)),

@@ -117,3 +117,18 @@ def flat_png(width: int, height: int) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), (90, 140, 60)).save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def junk_before_marker(data: bytes, after: int = 0xE0, junk: bytes = b"\x00") -> bytes:
+    """`data` with `junk` between the segment `after` (APP0 by default) and the next marker.
+
+    libjpeg skips such bytes with a warning ("extraneous bytes before marker") and Pillow
+    decodes the photo; the photo stage's scan counter stopped at them and counted 0 scans.
+    """
+    _, _, end = next(s for s in jpeg_segments(data) if s[0] == after)
+    return data[:end] + junk + data[end:]
+
+
+def repeated_scan_jpeg_with_junk(copies: int) -> bytes:
+    """`repeated_scan_jpeg` with one 0x00 after APP0: dodged PHOTO_TOO_MANY_SCANS."""
+    return junk_before_marker(repeated_scan_jpeg(copies))

@@ -82,6 +82,13 @@ def test_new_refuses_bad_input(make_catalogue: Callable[..., Settings]) -> None:
     assert code == 2 and "galat:" in out
     code, out = invoke("new", "produsen", "--root", str(settings.root), "--slug", "baik", "--nama", "x", "--kabupaten", "jakarta", "--whatsapp", "0812 3456 7890")
     assert code == 2 and "jakarta" in out
+    # what validate would refuse, the scaffold refuses first: a landline as WhatsApp, a folder
+    # named like a page of the guide
+    code, out = invoke("new", "produsen", "--root", str(settings.root), "--slug", "baik", "--nama", "x", "--kabupaten", "ende", "--whatsapp", "(0380) 821234")
+    assert code == 2 and "bukan nomor HP" in out, out
+    (settings.root / "docs/panduan").mkdir(parents=True, exist_ok=True)
+    code, out = invoke("new", "produsen", "--root", str(settings.root), "--slug", "panduan", "--nama", "x", "--kabupaten", "ende", "--whatsapp", "0812 3456 7890")
+    assert code == 2 and "panduan" in out and not (settings.products_dir / "panduan").exists(), out
 
 
 def test_strip_photos_command(make_catalogue: Callable[..., Settings]) -> None:

@@ -84,6 +84,12 @@ def test_hosts_that_imitate_or_mix_scripts_are_refused(host: str, expected: str 
     ("sh\u043epee", "madu.example.com", False),             # a look-alike key names Shopee too
     ("toko", "madu.example.com", True),
     ("situs", "madu.example.com", True),
+    ("ShopeeMall", "madu.example.com", False),             # joined to another word
+    ("TikTokShop", "madu.example.com", False),
+    ("TikTokShop", "www.tiktok.com", True),
+    ("tokopedia_official", "evil.com", False),
+    ("shopee2", "shopee.co.id.evil.id", False),
+    ("website", "madu.example.com", True),
 ])
 def test_marketplace_keys_accept_only_their_hosts(key: str, host: str, ok: bool) -> None:
     assert (contacts.check_link_site(key, host) is None) == ok

@@ -145,3 +145,16 @@ def test_search_page_rules_and_vocabulary_are_published(tmp_path: Path) -> None:
         assert expected in page
     search_page = (site / "cari/index.html").read_text(encoding="utf-8")
     assert '<select name="kabupaten">' in search_page and 'name="urut"' in search_page
+
+
+def test_scope_js_knows_every_key_the_finder_keeps_in_the_address() -> None:
+    # scope.js hides a listing's cards before the page paints when its address holds one of
+    # these; a key missing there would fetch the cards' photos, one too many hide them for ?fbclid=
+    import re
+    from pathlib import Path
+
+    script = (Path(__file__).parent.parent / "docs/assets/scope.js").read_text(encoding="utf-8")
+    listed = re.search(r'\[("[a-z]+"(?:,"[a-z]+")*)\]\.some', script)
+    assert listed, "scope.js lists the finder's keys"
+    keys = set(re.findall(r'"([a-z]+)"', listed.group(1)))
+    assert keys == {facet.key for facet in facets.FACETS} | {"q", "urut", "halaman"}

@@ -111,3 +111,12 @@ def test_every_control_character_is_escaped() -> None:
     assert github.getvalue() == (
         "::error file=products/a\\u2028b\\x85c\\x1bd/produk.yml,line=3,col=4,title=galat nama%2Cx%3Ay::satu%0Adua%0D100%25\\u2029\n"
     )
+
+
+def test_a_several_line_failure_stays_readable_and_cannot_start_a_command() -> None:
+    from catalogue_gen.problems import escape_lines
+
+    text = escape_lines("MkDocs gagal membangun situs (kode 1)\nERROR - Config value 'nav'\n::notice title=x::palsu\x1b[31m")
+    lines = text.splitlines()
+    assert lines == ["MkDocs gagal membangun situs (kode 1)", "  ERROR - Config value 'nav'", "  ::notice title=x::palsu\\x1b[31m"]
+    assert not any(line.startswith("::") for line in lines)

@@ -14,6 +14,7 @@ from catalogue_gen.settings import Settings
 from .conftest import PRODUCER_YML, PRODUCT_YML
 
 PRODUCT = "products/kelompok-contoh/madu/produk.yml"
+PRODUCER = "products/kelompok-contoh/produsen.yml"
 
 
 def codes(settings: Settings) -> list[tuple[str, int, str]]:
@@ -228,3 +229,27 @@ def test_hidden_files_are_warned_never_skipped(make_catalogue: Callable[..., Set
     result = check(make_catalogue(files))
     found = {(p.path, p.level.value, p.code) for p in result.problems if p.code != "ACCOUNTS_MISSING"}
     assert found == {(path, "peringatan", "HIDDEN_FILE") for path in files}
+
+
+@pytest.mark.parametrize("name", ["produk.yml", "produsen.yml"])
+def test_a_fifo_in_place_of_a_yaml_file_is_refused_not_waited_on(make_catalogue: Callable[..., Settings], name: str) -> None:
+    import signal
+
+    settings = make_catalogue()
+    target = settings.root / (PRODUCT if name == "produk.yml" else PRODUCER)
+    target.unlink()
+    os.mkfifo(target)
+
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError("validate waited on a FIFO")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        result = check(settings)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    found = [(p.path, p.code) for p in result.problems if p.is_error]
+    assert (target.relative_to(settings.root).as_posix(), "FILE_NOT_REGULAR") in found
+    assert "pipa bernama (FIFO)" in next(p.message for p in result.problems if p.code == "FILE_NOT_REGULAR")

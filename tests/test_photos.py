@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import io
 import os
 import resource
@@ -23,7 +24,7 @@ from hypothesis import HealthCheck, given, settings as hypothesis_settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from catalogue_gen import messages, photos, scope
+from catalogue_gen import load, messages, photos, scope
 from catalogue_gen.cli import main
 from catalogue_gen.pipeline import check
 from catalogue_gen.settings import PhotoParams, Settings
@@ -213,11 +214,11 @@ def test_the_cover_gets_a_light_square_thumbnail_for_search_rows(tmp_path: Path)
 def test_strip_photos_removes_gps_in_place(tmp_path: Path) -> None:
     path = tmp_path / "foto.jpg"
     path.write_bytes(phone_photo())
-    assert photos.strip_metadata(tmp_path) == 1
+    assert len(photos.strip_metadata(tmp_path).changed) == 1
     with Image.open(path) as image:
         assert not image.getexif().get_ifd(0x8825)
         assert image.size == (600, 800)
-    assert photos.strip_metadata(tmp_path) == 0
+    assert len(photos.strip_metadata(tmp_path).changed) == 0
 
 
 def test_two_products_sharing_one_photo_in_parallel(make_catalogue: Callable[..., Settings]) -> None:
@@ -304,7 +305,7 @@ def test_sparse_huge_photo_is_refused_by_size_without_reading_it(make_catalogue:
     assert [(p.path, p.line, p.level.value) for p in problems] == [(PRODUCT, 9, "galat")]
     assert "2560 MiB, batas 10 MiB" in problems[0].message
     assert time.monotonic() - started < 5
-    assert photos.MAX_PHOTO_BYTES == scope.MAX_PHOTO_BYTES  # the pull request check's limit, not a second one
+    assert photos.MAX_PHOTO_BYTES == scope.MAX_PHOTO_BYTES == load.MAX_PHOTO_BYTES  # the pull request check's limit, not a second one
 
 
 def test_exif_that_crashed_exif_transpose_is_no_longer_an_internal_error(make_catalogue: Callable[..., Settings]) -> None:
@@ -319,7 +320,7 @@ def test_orientation_no_viewer_can_apply_is_a_galat_that_strip_photos_fixes(make
     problems = [p for p in check(settings).problems if p.is_error]
     assert [(p.path, p.line, p.code) for p in problems] == [(PRODUCT, 9, "PHOTO_BAD_EXIF")]
     assert "catalogue-gen strip-photos products/kelompok-contoh/madu" in problems[0].message
-    assert photos.strip_metadata(settings.products_dir) == 1
+    assert len(photos.strip_metadata(settings.products_dir).changed) == 1
     assert not check(settings).problems.has_errors
 
 
@@ -470,7 +471,7 @@ def test_multi_picture_jpeg_uses_its_primary_picture(make_catalogue: Callable[..
 def test_strip_photos_keeps_only_the_primary_picture_of_an_mpo(tmp_path: Path) -> None:
     path = tmp_path / "foto.jpg"
     path.write_bytes(hostile.mpo(primary=(200, 30, 30)))
-    assert photos.strip_metadata(tmp_path) == 1
+    assert len(photos.strip_metadata(tmp_path).changed) == 1
     with Image.open(path) as image:
         assert image.format == "JPEG" and getattr(image, "n_frames", 1) == 1
         assert image.convert("RGB").getpixel((10, 10))[0] > 150
@@ -488,7 +489,7 @@ def test_gps_in_xmp_is_found_in_every_encoding(encoding: str, bom: bool, tmp_pat
     # and `strip-photos` leaves no trace of it, in any encoding
     path = tmp_path / "foto.jpg"
     path.write_bytes(data)
-    assert photos.strip_metadata(tmp_path) == 1
+    assert len(photos.strip_metadata(tmp_path).changed) == 1
     stripped = path.read_bytes()
     assert not any("GPSLatitude".encode(name) in stripped for name in XMP_ENCODINGS)
 
@@ -497,3 +498,92 @@ def test_xmp_without_gps_gives_no_warning() -> None:
     packet = hostile.XMP_GPS.replace("GPSLatitude", "Rating").replace("GPSLongitude", "Label").encode("utf-16")
     result = photos._process(hostile.jpeg_with_xmp(packet), ".jpg", PhotoParams(), False, "0" * 64)
     assert result.findings == []
+
+
+# Review of the photo stage: junk bytes, our own errors, strip-photos' silence ---------------
+
+def test_junk_bytes_between_markers_do_not_hide_repeated_scans() -> None:
+    """libjpeg skips non-0xFF bytes, fill bytes and RST markers between segments and decodes on,
+    so the scan counter must too: it stopped at the first one and counted 0 scans."""
+    data = hostile.repeated_scan_jpeg(200)
+    variants = {
+        "junk": hostile.repeated_scan_jpeg_with_junk(200),
+        "junk-run": hostile.junk_before_marker(data, junk=b"\x00\x12\x34"),
+        "stuffed-pair": hostile.junk_before_marker(data, junk=b"\xff\x00"),
+        "fill": hostile.junk_before_marker(data, junk=b"\xff\xff\xff"),
+        "restart": hostile.junk_before_marker(data, junk=b"\xff\xd3"),
+        "after-a-table": hostile.junk_before_marker(data, after=0xDB),
+    }
+    for name, bytes_ in variants.items():
+        with Image.open(io.BytesIO(bytes_)) as image:
+            image.load()  # what the decoder would do with it: the whole photo, no error
+        assert photos.count_jpeg_scans(bytes_, 100) == 101, name
+    assert photos.count_jpeg_scans(photo_bytes(progressive=True), 100) <= 20
+
+
+def test_a_worker_crash_is_told_to_producers_in_indonesian() -> None:
+    from catalogue_gen.workers import CRASH, Failure
+
+    for failure, shown in ((Failure(CRASH, "SIGSEGV"), "pembaca gambar berhenti mendadak (SIGSEGV)"),
+                           (Failure(CRASH, "exit 1"), "pembaca gambar berhenti mendadak (kode keluar 1)")):
+        result = photos._over_budget(failure, photos.PHOTO_LIMITS)
+        [(level, template, values)] = result.findings
+        assert (level, template, values["detail"]) == ("galat", "PHOTO_UNREADABLE", shown)
+
+
+def test_an_unreadable_photo_is_explained_in_indonesian(tmp_path: Path) -> None:
+    level, template, values = photos.load_source(tmp_path / "tidak-ada.jpg")  # type: ignore[misc]
+    assert (level, template, values["detail"]) == ("galat", "PHOTO_UNREADABLE", messages.OS_REASON_MISSING)
+    # the others seen while reading one photo (strerror is English: "Permission denied")
+    assert photos.os_reason(OSError(errno.EACCES, "Permission denied")) == messages.OS_REASON_DENIED
+    assert photos.os_reason(OSError(errno.ELOOP, "Too many levels of symbolic links")) == messages.OS_REASON_SYMLINK
+    assert photos.os_reason(OSError(errno.ENOSPC, "No space left on device")) == messages.OS_REASON_DISK_FULL
+    assert photos.os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == messages.OS_REASON_OTHER.format(code="EXDEV")
+
+
+def test_our_own_failure_in_a_worker_is_an_internal_error_not_the_producers_photo(make_catalogue: Callable[..., Settings]) -> None:
+    """The photo cache cannot be made (every prefix folder is a file): the photo is fine, the
+    command says "kesalahan internal", and --debug shows where in the worker it happened."""
+    settings = make_catalogue()
+    cache = settings.cache_dir / "photos"
+    cache.mkdir(parents=True)
+    for prefix in range(256):
+        (cache / f"{prefix:02x}").write_bytes(b"")
+    output = CliRunner().invoke(main, ["validate", "--root", str(settings.root)])
+    assert output.exit_code == 2 and "kesalahan internal (FileExistsError" in output.output, output.output
+    assert "PHOTO_UNREADABLE" not in output.output and "tidak dapat dibuka" not in output.output
+    debug = CliRunner().invoke(main, ["validate", "--root", str(settings.root), "--debug"])
+    assert "in _write_entry" in debug.output, debug.output  # the worker's traceback, under --debug
+
+
+def test_strip_photos_names_every_photo_it_could_not_strip(tmp_path: Path) -> None:
+    """A truncated photo (its GPS intact), one past the budget and one that cannot be rewritten
+    were counted as "nothing to remove", leaving the location in place without a word."""
+    from catalogue_gen.workers import Limits
+
+    (tmp_path / "terpotong.jpg").write_bytes(phone_photo()[:-2000])
+    _, start, end = next(s for s in hostile.jpeg_segments(phone_photo()) if s[0] == 0xE1)  # its EXIF, GPS and all
+    slow = hostile.repeated_scan_jpeg(20_000)
+    (tmp_path / "berat.jpg").write_bytes(slow[:2] + phone_photo()[start:end] + slow[2:])
+    (tmp_path / "tetap.jpg").write_bytes(phone_photo())
+    (tmp_path / "tetap.jpg.tmp").mkdir()  # where the rewritten photo goes first: the write fails
+    (tmp_path / "baik.jpg").write_bytes(phone_photo())
+    result = photos.strip_metadata(tmp_path, Limits(cpu_seconds=5, memory_bytes=2**30, wall_seconds=0.5))
+    assert result.changed == [tmp_path / "baik.jpg"]
+    reasons = dict(result.not_stripped)
+    assert sorted(reasons) == [tmp_path / "berat.jpg", tmp_path / "terpotong.jpg", tmp_path / "tetap.jpg"]
+    assert "0 detik" in reasons[tmp_path / "berat.jpg"] or "terlalu berat" in reasons[tmp_path / "berat.jpg"]
+    assert "rusak atau terpotong" in reasons[tmp_path / "terpotong.jpg"]
+    assert "tidak dapat ditulis ulang" in reasons[tmp_path / "tetap.jpg"]
+    with Image.open(tmp_path / "tetap.jpg") as image:
+        assert image.getexif().get_ifd(0x8825)  # still there, and now said so
+
+
+def test_strip_photos_command_fails_when_a_photo_was_not_stripped(tmp_path: Path) -> None:
+    (tmp_path / "terpotong.jpg").write_bytes(phone_photo()[:-2000])
+    (tmp_path / "baik.jpg").write_bytes(phone_photo())
+    output = CliRunner().invoke(main, ["strip-photos", str(tmp_path)])
+    assert output.exit_code == 1, output.output
+    assert f"galat: {tmp_path / 'terpotong.jpg'}: " in output.output
+    assert "rusak atau terpotong" in output.output
+    assert "1 foto dibersihkan" in output.output

@@ -60,6 +60,11 @@ def site_with(folder: Path, text: str) -> Path:
 def test_swap_exchanges_the_site_in_one_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     site = site_with(tmp_path / "site", "lama")
     new = site_with(tmp_path / ".site-new-1", "baru")
+    probe_a, probe_b = site_with(tmp_path / "a", "a"), site_with(tmp_path / "b", "b")
+    if not output.exchange_paths(probe_a, probe_b):
+        pytest.skip("no RENAME_EXCHANGE on this system or file system; the fallback is tested below")
+    shutil.rmtree(probe_a)
+    shutil.rmtree(probe_b)
 
     def no_rename(*args: object) -> None:
         raise AssertionError("a rename leaves a moment without site/")
@@ -96,7 +101,7 @@ def test_kill_inside_the_fallback_swap_is_recovered(tmp_path: Path, monkeypatch:
     monkeypatch.undo()
     assert not site.exists() and (tmp_path / ".site-old").is_dir()
 
-    output.remove_leftovers(site, tmp_path / "docs", tmp_path / ".cache")
+    output.remove_leftovers(site, tmp_path / ".cache")
     assert (site / "index.html").read_text(encoding="utf-8") == "lama"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
@@ -135,8 +140,11 @@ def test_validate_in_a_read_only_checkout_uses_a_temporary_photo_cache(tmp_path:
         raise OSError(errno.EROFS, "Read-only file system", str(settings.cache_dir))
 
     monkeypatch.setattr(pipeline.tempfile, "TemporaryFile", read_only)
-    cache = pipeline.photo_cache_dir(settings)
+    cache = pipeline.photo_cache_dir(settings, read_only=True)
     assert not cache.is_relative_to(tmp_path) and cache.is_dir()
+    # a build does not quietly process every photo again in a throwaway cache
+    with pytest.raises(OSError):
+        pipeline.photo_cache_dir(settings)
 
 
 def test_validate_and_build_on_a_read_only_mount(tmp_path: Path) -> None:
@@ -152,6 +160,7 @@ def test_validate_and_build_on_a_read_only_mount(tmp_path: Path) -> None:
 def test_storage_errors_are_one_line_each() -> None:
     assert "disk penuh" in (output.storage_message(OSError(errno.ENOSPC, "No space left on device", "/x")) or "")
     assert "hanya-baca" in (output.storage_message(OSError(errno.EROFS, "Read-only file system", "/x")) or "")
+    assert "tidak ada izin membuka /x" in (output.storage_message(OSError(errno.EACCES, "Permission denied", "/x")) or "")
     assert output.storage_message(OSError(errno.ENOENT, "No such file", "/x")) is None
     mkdocs = "Traceback (most recent call last):\n  ...\nOSError: [Errno 28] No space left on device: 'site/x.html'\n"
     pagefind = "Error: Failed to write file: No space left on device (os error 28)\n"

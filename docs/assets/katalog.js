@@ -49,6 +49,7 @@
   // or at once when its address already holds a filter (a shared link).
   var finderScope = document.querySelector("[data-finder]");
   // scope.js hid a listing's cards for a filtered address; from here `hidden` says it.
+  var filtered = document.documentElement.classList.contains("bp-finding");
   document.documentElement.classList.remove("bp-finding");
   if (finderScope) {
     var staticPart = finderScope.querySelector("[data-static]");
@@ -57,10 +58,10 @@
         if (staticPart) staticPart.hidden = false; // no finder (offline): the plain listing is still true
       });
     };
-    if (finderScope.hasAttribute("data-search-app") || location.search) {
+    if (finderScope.hasAttribute("data-search-app") || filtered) {
       // A shared filtered link: the page's own cards would be replaced at once, so their
       // photos are not fetched at all.
-      if (staticPart && location.search) staticPart.hidden = true;
+      if (staticPart && filtered) staticPart.hidden = true;
       wake();
     } else {
       ["focusin", "pointerdown", "change"].forEach(function (name) {
