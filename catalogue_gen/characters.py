@@ -40,6 +40,8 @@ HANGUL_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
 # Mongolian variation selectors, variation selectors.
 IGNORABLE_MARKS = re.compile("[\u034f\u17b4\u17b5\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 BRAILLE_BLANK = "\u2800"
+# Emoji blocks, where phones know characters newer than this Python's Unicode tables.
+NEWER_EMOJI = range(0x1F000, 0x1FB00)
 # Text and emoji presentation selectors (VS15, VS16): harmless right after a symbol (❤️, ✔️).
 EMOJI_SELECTORS = frozenset("\ufe0e\ufe0f")
 # What may stand in a value without a closer look: printable ASCII and newline (a tab is
@@ -140,6 +142,10 @@ def _template_for(char: str, one_line: bool) -> str | None:
     if one_line and (char == BRAILLE_BLANK or (category == "Zs" and char != " ")):
         return "TEXT_BLANK_CHARACTER"
     if one_line and IGNORABLE_MARKS.match(char):
+        return "TEXT_INVISIBLE"
+    if one_line and (category == "Co" or (category == "Cn" and ord(char) not in NEWER_EMOJI)):
+        # private-use and unassigned code points: a box or nothing on most phones, and a
+        # name that cannot be typed into the search box
         return "TEXT_INVISIBLE"
     return None
 

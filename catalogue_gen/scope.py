@@ -155,6 +155,10 @@ def check_change(change: Change) -> list[Problem]:
     control = CONTROL_CHARACTERS.search(change.path)
     if control:
         return [_problem(change.path, Level.ERROR, "SCOPE_PATH_CONTROL", codepoint=f"{ord(control.group()):04X}")]
+    if any("\udc80" <= char <= "\udcff" for char in change.path):
+        # bytes that are not UTF-8 (decoded with surrogateescape): no editor or page shows
+        # them as written, and the reports would print them raw
+        return [_problem(change.path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"), Level.ERROR, "SCOPE_PATH_NOT_UTF8")]
     if change.mode == SYMLINK_MODE:
         return [_problem(change.path, Level.ERROR, "SYMLINK_REFUSED")]
     if change.mode == SUBMODULE_MODE:
@@ -165,6 +169,10 @@ def check_change(change: Change) -> list[Problem]:
         return []
     if not change.path.startswith(PRODUCTS_PREFIX):
         template = "SCOPE_REVIEW_DELETED" if change.is_deleted else "SCOPE_REVIEW"
+        return [_problem(change.path, Level.ERROR, template)]
+    if not change.producer:
+        # products/iklan.jpg belongs to no producer folder, so no owner could be checked
+        template = "SCOPE_REVIEW_DELETED" if change.is_deleted else "SCOPE_OUTSIDE_PRODUCER"
         return [_problem(change.path, Level.ERROR, template)]
     if change.is_deleted:
         return []

@@ -181,6 +181,8 @@ CASES: tuple[Case, ...] = (
     Case("userinfo-hides-the-real-host", lambda: {PRODUCT: PRODUCT_YML + 'tautan:\n  toko: "https://:shopee.co.id@evil.com/"\n'}, ((PRODUCT, 20, E, "URL_AUTHORITY_BAD"),)),
     Case("tiktok-handle-with-at-in-path", lambda: {PRODUCT: PRODUCT_YML + 'tautan:\n  tiktok: "https://www.tiktok.com/@madu.contoh"\n'}),
     Case("place-named-shopee-elsewhere", lambda: {PRODUCT: PRODUCT_YML + 'tempat_beli:\n  - nama: Shopee\n    tautan: "https://evil.example.com/"\n'}, ((PRODUCT, 21, E, "LINK_WRONG_HOST"),)),
+    Case("private-use-character-in-name", lambda: {PRODUCT: swap("nama: Madu Hutan Contoh", 'nama: "Madu Hutan\ue000 Contoh"')}, ((PRODUCT, 1, E, "TEXT_INVISIBLE"),)),
+    Case("unassigned-character-in-name", lambda: {PRODUCT: swap("nama: Madu Hutan Contoh", 'nama: "Madu Hutan\u0378 Contoh"')}, ((PRODUCT, 1, E, "TEXT_INVISIBLE"),)),
     Case("shop-key-joined-to-another-word", lambda: {PRODUCT: PRODUCT_YML + 'tautan:\n  ShopeeMall: "https://madu.example.com/"\n'}, ((PRODUCT, 20, E, "LINK_WRONG_HOST"),)),
     Case("combining-marks-only-name", lambda: {PRODUCT: swap("nama: Madu Hutan Contoh", 'nama: "\u0301\u0301\u0301"')}, ((PRODUCT, 1, E, "TEXT_NO_LETTERS"),)),
     # 11: confusable twins of existing names, and names mixing look-alike scripts

@@ -363,6 +363,19 @@ def test_file_names_with_control_characters_are_refused(char: str) -> None:
     assert f"(U+{ord(char):04X})" in problem.message
 
 
+def test_a_file_name_that_is_not_utf8_is_refused() -> None:
+    name = b"products/a/b/x\xff\xfe.jpg".decode("utf-8", "surrogateescape")  # as _parse_raw reads it
+    (problem,) = check_change(Change("A", name, "100644", "0" * 40, 1000))
+    assert problem.code == "SCOPE_PATH_NOT_UTF8" and problem.is_error
+    assert problem.path.encode("utf-8")  # printable: no lone surrogate reaches a report
+
+
+@pytest.mark.parametrize("status", ["A", "M", "D"])
+def test_a_file_directly_in_products_belongs_to_nobody(status: str) -> None:
+    (problem,) = check_change(Change(status, "products/iklan.jpg", "000000" if status == "D" else "100644", "0" * 40, 1000))
+    assert problem.is_error and problem.code == ("SCOPE_REVIEW_DELETED" if status == "D" else "SCOPE_OUTSIDE_PRODUCER")
+
+
 def test_a_file_name_cannot_forge_an_annotation(repo: Path) -> None:
     name = "products/kelompok-contoh/madu/x\n::notice title=palsu::semua aman.jpg"
     branch(repo, "nama-palsu", {name: photo_bytes()})
