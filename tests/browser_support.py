@@ -113,6 +113,24 @@ def launch_chromium(playwright: Any) -> Any:
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
+def wait_for_script(page: Any, script: str, arg: Any = None, timeout: float = 30.0) -> Any:
+    """Poll `script` (a JavaScript function or expression) until it is truthy; return its value.
+
+    Playwright's own wait_for_function re-evaluates its predicate with `eval` inside the page,
+    which the site's Content-Security-Policy rightly refuses (no 'unsafe-eval'): whenever the
+    first check was false the wait failed. page.evaluate goes through the DevTools protocol,
+    which the policy does not govern.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(script, arg)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout:.0f} s: {script}")
+        page.wait_for_timeout(50)
+
+
 def settled_results(page: Any, container: str, timeout: float = 15.0) -> list[dict[str, Any]]:
     """Search results shown in `container`, read until the same answer stays for half a second."""
     page.wait_for_selector(f"{container}:not([hidden]) :is(.bp-result, .bp-result__empty)", timeout=timeout * 1000)

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from .browser_support import REPO, SUB_PATH, finder_results, result_count, settled_results
+from .browser_support import REPO, SUB_PATH, finder_results, result_count, settled_results, wait_for_script
 
 pytest.importorskip("playwright.sync_api")
 
@@ -133,8 +133,8 @@ def search_header(page: Any, query: str, typed: bool = False) -> list[dict[str, 
 
 def wait_images_loaded(page: Any, selector: str) -> list[dict[str, Any]]:
     """Wait until every image matching `selector` has loaded; return src and natural width."""
-    page.wait_for_function(
-        f"Array.from(document.querySelectorAll({selector!r})).every(img => img.complete)", timeout=10_000,
+    wait_for_script(
+        page, f"Array.from(document.querySelectorAll({selector!r})).every(img => img.complete)", timeout=10,
     )
     return page.eval_on_selector_all(selector, "imgs => imgs.map(i => ({src: i.currentSrc || i.src, width: i.naturalWidth}))")
 
@@ -185,7 +185,7 @@ def test_no_search_bytes_before_the_search_box_is_focused(shopper: tuple[Any, Re
     assert recorder.pagefind_requests() == []
     page.locator("[data-search-input]").focus()
     page.wait_for_load_state("networkidle")
-    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('/pagefind/pagefind.js'))")
+    wait_for_script(page, "() => performance.getEntriesByType('resource').some(e => e.name.includes('/pagefind/pagefind.js'))")
     assert any(url.endswith("/pagefind/pagefind.js") for url in recorder.pagefind_requests())
 
 
@@ -361,7 +361,7 @@ def test_gallery_tap_opens_the_enlarged_photo(browser: Any, base_url: str) -> No
         dialog.wait_for(state="visible")
         assert page.url.startswith(base_url + SEI_PRODUCT), "tapping did not navigate away"
         image = dialog.locator("img")
-        page.wait_for_function("document.querySelector('dialog.bp-lightbox img').complete")
+        wait_for_script(page, "document.querySelector('dialog.bp-lightbox img').complete")
         assert image.evaluate("i => i.naturalWidth") >= 800  # the widest rendition (settings.PhotoParams)
         assert (image.get_attribute("src") or "") == large[0]
         assert image.get_attribute("alt")

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .browser_support import SUB_PATH, SiteServer, catalogue_gen, copy_sources, finder_results, result_count
+from .browser_support import SUB_PATH, SiteServer, catalogue_gen, copy_sources, finder_results, result_count, wait_for_script
 from .finder_catalogue import write_finder_catalogue
 
 pytest.importorskip("playwright.sync_api")
@@ -242,7 +242,7 @@ def test_a_filtered_listing_shows_its_static_cards_when_the_scripts_fail(browser
             # without the finder (katalog.js gives the plain listing back at once) or without
             # katalog.js (scope.js does, once the page is parsed) the listing is still the
             # truth, never an empty page
-            tab.wait_for_function("getComputedStyle(document.querySelector('[data-static]')).display !== 'none'", timeout=5000)
+            wait_for_script(tab, "getComputedStyle(document.querySelector('[data-static]')).display !== 'none'", timeout=5)
             assert tab.locator("[data-static] .bp-card").first.is_visible(), blocked
         finally:
             context.close()

@@ -26,6 +26,7 @@ from catalogue_gen.regencies import find_regency
 from catalogue_gen.validate import normalise_phone
 
 from .conftest import PRODUCER_YML, REPO, copy_site_sources, photo_bytes
+from .browser_support import wait_for_script
 from .test_licenses import ACCEPTED, REFUSED
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -101,7 +102,7 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(base_url + "buat/")
-    page.wait_for_function("window.BeliProdukForm !== undefined")
+    wait_for_script(page, "window.BeliProdukForm !== undefined")
     yield page
     context.close()
     # No script error and no Content-Security-Policy violation while the test used the page.

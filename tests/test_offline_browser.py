@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser_support import REPO, SUB_PATH, SiteServer, settled_results
+from .browser_support import REPO, SUB_PATH, SiteServer, settled_results, wait_for_script
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -121,7 +121,7 @@ def open_and_save(page: Any, url: str) -> dict[str, Any]:
     # photos shown by then are what the page reports to the worker once it takes over
     photos = page.evaluate(LOADED_IMAGES)
     assert photos, "the product page shows no photo"
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=WAIT_S * 1000)
+    wait_for_script(page, "() => navigator.serviceWorker.controller !== null", timeout=WAIT_S)
     path = urlsplit(url).path
 
     def saved() -> dict[str, list[str]] | None:
@@ -149,9 +149,9 @@ def test_saved_page_opens_offline_and_an_unvisited_page_shows_the_offline_page(s
     assert response is not None and response.status == 200 and response.from_service_worker
     assert page.locator("h1").first.inner_text() == seen["title"]
     assert header_colour(page) == THEME_RGB  # the styles came from the saved copy too
-    page.wait_for_function(
-        "photos => photos.every(p => Array.from(document.images).some(i => new URL(i.currentSrc || i.src).pathname === p && i.complete && i.naturalWidth > 0))",
-        arg=seen["photos"], timeout=WAIT_S * 1000,
+    wait_for_script(
+        page, "photos => photos.every(p => Array.from(document.images).some(i => new URL(i.currentSrc || i.src).pathname === p && i.complete && i.naturalWidth > 0))",
+        arg=seen["photos"], timeout=WAIT_S,
     )
 
     response = page.goto(base_url + UNVISITED)

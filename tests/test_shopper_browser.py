@@ -18,7 +18,7 @@ import pytest
 
 from catalogue_gen.pages import _pager, make_environment
 
-from .browser_support import REPO
+from .browser_support import REPO, wait_for_script
 
 pytest.importorskip("playwright.sync_api")
 
@@ -190,7 +190,7 @@ def open_late(page: Any, url: str) -> None:
 
     page.route("**/*", hold)
     page.goto(url, wait_until="commit")
-    page.wait_for_function("() => performance.getEntriesByType('paint').length > 0")
+    wait_for_script(page, "() => performance.getEntriesByType('paint').length > 0")
     page.wait_for_timeout(400)
     state["holding"] = False
     for route in held:
