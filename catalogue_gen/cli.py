@@ -215,6 +215,9 @@ AUTHOR_HELP = "Akun GitHub pembuat pull request; hanya boleh mengubah folder pro
 APPROVED_HELP = "Pengelola sudah menyetujui pull request ini (label disetujui-pengelola): perubahan di folder produsen lain hanya menjadi peringatan."
 CODEOWNERS_CHECK_HELP = "Jangan menulis; keluar 1 bila .github/CODEOWNERS tidak sesuai dengan akun_github dan .github/pengelola.txt."
 SCHEMA_OUTPUT_HELP = "Folder tujuan berkas skema. Tanpa opsi ini, kedua skema dicetak sebagai satu dokumen JSON."
+SCHEMA_WRITE_HELP = "Tulis semua berkas buatan buku aturan (skema dan aturan formulir) ke proyek."
+SCHEMA_CHECK_HELP = "Periksa bahwa berkas yang tersimpan sama dengan buatan buku aturan; keluar dengan kode 1 bila tidak."
+SCHEMA_ROOT_HELP = "Folder proyek untuk --write dan --check."
 
 
 @main.command("check-pr")
@@ -279,16 +282,41 @@ def report(root: str, debug: bool) -> None:
 
 @main.command()
 @click.option("--output", default=None, type=click.Path(file_okay=False, path_type=Path), help=SCHEMA_OUTPUT_HELP)
-def schema(output: Path | None) -> None:
-    """Tulis atau cetak JSON Schema untuk produsen.yml dan produk.yml (untuk editor dan situs)."""
+@click.option("--write", "write_all", is_flag=True, help=SCHEMA_WRITE_HELP)
+@click.option("--check", "check_all", is_flag=True, help=SCHEMA_CHECK_HELP)
+@click.option("--root", default=".", type=click.Path(file_okay=False, path_type=Path), help=SCHEMA_ROOT_HELP)
+def schema(output: Path | None, write_all: bool, check_all: bool, root: Path) -> None:
+    """Buat JSON Schema produsen.yml/produk.yml dan aturan formulir dari buku aturan (catalogue_gen/rules.py)."""
     import json
 
-    folder = Path(__file__).parent / "schema"
-    sources = sorted(folder.glob("*.schema.json"))
+    from catalogue_gen import rules
+
+    generated = rules.generated_files(root)
+    if check_all:
+        stale = [path for path, text in generated.items() if not _has_text(root / path, text)]
+        if stale:
+            click.echo(messages.RULES_STALE.format(paths=", ".join(stale)), err=True)
+            sys.exit(1)
+        click.echo(messages.RULES_CURRENT.format(count=len(generated)))
+        return
+    if write_all:
+        for path, text in generated.items():
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_text(text, encoding="utf-8")
+        click.echo(messages.RULES_WRITTEN.format(paths=", ".join(generated)))
+        return
+    schemas = {Path(path).name: text for path, text in generated.items() if path.endswith(".schema.json")}
     if output is None:
-        click.echo(json.dumps({p.name: json.loads(p.read_text(encoding="utf-8")) for p in sources}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({name: json.loads(text) for name, text in schemas.items()}, ensure_ascii=False, indent=2))
         return
     output.mkdir(parents=True, exist_ok=True)
-    for source in sources:
-        (output / source.name).write_bytes(source.read_bytes())
-    click.echo(messages.SCHEMA_WRITTEN.format(paths=", ".join(str(output / p.name) for p in sources)))
+    for name, text in schemas.items():
+        (output / name).write_text(text, encoding="utf-8")
+    click.echo(messages.SCHEMA_WRITTEN.format(paths=", ".join(str(output / name) for name in schemas)))
+
+
+def _has_text(path: Path, text: str) -> bool:
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False

@@ -19,13 +19,13 @@ from typing import Iterator
 
 import yaml
 
-from catalogue_gen import addresses, messages
+from catalogue_gen import addresses, messages, rules
 from catalogue_gen.problems import Level, Problem, problem
 from catalogue_gen.characters import blank_out, character_name, iter_file_characters
 
 PRODUCER_FILE = "produsen.yml"
 PRODUCT_FILE = "produk.yml"
-PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".heic")
+PHOTO_EXTENSIONS = rules.PHOTO_EXTENSIONS
 # 256 KiB: a product file is a few KiB; anything near this is a mistake or an attack.
 MAX_FILE_BYTES = 256 * 1024
 # 10 MiB: a phone photo is 2-6 MB, and the site resizes every photo to at most 1200 px anyway.

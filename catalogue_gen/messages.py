@@ -143,6 +143,7 @@ PRICE_DOTTED = "{key} {value} terbaca sebagai pecahan; tulis angka bulat tanpa t
 PRICE_NOT_NUMBER = "{key} {value} bukan angka; tulis harga dalam rupiah tanpa Rp dan titik, misalnya 75000"
 PRICE_NOT_POSITIVE = "{key} harus lebih dari 0"
 PRICE_TOO_HIGH = "{key} {value} terlalu besar; periksa jumlah angka nol"
+PRICE_TOO_LOW = "{key} {value} sangat kecil (di bawah Rp{minimum}): bila maksudnya {value}.000, tulis {value}000 tanpa titik"
 
 # Photos --------------------------------------------------------------------------------------
 PHOTO_MISSING = "foto {file_name} tidak ada di folder produk{suggestion}"
@@ -313,6 +314,9 @@ REPORT_PROBLEM_HEADER = "| Berkas | Baris | Pesan |"
 
 # JSON Schema (`catalogue-gen schema`) ----------------------------------------------------------
 SCHEMA_WRITTEN = "Skema JSON ditulis: {paths}"
+RULES_STALE = "Berkas ini tidak sama dengan buku aturan (catalogue_gen/rules.py): {paths}. Jalankan: catalogue-gen schema --write"
+RULES_CURRENT = "{count} berkas sama dengan buku aturan."
+RULES_WRITTEN = "Berkas buatan buku aturan ditulis: {paths}"
 PR_PROBLEMS_MORE = "dan {count} masalah lain (lihat log pemeriksaan)"
 SCOPE_PRODUCER_CHANGED = "data produsen yang sudah ada diubah (mungkin nomor WhatsApp); pengelola memastikan perubahan ini dari pemilik usaha lewat kontak lama sebelum menggabungkan"
 

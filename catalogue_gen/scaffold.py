@@ -6,14 +6,14 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from catalogue_gen import addresses, categories, licenses, messages, owners, regencies
+from catalogue_gen import addresses, categories, licenses, messages, owners, regencies, rules
 from catalogue_gen.contacts import parse_phone
 from catalogue_gen.load import PRODUCER_FILE, PRODUCT_FILE, hand_written_roots, is_valid_slug, slugify
 from catalogue_gen.pages import make_environment
 from catalogue_gen.problems import CatalogueError
 from catalogue_gen.settings import Settings
 
-SCHEMA_BASE = "https://raw.githubusercontent.com/beli-produk-ntt/katalog/main/catalogue_gen/schema/"
+SCHEMA_BASE = rules.SCHEMA_BASE
 
 
 def _check_slug(settings: Settings, slug: str) -> None:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from catalogue_gen import categories, characters, contacts, licenses, messages, owners, regencies
+from catalogue_gen import categories, characters, contacts, licenses, messages, owners, regencies, rules
 from catalogue_gen.contacts import normalise_phone  # noqa: F401 - re-exported for scaffold and the tests
 from catalogue_gen.load import PHOTO_EXTENSIONS, ProducerFolder, ProductFolder, RawFile
 from catalogue_gen.model import (
@@ -36,12 +36,10 @@ from catalogue_gen.model import (
 )
 from catalogue_gen.problems import Level, Problem, problem
 
-PRODUCER_KEYS = ("nama", "kabupaten", "alamat", "kontak", "nib", "tentang", "logo", "akun_github")
-CONTACT_KEYS = ("whatsapp", "telepon", "email", "instagram", "situs")
-PRODUCT_KEYS = (
-    "nama", "kategori", "ringkasan", "deskripsi", "foto", "harga", "isi_bersih", "komposisi",
-    "izin", "halal", "tempat_beli", "tautan", "kata_kunci", "tersedia", "diperbarui",
-)
+# Keys and limits come from the rule book, which also writes the editor schemas and the form's rules.
+PRODUCER_KEYS = rules.PRODUCER_KEYS
+CONTACT_KEYS = rules.CONTACT_KEYS
+PRODUCT_KEYS = rules.PRODUCT_KEYS
 # English and common Indonesian slips that difflib cannot guess from spelling alone.
 KEY_HINTS = {
     "name": "nama", "category": "kategori", "summary": "ringkasan", "description": "deskripsi",
@@ -53,13 +51,13 @@ KEY_HINTS = {
     "about": "tentang", "address": "alamat", "netto": "isi_bersih", "berat": "isi_bersih",
     "berkas_foto": "berkas", "file": "berkas", "alt": "keterangan", "caption": "keterangan",
 }
-NAME_LIMITS = (2, 100)
-SUMMARY_MAX = 160
-DESCRIPTION_MAX = 3000
-ABOUT_MAX = 1000
-ADDRESS_MAX = 200
-MAX_PHOTOS = 8
-MAX_PRICE_RUPIAH = 1_000_000_000  # a billion rupiah: beyond that it is a typo with extra zeros
+NAME_LIMITS = rules.NAME_LIMITS
+SUMMARY_MAX = rules.SUMMARY_LIMITS[1]
+DESCRIPTION_MAX = rules.DESCRIPTION_LIMITS[1]
+ABOUT_MAX = rules.ABOUT_MAX
+ADDRESS_MAX = rules.ADDRESS_MAX
+MAX_PHOTOS = rules.MAX_PHOTOS
+MAX_PRICE_RUPIAH = rules.PRICE_RANGE[1]
 # Words that mean pork or alcoholic drinks in NTT labels (shared/spec/search-terms.md).
 PORK_WORDS = ("babi", "pork", "lard", "sopi", "moke", "arak", "ciu")
 ALCOHOL_WORDS = ("alkohol", "alcohol", "etanol", "ethanol", "wine", "tuak")
@@ -187,7 +185,7 @@ class Reader:
         if is_plain(node) and (node.tag in (INT_TAG, FLOAT_TAG) or IDENTIFIER_LOOKS_NUMERIC.match(node.value)):
             self.error(node, key, "NUMBER_NOT_QUOTED", value=node.value, raw=node.value, key_last=key.rsplit(".", 1)[-1].split("[")[0])
             return None
-        return self.text(node, key, 1, 200)
+        return self.text(node, key, 1, rules.NUMBER_MAX)
 
     def seq(self, node: yaml.Node, key: str, hint: str = "") -> list[yaml.Node] | None:
         """Items of a list, or None after reporting that the value is not a list."""
@@ -205,7 +203,7 @@ class Reader:
 
     def url(self, node: yaml.Node, key: str) -> str | None:
         """An `https://` address with a host; `javascript:` and `data:` are refused by name."""
-        value = self.text(node, key, 1, 500)
+        value = self.text(node, key, 1, rules.URL_MAX)
         if value is None:
             return None
         compact = re.sub(r"[\s\x00-\x1f]", "", value).lower()
@@ -447,9 +445,9 @@ def parse_product(folder: ProductFolder, producer: Producer | None, today: date,
     description = reader.text(description_node, "deskripsi", 2, DESCRIPTION_MAX, one_line=False) if description_node else None
     photos = _parse_photos(reader, fields, root, folder, name or folder.slug)
     prices = _parse_prices(reader, fields)
-    net_content = _optional_text(reader, fields, "isi_bersih", 60) or ""
-    ingredients = _parse_text_list(reader, fields, "komposisi", 60, 200)
-    keywords = _parse_text_list(reader, fields, "kata_kunci", 40, 60)
+    net_content = _optional_text(reader, fields, "isi_bersih", rules.SHORT_TEXT_MAX) or ""
+    ingredients = _parse_text_list(reader, fields, "komposisi", rules.MAX_INGREDIENTS, rules.INGREDIENT_MAX)
+    keywords = _parse_text_list(reader, fields, "kata_kunci", rules.MAX_KEYWORDS, rules.SHORT_TEXT_MAX)
     places = _parse_places(reader, fields)
     links = _parse_links(reader, fields)
     is_available = _parse_bool(reader, fields, "tersedia", default=True)
@@ -502,7 +500,7 @@ def _parse_photos(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]]
             name_node = reader.require(entry, item, key, "berkas")
             if name_node is None:
                 continue
-            alt = _optional_text(reader, entry, "keterangan", 200, prefix=key) or ""
+            alt = _optional_text(reader, entry, "keterangan", rules.CAPTION_MAX, prefix=key) or ""
         photo = _parse_photo_name(reader, name_node, key, folder.files, folder.path, alt or product_name)
         if photo is None:
             continue
@@ -558,7 +556,7 @@ def _parse_prices(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]]
         if mapping is None:
             continue
         entry = reader.mapping(mapping, key, ("varian", "rupiah"))
-        variant = _optional_text(reader, entry, "varian", 60, prefix=key) or ""
+        variant = _optional_text(reader, entry, "varian", rules.SHORT_TEXT_MAX, prefix=key) or ""
         rupiah_node = reader.require(entry, mapping, key, "rupiah", hint=": 75000")
         if rupiah_node is None:
             continue
@@ -580,6 +578,8 @@ def parse_rupiah(reader: Reader, node: yaml.Node, key: str) -> int | None:
         if value <= 0:
             reader.error(node, key, "PRICE_NOT_POSITIVE")
             return None
+        if value < rules.PRICE_WARN_BELOW:
+            reader.warn(node, key, "PRICE_TOO_LOW", value=raw, minimum=rules.PRICE_WARN_BELOW)
         if value > MAX_PRICE_RUPIAH:
             reader.error(node, key, "PRICE_TOO_HIGH", value=raw)
             return None
@@ -651,7 +651,7 @@ def _parse_links(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]])
         if not isinstance(key_node, yaml.ScalarNode):
             reader.error(key_node, "tautan", "KEY_BAD_KEY")
             continue
-        name = reader.text(key_node, "tautan", 1, 40)
+        name = reader.text(key_node, "tautan", 1, rules.LINK_NAME_MAX)
         url = reader.url(value_node, f"tautan.{key_node.value}")
         # `shopee:` is shown as "Shopee": it may only lead to Shopee's own hosts
         finding = contacts.check_link_site(name, urlsplit(url).hostname or "") if name and url else None
@@ -781,7 +781,7 @@ def _parse_halal(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]])
             except ValueError:
                 reader.error(entry["status"][1], "halal.status", "HALAL_STATUS_UNKNOWN", value=raw)
                 return None
-    reason = _optional_text(reader, entry, "alasan", 200, prefix="halal") or ""
+    reason = _optional_text(reader, entry, "alasan", rules.REASON_MAX, prefix="halal") or ""
     if "nomor" in entry and not _is_null(entry["nomor"][1]):
         number_node = entry["nomor"][1]
         if status not in (None, HalalStatus.CERTIFIED):

@@ -237,4 +237,11 @@ CASES: tuple[Case, ...] = (
     Case("mpo-dual-camera", lambda: {PHOTO: hostile_photos.mpo()}),
     Case("xmp-gps-utf16", lambda: {PHOTO: hostile_photos.jpeg_with_xmp(hostile_photos.xmp_packet("utf-16-le", bom=True))}, ((PRODUCT, 9, W, "PHOTO_GPS"),)),
     Case("xmp-gps-utf32-no-bom", lambda: {PHOTO: hostile_photos.jpeg_with_xmp(hostile_photos.xmp_packet("utf-32-be", bom=False))}, ((PRODUCT, 9, W, "PHOTO_GPS"),)),
+    # where the editor schema and the validator used to disagree (issue 11: one rule book)
+    Case("price-below-rp100", lambda: {PRODUCT: swap("rupiah: 75000", "rupiah: 50")}, ((PRODUCT, 13, W, "PRICE_TOO_LOW"),)),
+    Case("price-as-text-over-a-billion", lambda: {PRODUCT: swap("rupiah: 75000", 'rupiah: "5000000000"')}, ((PRODUCT, 13, E, "PRICE_TOO_HIGH"),)),
+    Case("price-with-spaces", lambda: {PRODUCT: swap("rupiah: 75000", "rupiah: 75 000")}),
+    Case("food-without-license", lambda: {PRODUCT: swap('izin:\n  - jenis: pirt\n    nomor: "2065302010052-29"\n', "")}, ((PRODUCT, 2, E, "LICENSE_REQUIRED"),)),
+    Case("food-without-halal", lambda: {PRODUCT: swap('halal:\n  nomor: "ID53110012345670825"\n', "")}, ((PRODUCT, 2, E, "HALAL_REQUIRED"),)),
+    Case("empty-optional-lists", lambda: {PRODUCT: PRODUCT_YML.replace("kategori: pangan-olahan", "kategori: kerajinan").replace('izin:\n  - jenis: pirt\n    nomor: "2065302010052-29"\n', "izin:\n").replace('halal:\n  nomor: "ID53110012345670825"\n', "") + "tempat_beli:\ntautan:\ntersedia:\n"}),
 )

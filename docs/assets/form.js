@@ -7,44 +7,19 @@
 (function () {
   "use strict";
 
-  // Category rules (categories.py LICENSE_RULES): one license from each group, plus halal.
-  var RULES = {
-    "pangan-olahan": { groups: [["bpom-md", "bpom-ml", "pirt"]], halal: true },
-    "minuman": { groups: [["bpom-md", "bpom-ml", "pirt"]], halal: true },
-    "air-minum-kemasan": { groups: [["bpom-md", "bpom-ml"], ["sni"]], forbidden: ["pirt"], halal: true },
-    "kosmetik": { groups: [["notifikasi-kosmetik"]], halal: true },
-    "obat-tradisional": { groups: [["bpom-tr", "bpom-ti", "bpom-tl", "bpom-ht", "bpom-ff"]], halal: true },
-    "suplemen-kesehatan": { groups: [["bpom-sd", "bpom-si", "bpom-sl"]], halal: true },
-    "kerajinan": { groups: [] },
-    "tenun": { groups: [] },
-    "pertanian-segar": { groups: [] },
-    "lainnya": { groups: [] }
-  };
-
-  // License types (licenses.py LICENSE_TYPES): short name, shape and example for messages.
-  var LICENSES = {
-    "bpom-md": { name: "BPOM MD", shape: "MD dan 12 atau 15 digit", example: "BPOM RI MD 224510107115", code: "MD", digits: [12, 15] },
-    "bpom-ml": { name: "BPOM ML", shape: "ML dan 12 atau 15 digit", example: "BPOM RI ML 123456789012", code: "ML", digits: [12, 15] },
-    "pirt": { name: "P-IRT", shape: "13 digit, tanda hubung, 2 digit tahun", example: "P-IRT No. 2065371010052-24" },
-    "notifikasi-kosmetik": { name: "notifikasi kosmetik", shape: "N, huruf A-E dan 11 digit (atau NKIT dan 9 digit)", example: "NA18240104109" },
-    "bpom-tr": { name: "POM TR", shape: "POM TR dan 9 digit", example: "POM TR 172302151", code: "TR", digits: [9] },
-    "bpom-ti": { name: "POM TI", shape: "POM TI dan 9 digit", example: "POM TI 123456789", code: "TI", digits: [9] },
-    "bpom-tl": { name: "POM TL", shape: "POM TL dan 9 digit", example: "POM TL 123456789", code: "TL", digits: [9] },
-    "bpom-ht": { name: "POM HT", shape: "POM HT dan 9 digit", example: "POM HT 123456789", code: "HT", digits: [9] },
-    "bpom-ff": { name: "POM FF", shape: "POM FF dan 9 digit", example: "POM FF 123456789", code: "FF", digits: [9] },
-    "bpom-sd": { name: "POM SD", shape: "POM SD dan 9 digit", example: "POM SD 123456789", code: "SD", digits: [9] },
-    "bpom-si": { name: "POM SI", shape: "POM SI dan 9 digit", example: "POM SI 123456789", code: "SI", digits: [9] },
-    "bpom-sl": { name: "POM SL", shape: "POM SL dan 9 digit", example: "POM SL 123456789", code: "SL", digits: [9] },
-    "sni": { name: "SNI", shape: "SNI, nomor standar, titik dua, tahun", example: "SNI 3553:2015" }
-  };
-  var HALAL = { name: "sertifikat halal", shape: "ID dan 17 digit", example: "ID33110018517710724" };
+  // Limits, categories, license kinds and label words come from the rule book
+  // (catalogue_gen/rules.py), written to aturan-form.js by `catalogue-gen schema --write`, so the
+  // form and the validator cannot drift apart.
+  var BOOK = window.BeliProdukRules;
+  var LIMITS = BOOK.limits;
+  var RULES = BOOK.categories;
+  var LICENSES = BOOK.licenses;
+  var HALAL = BOOK.halal;
   var TRADITIONAL = ["bpom-tr", "bpom-ti", "bpom-tl", "bpom-ht", "bpom-ff"];
 
   // The regexes of licenses.py, without the verbose-mode comments (see there for each part).
   // Words labels print around numbers (licenses.py LABEL_WORDS), dropped before matching.
-  var LABEL_WORDS = ["BADAN", "BPOM", "POM", "RI", "R", "I", "NO", "NOMOR", "NOMER", "REG", "REGISTRASI",
-    "IZIN", "IJIN", "EDAR", "NIE", "NOTIF", "NOTIFIKASI", "KOSMETIK", "DINKES", "SERTIFIKAT",
-    "SERTIFIKASI", "HALAL", "BPJPH", "P", "IRT", "PIRT", "P-IRT", "SPP", "SPPIRT", "SPP-IRT", "-"];
+  var LABEL_WORDS = BOOK.labelWords;
   var BPOM = /^(MD|ML|TR|TI|TL|HT|FF|SD|SI|SL)\s*-?\s*([0-9][0-9\s\-]*?)\s*(E)?$/;
   var PIRT = /^([0-9][0-9\s]*?)(?:\s*[-\/]\s*([0-9]+))?$/;
   var COSMETIC = /^(NKIT|N[A-Z])\s*-?\s*([0-9][0-9\s\-]*)$/;
@@ -61,8 +36,8 @@
 
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   // GitHub user names, as catalogue_gen/owners.py checks them: 1-39 letters, digits, single hyphens.
-  var GITHUB_LOGIN = /^(?=.{1,39}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
-  var PHOTO = /\.(jpe?g|png|webp|heic)$/i;
+  var GITHUB_LOGIN = new RegExp(BOOK.patterns.akunGithub);
+  var PHOTO = new RegExp(BOOK.patterns.foto);
   var MAX_PHOTO_BYTES = 10 * 1024 * 1024; // scope.py MAX_PHOTO_BYTES
   // Characters validate.py refuses (bidi controls, invisible, control): dropped, never wanted.
   var UNWANTED = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff\u00ad\u180e]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -358,7 +333,7 @@
       akunGithub: oneLine($("f-akun-github").value).replace(/^@/, "")
     };
     if (isNew) {
-      length("f-produsen-nama", producerData.nama, 2, 100, producerProblems, "Nama usaha");
+      length("f-produsen-nama", producerData.nama, LIMITS.nama[0], LIMITS.nama[1], producerProblems, "Nama usaha");
       required("f-kabupaten", producerData.kabupaten, producerProblems, "Kabupaten/kota");
       if (required("f-whatsapp", producerData.whatsapp, producerProblems, "Nomor WhatsApp")) {
         var phone = normalisePhone(producerData.whatsapp);
@@ -378,7 +353,7 @@
 
     // product text
     data.nama = oneLine($("f-nama").value);
-    length("f-nama", data.nama, 2, 100, problems, "Nama produk");
+    length("f-nama", data.nama, LIMITS.nama[0], LIMITS.nama[1], problems, "Nama produk");
     if (!folderEdited) $("f-folder").value = slugify(data.nama);
     var folder = $("f-folder").value.trim();
     if (required("f-folder", folder, problems, "Nama folder produk")) {
@@ -393,15 +368,15 @@
       ? "Wajib: " + rule.groups.map(function (group) { return group.map(function (t) { return LICENSES[t].name; }).join(" atau "); }).join(" dan ") + (rule.halal ? ", dan keterangan halal." : ".")
       : "Kategori ini tidak memerlukan izin.";
     data.ringkasan = oneLine($("f-ringkasan").value);
-    $("f-ringkasan-count").textContent = "(" + data.ringkasan.length + "/160)";
-    length("f-ringkasan", data.ringkasan, 2, 160, problems, "Ringkasan");
+    $("f-ringkasan-count").textContent = "(" + data.ringkasan.length + "/" + LIMITS.ringkasan[1] + ")";
+    length("f-ringkasan", data.ringkasan, LIMITS.ringkasan[0], LIMITS.ringkasan[1], problems, "Ringkasan");
     data.deskripsi = paragraphs($("f-deskripsi").value);
-    length("f-deskripsi", data.deskripsi, 2, 3000, problems, "Deskripsi");
+    length("f-deskripsi", data.deskripsi, LIMITS.deskripsi[0], LIMITS.deskripsi[1], problems, "Deskripsi");
     data.isi = oneLine($("f-isi").value);
     data.komposisi = list($("f-komposisi").value);
     data.kataKunci = list($("f-kata-kunci").value);
-    checkList("f-komposisi", data.komposisi, 60, 200, "komposisi", problems);
-    checkList("f-kata-kunci", data.kataKunci, 40, 60, "kata kunci", problems);
+    checkList("f-komposisi", data.komposisi, LIMITS.komposisi[0], LIMITS.komposisi[1], "komposisi", problems);
+    checkList("f-kata-kunci", data.kataKunci, LIMITS.kataKunci[0], LIMITS.kataKunci[1], "kata kunci", problems);
     data.tersedia = $("f-tersedia").checked;
 
     // photos
@@ -412,8 +387,8 @@
       var wrong = data.foto.filter(function (name) { return !PHOTO.test(name) || /[\/\\:]|\.\./.test(name) || name.charAt(0) === "."; });
       var seen = {};
       var twice = data.foto.filter(function (name) { var again = seen[name]; seen[name] = true; return again; });
-      if (data.foto.length > 8) photoMessage = "Paling banyak 8 foto (ada " + data.foto.length + ")";
-      else if (wrong.length) photoMessage = "Bukan nama foto yang didukung: " + wrong.join(", ") + ". Pakai .jpg, .jpeg, .png, .webp atau .heic";
+      if (data.foto.length > LIMITS.foto) photoMessage = "Paling banyak " + LIMITS.foto + " foto (ada " + data.foto.length + ")";
+      else if (wrong.length) photoMessage = "Bukan nama foto yang didukung: " + wrong.join(", ") + ". Pakai " + BOOK.photoExtensions.join(", ");
       else if (twice.length) photoMessage = "Foto " + twice[0] + " disebut dua kali";
       show("f-foto", photoMessage);
       if (photoMessage) problems.push(photoMessage);
@@ -427,6 +402,8 @@
       if (raw.trim()) {
         var rupiah = parseRupiah(raw);
         if (rupiah === null) message = "Harga harus angka rupiah, misalnya 75000";
+        else if (rupiah < LIMITS.rupiah[0]) message = "Harga harus lebih dari 0";
+        else if (rupiah > LIMITS.rupiah[1]) message = "Harga " + rupiah + " terlalu besar; periksa jumlah angka nol";
         else data.harga.push({ varian: variant, rupiah: rupiah });
       } else if (variant) {
         message = "Isi harga untuk varian " + variant;
