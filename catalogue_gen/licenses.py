@@ -13,9 +13,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+# Where a shopper checks a number, one place per official site: when a site moves, this is the
+# one line to change. `{number}` is the number as the site's search expects it (no spaces,
+# percent-encoded by `check_link`).
 CEKBPOM_URL = "https://cekbpom.pom.go.id/"
+CEKBPOM_SEARCH = "https://cekbpom.pom.go.id/all-produk?query={number}"
 BPJPH_URL = "https://bpjph.halal.go.id/search/sertifikat"
-BSN_URL = "https://www.bsn.go.id/"
+BPJPH_SEARCH = "https://bpjph.halal.go.id/search/sertifikat?no_sertifikat={number}"
+# BSN's register of products allowed to carry the SNI mark (SPPT SNI); it searches by product or
+# company, not by standard number, so the link opens the register and the number is copied.
+BSN_URL = "https://bangbeni.bsn.go.id/barang-ber-sni"
 
 
 @dataclass(frozen=True)
@@ -30,31 +37,48 @@ class LicenseType:
     example: str
     """A number in canonical form, for error messages."""
     check_url: str
+    """The checker's home page, "" when there is no public checker."""
     bpom_code: str = ""
     """`MD`, `TR`, ... for BPOM registration types; "" for the others."""
     digit_counts: tuple[int, ...] = ()
+    check_url_pattern: str = ""
+    """The checker's search for one number (`{number}`); "" when it cannot search by number."""
+    issuer_note: str = ""
+    """Who issued the number, in plain words, for kinds no site can check."""
 
 
 LICENSE_TYPES: dict[str, LicenseType] = {
     t.type: t
     for t in (
-        LicenseType("bpom-md", "Izin edar BPOM MD (pangan olahan dalam negeri)", "MD dan 12 atau 15 digit", "BPOM RI MD 224510107115", CEKBPOM_URL, "MD", (12, 15)),
-        LicenseType("bpom-ml", "Izin edar BPOM ML (pangan olahan impor)", "ML dan 12 atau 15 digit", "BPOM RI ML 123456789012", CEKBPOM_URL, "ML", (12, 15)),
-        LicenseType("pirt", "Izin produksi pangan industri rumah tangga (P-IRT)", "13 digit, tanda hubung, 2 digit tahun", "P-IRT No. 2065371010052-24", ""),
-        LicenseType("notifikasi-kosmetik", "Notifikasi kosmetik BPOM", "N, huruf A-E dan 11 digit (atau NKIT dan 9 digit)", "NA18240104109", CEKBPOM_URL),
-        LicenseType("bpom-tr", "Izin edar BPOM obat tradisional (TR, jamu buatan dalam negeri)", "POM TR dan 9 digit", "POM TR 172302151", CEKBPOM_URL, "TR", (9,)),
-        LicenseType("bpom-ti", "Izin edar BPOM obat tradisional impor (TI)", "POM TI dan 9 digit", "POM TI 123456789", CEKBPOM_URL, "TI", (9,)),
-        LicenseType("bpom-tl", "Izin edar BPOM obat tradisional lisensi (TL)", "POM TL dan 9 digit", "POM TL 123456789", CEKBPOM_URL, "TL", (9,)),
-        LicenseType("bpom-ht", "Izin edar BPOM obat herbal terstandar (HT)", "POM HT dan 9 digit", "POM HT 123456789", CEKBPOM_URL, "HT", (9,)),
-        LicenseType("bpom-ff", "Izin edar BPOM fitofarmaka (FF)", "POM FF dan 9 digit", "POM FF 123456789", CEKBPOM_URL, "FF", (9,)),
-        LicenseType("bpom-sd", "Izin edar BPOM suplemen kesehatan (SD)", "POM SD dan 9 digit", "POM SD 123456789", CEKBPOM_URL, "SD", (9,)),
-        LicenseType("bpom-si", "Izin edar BPOM suplemen kesehatan impor (SI)", "POM SI dan 9 digit", "POM SI 123456789", CEKBPOM_URL, "SI", (9,)),
-        LicenseType("bpom-sl", "Izin edar BPOM suplemen kesehatan lisensi (SL)", "POM SL dan 9 digit", "POM SL 123456789", CEKBPOM_URL, "SL", (9,)),
+        LicenseType("bpom-md", "Izin edar BPOM MD (pangan olahan dalam negeri)", "MD dan 12 atau 15 digit", "BPOM RI MD 224510107115", CEKBPOM_URL, "MD", (12, 15), check_url_pattern=CEKBPOM_SEARCH),
+        LicenseType("bpom-ml", "Izin edar BPOM ML (pangan olahan impor)", "ML dan 12 atau 15 digit", "BPOM RI ML 123456789012", CEKBPOM_URL, "ML", (12, 15), check_url_pattern=CEKBPOM_SEARCH),
+        LicenseType("pirt", "Izin produksi pangan industri rumah tangga (P-IRT)", "13 digit, tanda hubung, 2 digit tahun", "P-IRT No. 2065371010052-24", "",
+                    issuer_note="P-IRT diterbitkan oleh pemerintah kabupaten/kota (Dinas Kesehatan, lewat OSS) dan tidak memiliki situs pemeriksaan umum; "
+                    "untuk memastikannya, tanyakan ke Dinas Kesehatan yang menerbitkannya."),
+        LicenseType("notifikasi-kosmetik", "Notifikasi kosmetik BPOM", "N, huruf A-E dan 11 digit (atau NKIT dan 9 digit)", "NA18240104109", CEKBPOM_URL,
+                    check_url_pattern=CEKBPOM_SEARCH),
+        LicenseType("bpom-tr", "Izin edar BPOM obat tradisional (TR, jamu buatan dalam negeri)", "POM TR dan 9 digit", "POM TR 172302151", CEKBPOM_URL, "TR", (9,), check_url_pattern=CEKBPOM_SEARCH),
+        LicenseType("bpom-ti", "Izin edar BPOM obat tradisional impor (TI)", "POM TI dan 9 digit", "POM TI 123456789", CEKBPOM_URL, "TI", (9,), check_url_pattern=CEKBPOM_SEARCH),
+        LicenseType("bpom-tl", "Izin edar BPOM obat tradisional lisensi (TL)", "POM TL dan 9 digit", "POM TL 123456789", CEKBPOM_URL, "TL", (9,), check_url_pattern=CEKBPOM_SEARCH),
+        LicenseType("bpom-ht", "Izin edar BPOM obat herbal terstandar (HT)", "POM HT dan 9 digit", "POM HT 123456789", CEKBPOM_URL, "HT", (9,), check_url_pattern=CEKBPOM_SEARCH),
+        LicenseType("bpom-ff", "Izin edar BPOM fitofarmaka (FF)", "POM FF dan 9 digit", "POM FF 123456789", CEKBPOM_URL, "FF", (9,), check_url_pattern=CEKBPOM_SEARCH),
+        LicenseType("bpom-sd", "Izin edar BPOM suplemen kesehatan (SD)", "POM SD dan 9 digit", "POM SD 123456789", CEKBPOM_URL, "SD", (9,), check_url_pattern=CEKBPOM_SEARCH),
+        LicenseType("bpom-si", "Izin edar BPOM suplemen kesehatan impor (SI)", "POM SI dan 9 digit", "POM SI 123456789", CEKBPOM_URL, "SI", (9,), check_url_pattern=CEKBPOM_SEARCH),
+        LicenseType("bpom-sl", "Izin edar BPOM suplemen kesehatan lisensi (SL)", "POM SL dan 9 digit", "POM SL 123456789", CEKBPOM_URL, "SL", (9,), check_url_pattern=CEKBPOM_SEARCH),
         LicenseType("sni", "Sertifikat SNI (Standar Nasional Indonesia)", "SNI, nomor standar, titik dua, tahun", "SNI 3553:2015", BSN_URL),
+        # Prima 3 / PSAT: fresh produce of plant origin, registered by the agriculture office's food
+        # safety authority (OKKP-D). Numbers differ by province; the one seen in NTT reads
+        # province/regency-class-grade/serial/year.
+        LicenseType("psat", "Registrasi PSAT / sertifikat Prima 3 (pangan segar asal tumbuhan)",
+                    "nomor registrasi dari Dinas Pertanian (OKKP-D) yang diakhiri tahun terbit", "53/71-3-I.II/14-012-12/2018", "",
+                    issuer_note="Registrasi PSAT dan sertifikat Prima 3 diterbitkan oleh Dinas Pertanian (OKKP-D) provinsi atau kabupaten/kota "
+                    "dan tidak memiliki situs pemeriksaan umum; untuk memastikannya, tanyakan ke dinas yang menerbitkannya."),
     )
 }
 
-HALAL_TYPE = LicenseType("halal", "Sertifikat halal BPJPH", "ID dan 17 digit", "ID33110018517710724", BPJPH_URL, digit_counts=(17,))
+HALAL_TYPE = LicenseType("halal", "Sertifikat halal BPJPH",
+                         "ID dan 17 digit (sertifikat BPJPH), atau 14 digit nomor MUI lama (LPPOM MUI ...)", "ID33110018517710724",
+                         BPJPH_URL, digit_counts=(17,), check_url_pattern=BPJPH_SEARCH)
 
 # Words printed around numbers on real labels, in any order: "No. Reg. BPOM RI MD ...",
 # "Izin BPOM R.I. MD ...", "Sertifikat Halal No. ID...", "P-IRT: ...", "Dinkes P-IRT No. ...".
@@ -63,6 +87,8 @@ LABEL_WORDS = frozenset({
     "BADAN", "BPOM", "POM", "RI", "R", "I", "NO", "NOMOR", "NOMER", "REG", "REGISTRASI",
     "IZIN", "IJIN", "EDAR", "NIE", "NOTIF", "NOTIFIKASI", "KOSMETIK", "DINKES", "SERTIFIKAT",
     "SERTIFIKASI", "HALAL", "BPJPH", "P", "IRT", "PIRT", "P-IRT", "SPP", "SPPIRT", "SPP-IRT", "-",
+    # "DEP. KES. RI. P-IRT NO.", "Depkes RI P-IRT": older P-IRT labels name the health ministry
+    "DEP", "KES", "DEPKES", "DINAS", "KESEHATAN",
 })
 
 # Every pattern is ASCII-only: `\d` must not accept Arabic-Indic or other scripts' digits,
@@ -95,8 +121,20 @@ _COSMETIC = re.compile(
 
 _HALAL = re.compile(r"^ID\s*-?\s*(?P<number>\d[\d\s\-]*)$", re.ASCII)  # BPJPH: ID + 17 digits
 
-# Certificates issued by MUI before BPJPH took over (2019): 14 digits starting 00, often "LPPOM-...".
-_HALAL_MUI = re.compile(r"^(?:(?:LPPOM|MUI)[\s\-]*){0,2}(?P<number>00\d{12})$", re.ASCII)
+# Certificates issued by MUI before BPJPH took over (2019): 14 digits, written "LPPOM-...",
+# "LP POM MUI ...", "HALAL MUI : ..." (HALAL and POM are label words, gone by now). Without
+# such a prefix only the common `00...` numbers are taken as MUI ones.
+_HALAL_MUI = re.compile(r"^(?:(?:LPPOM|LP|MUI)[\s\-]*){1,3}(?P<number>\d[\d\s\-]*)$", re.ASCII)
+_HALAL_MUI_BARE = re.compile(r"^(?P<number>00\d{12})$", re.ASCII)
+
+# PSAT / Prima 3: label words first ("No. Reg. PSAT PD-UK", "Prima 3"), then numbers and roman
+# class numerals joined by / . - and ending in the year of issue.
+_PSAT_PREFIX = re.compile(r"^(?:(?:NO|NOMOR|REG|REGISTRASI|SERTIFIKAT|PSAT|PD|UK|PDUK|PL|OKKPD|OKKP|PRIMA\s*[23])\b[\s.:\-]*)*", re.ASCII)
+_PSAT = re.compile(r"^(?P<number>[0-9][0-9IVX./\-\s]*[/.\-\s](?P<year>(?:19|20)[0-9]{2}))$", re.ASCII)
+
+# GS1 2D barcodes on BPOM labels carry the registration number as application identifier 90
+# ("(90)MD223782017200236", "(90)TR236005171(91)280206"); scanner apps paste it like that.
+_GS1_AI_90 = re.compile(r"\(\s*90\s*\)\s*(?P<value>[^()]*)")
 
 _SNI = re.compile(
     r"""
@@ -109,6 +147,14 @@ _SNI = re.compile(
     """,
     re.VERBOSE | re.ASCII,
 )
+
+
+# Patterns docs/assets/form.js uses as they are (catalogue_gen/rules.py writes them to
+# aturan-form.js); the verbose ones above are ported by hand and compared by the form tests.
+SHARED_PATTERNS: dict[str, re.Pattern[str]] = {
+    "gs1": _GS1_AI_90, "psatPrefix": _PSAT_PREFIX, "psat": _PSAT,
+    "halalBpjph": _HALAL, "halalMui": _HALAL_MUI, "halalMuiBare": _HALAL_MUI_BARE,
+}
 
 
 def strip_label_words(text: str) -> str:
@@ -137,6 +183,8 @@ class LicenseCheck:
     """P-IRT only: digits 4-7 (province + regency)."""
     pirt_expiry_year: int | None = None
     is_legacy_mui: bool = False
+    issuer_code: str = ""
+    """PSAT only: the province+regency digits the number starts with (`5371`), when it does."""
 
 
 def normalise_number(value: str) -> str:
@@ -171,7 +219,9 @@ def parse_license(type_name: str, value: str) -> LicenseCheck:
     The caller has already checked that `type_name` is a known type.
     """
     license_type = LICENSE_TYPES[type_name]
-    text = normalise_number(value)
+    text = gs1_registration(normalise_number(value))
+    if type_name == "psat":
+        return _parse_psat(license_type, value, text)
     if type_name != "sni":
         text = strip_label_words(text)
     if license_type.bpom_code:
@@ -181,6 +231,42 @@ def parse_license(type_name: str, value: str) -> LicenseCheck:
     if type_name == "notifikasi-kosmetik":
         return _parse_cosmetic(license_type, value, text)
     return _parse_sni(license_type, value, text)
+
+
+def gs1_registration(text: str) -> str:
+    """The registration number inside text copied from a GS1 barcode scan, else the text."""
+    match = _GS1_AI_90.search(text)
+    return match["value"].strip() if match else text
+
+
+def _parse_psat(license_type: LicenseType, value: str, text: str) -> LicenseCheck:
+    body = _PSAT_PREFIX.sub("", text).strip()
+    match = _PSAT.match(body)
+    digits = _digits(body)
+    # Province, regency and a serial before the year: at least 8 digits and 3 separators.
+    if not match or len(digits) < 8 or len(re.findall(r"[/.\-]", body)) < 3:
+        return _bad(license_type, value)
+    number = re.sub(r"\s*([/.\-])\s*", r"\1", match["number"])
+    issuer = re.match(r"(\d{2})[/.\-](\d{2})[/.\-]", number)
+    return LicenseCheck(canonical=number, digits=digits, issuer_code=issuer[1] + issuer[2] if issuer else "")
+
+
+def lookup_number(license_type: LicenseType, canonical: str) -> str:
+    """The number as its checker searches it: BPOM without `BPOM RI`/`POM` and without spaces."""
+    if license_type.bpom_code:
+        return canonical.removeprefix("BPOM RI ").removeprefix("POM ").replace(" ", "")
+    if license_type.type == "pirt":
+        return canonical.removeprefix("P-IRT No. ")
+    return canonical.replace(" ", "")
+
+
+def check_link(license_type: LicenseType, canonical: str) -> str:
+    """The page where a shopper checks this very number, or the checker's home page, or ""."""
+    from urllib.parse import quote
+
+    if license_type.check_url_pattern:
+        return license_type.check_url_pattern.format(number=quote(lookup_number(license_type, canonical), safe=""))
+    return license_type.check_url
 
 
 def _parse_bpom(license_type: LicenseType, value: str, text: str) -> LicenseCheck:
@@ -270,9 +356,11 @@ def parse_halal_number(value: str) -> LicenseCheck:
         if len(digits) != 17:
             return _bad(HALAL_TYPE, value, f"ada {len(digits)} digit")
         return LicenseCheck(canonical=f"ID{digits}", digits=digits)
-    legacy = _HALAL_MUI.match(text)
+    legacy = _HALAL_MUI.match(text) or _HALAL_MUI_BARE.match(text)
     if legacy:
-        digits = legacy["number"]
+        digits = _digits(legacy["number"])
+        if len(digits) != 14:
+            return _bad(HALAL_TYPE, value, f"ada {len(digits)} digit")
         return LicenseCheck(
             canonical=f"MUI {digits}",
             digits=digits,
@@ -282,9 +370,16 @@ def parse_halal_number(value: str) -> LicenseCheck:
     return _bad(HALAL_TYPE, value)
 
 
+def parse_nib(value: str) -> str | None:
+    """The 13 digits of a Nomor Induk Berusaha as printed (`NIB : 9120402830164`), or None."""
+    text = re.sub(r"^(?:(?:NOMOR INDUK BERUSAHA|NOMOR|NO|NIB)\b[\s.:#]*)+", "", normalise_number(value))
+    digits = re.sub(r"[\s.\-]", "", text)
+    return digits if re.fullmatch(r"[0-9]{13}", digits, re.ASCII) else None
+
+
 def is_valid_nib(value: str) -> bool:
-    """A Nomor Induk Berusaha: exactly 13 digits (spaces allowed between groups)."""
-    return bool(re.fullmatch(r"[0-9]{13}", re.sub(r"[\s.]", "", value)))
+    """A Nomor Induk Berusaha: exactly 13 digits (spaces allowed between groups, `NIB` before them)."""
+    return parse_nib(value) is not None
 
 
 def suggest_type(type_name: str) -> list[str]:

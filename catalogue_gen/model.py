@@ -53,15 +53,19 @@ class License:
     label: str
     """The type in plain words for shoppers (`Izin edar BPOM (MD)`)."""
     check_url: str
-    """Where a shopper checks it; "" when no public lookup exists (P-IRT)."""
+    """Where a shopper checks this number (a search for it where the site has one); "" when no public lookup exists (P-IRT)."""
     digits: str = ""
-    """The number's digits only, for search and copy."""
+    """The number's digits only, for search."""
+    copy_number: str = ""
+    """The number as its checker expects it, without spaces (`MD224510107115`): what the copy button copies."""
+    issuer_note: str = ""
+    """For kinds no site can check (P-IRT, PSAT): who issued it, in plain words."""
     expires_year: int | None = None
     """P-IRT only: the year the permit runs out (from `-YY`)."""
     is_expired: bool = False
     """P-IRT whose expiry year is before the build year: shown as `izin perlu diperbarui`."""
     issuing_regency: str = ""
-    """P-IRT only: name of the regency whose code is in the number, when known."""
+    """P-IRT and PSAT: name of the regency whose code is in the number, when known."""
 
 
 class HalalStatus(str, Enum):
@@ -82,8 +86,14 @@ class Halal:
     reason: str = ""
     """`halal.alasan`, e.g. `mengandung babi`."""
     check_url: str = ""
+    copy_number: str = ""
+    """The number as BPJPH's search expects it, for the copy button."""
     is_legacy_mui: bool = False
     """An older MUI certificate number rather than a BPJPH one."""
+    valid_until: date | None = None
+    """`halal.berlaku_sampai`: certificates from before the 2024 rules print an end date; newer ones do not end."""
+    is_ended: bool = False
+    """`valid_until` is before the build date: shown as ended, never as a valid certificate."""
 
 
 @dataclass(frozen=True)

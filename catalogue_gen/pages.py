@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from catalogue_gen import addresses, categories, contacts, facets, regencies, synonyms
+from catalogue_gen.display import count, display_phone, indonesian_date
 from catalogue_gen.synonyms import expand_terms, index_forms, normalise, vocabulary_words
 from catalogue_gen.model import Catalogue, HalalStatus, ProcessedPhoto, Producer, Product
 
@@ -109,6 +110,9 @@ def make_environment() -> Environment:
     )
     env.filters["rupiah"] = format_rupiah
     env.filters["link_name"] = link_name
+    env.filters["indonesian_date"] = indonesian_date
+    env.filters["phone"] = display_phone
+    env.filters["count"] = count
     return env
 
 

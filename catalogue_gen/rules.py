@@ -15,6 +15,7 @@ proves it over the bad-input corpus).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -33,6 +34,7 @@ PRODUCT_KEYS = (
     "nama", "kategori", "ringkasan", "deskripsi", "foto", "harga", "isi_bersih", "komposisi",
     "izin", "halal", "tempat_beli", "tautan", "kata_kunci", "tersedia", "diperbarui",
 )
+HALAL_KEYS = ("nomor", "status", "alasan", "berlaku_sampai")
 PRODUCER_REQUIRED = ("nama", "kabupaten", "kontak")
 PRODUCT_REQUIRED = ("nama", "kategori", "ringkasan", "deskripsi", "foto")
 
@@ -76,7 +78,8 @@ EMAIL_SHAPE = (
 )
 INSTAGRAM_SHAPE = r"(@?[A-Za-z0-9._]{1,30}|https://(www\.)?instagram\.com/[A-Za-z0-9._]{1,30}/?)"
 URL_SHAPE = r"https://[^\s\"]+\.[^\s\"]+"
-NIB_SHAPE = r"[0-9]([\s.]*[0-9]){12}"
+# "NIB : 9120402830164" as printed on labels; the word is dropped, the 13 digits kept.
+NIB_SHAPE = r"([Nn][Ii][Bb][\s.:#]*)?[0-9]([\s.]*[0-9]){12}"
 DATE_SHAPE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 HALAL_STATUSES = ("bersertifikat", "dalam-proses", "tidak-halal")
@@ -377,7 +380,8 @@ def product_schema() -> dict[str, Any]:
                 "additionalProperties": False,
                 "properties": {
                     "nomor": {
-                        "description": 'Nomor sertifikat halal BPJPH: ID dan 17 digit, dalam tanda kutip, misalnya "ID33110018517710724".',
+                        "description": 'Nomor sertifikat halal BPJPH: ID dan 17 digit, dalam tanda kutip, misalnya "ID33110018517710724"; '
+                        'nomor MUI lama (14 digit, "LPPOM MUI ...") diterima dengan peringatan.',
                         "type": "string",
                         "minLength": 1,
                         "maxLength": NUMBER_MAX,
@@ -388,10 +392,18 @@ def product_schema() -> dict[str, Any]:
                         "enum": list(HALAL_STATUSES),
                     },
                     "alasan": {"description": 'Alasan, misalnya "mengandung babi".', "type": "string", "maxLength": REASON_MAX},
+                    "berlaku_sampai": {
+                        "description": "Tanggal akhir yang tercetak di sertifikat lama (sebelum aturan 2024), tahun-bulan-tanggal, "
+                        "misalnya 2027-03-31. Sertifikat BPJPH baru tidak berakhir, jadi kosongkan.",
+                        "type": "string",
+                        "format": "date",
+                        "pattern": _pattern(DATE_SHAPE),
+                    },
                 },
                 "anyOf": [
                     {"required": ["nomor"], "properties": {"status": {"const": "bersertifikat"}}},
-                    {"required": ["status"], "not": {"required": ["nomor"]}, "properties": {"status": {"enum": list(HALAL_STATUSES[1:])}}},
+                    {"required": ["status"], "not": {"anyOf": [{"required": ["nomor"]}, {"required": ["berlaku_sampai"]}]},
+                     "properties": {"status": {"enum": list(HALAL_STATUSES[1:])}}},
                 ],
             },
             "tempat_beli": {
@@ -431,7 +443,30 @@ def product_schema() -> dict[str, Any]:
     }
 
 
-SHORT_NAMES = {"pirt": "P-IRT", "notifikasi-kosmetik": "notifikasi kosmetik", "sni": "SNI"}
+SHORT_NAMES = {"pirt": "P-IRT", "notifikasi-kosmetik": "notifikasi kosmetik", "sni": "SNI", "psat": "PSAT / Prima 3"}
+# The form's "Jenis izin" choices, most used first; every kind must be here (the generator fails otherwise).
+FORM_CHOICES = {
+    "pirt": "P-IRT / SPP-IRT (pangan industri rumah tangga)",
+    "bpom-md": "BPOM MD (pangan olahan)",
+    "bpom-ml": "BPOM ML (pangan olahan impor)",
+    "notifikasi-kosmetik": "Notifikasi kosmetik BPOM (NA...)",
+    "bpom-tr": "POM TR (obat tradisional, jamu)",
+    "bpom-ti": "POM TI (obat tradisional impor)",
+    "bpom-tl": "POM TL (obat tradisional lisensi)",
+    "bpom-ht": "POM HT (obat herbal terstandar)",
+    "bpom-ff": "POM FF (fitofarmaka)",
+    "bpom-sd": "POM SD (suplemen kesehatan)",
+    "bpom-si": "POM SI (suplemen kesehatan impor)",
+    "bpom-sl": "POM SL (suplemen kesehatan lisensi)",
+    "sni": "SNI (Standar Nasional Indonesia)",
+    "psat": "PSAT / Prima 3 (hasil pertanian segar, Dinas Pertanian)",
+}
+
+
+def js_pattern(pattern: re.Pattern[str]) -> str:
+    """A licenses.py pattern in JavaScript's dialect: only the named-group spelling differs."""
+    assert not pattern.flags & re.VERBOSE, "a verbose pattern cannot be shared with the form"
+    return pattern.pattern.replace("(?P<", "(?<")
 
 
 def short_name(license_type: licenses.LicenseType) -> str:
@@ -468,6 +503,8 @@ def form_rules() -> dict[str, Any]:
         },
         "halal": {"name": "sertifikat halal", "label": licenses.HALAL_TYPE.label, "shape": licenses.HALAL_TYPE.shape, "example": licenses.HALAL_TYPE.example},
         "labelWords": sorted(licenses.LABEL_WORDS),
+        # The license patterns written without verbose mode, shared as they are.
+        "licensePatterns": {name: js_pattern(pattern) for name, pattern in licenses.SHARED_PATTERNS.items()},
         "regencies": {regency.slug: regency.name for regency in regencies.REGENCIES},
     }
 
@@ -480,6 +517,7 @@ FORM_RULES_PREFIX = (
 
 
 GUIDE_PAGE = "docs/panduan/izin.md"
+FORM_PAGE = "docs/buat/index.md"
 # The guide page is hand-written around tables the rule book fills in, between these markers.
 SECTION = re.compile(r"(<!-- buku-aturan: (?P<name>[a-z-]+) -->\n).*?(<!-- /buku-aturan -->)", re.DOTALL)
 
@@ -504,16 +542,23 @@ def _license_table() -> str:
 
 
 def _checked_at(kind: licenses.LicenseType) -> str:
-    url = getattr(kind, "check_url_pattern", "") or getattr(kind, "check_url", "")
-    if not url:
-        return "tidak ada pencarian daring"
-    host = url.split("/")[2]
-    return f"[{host}](https://{host}/)"
+    if kind.check_url_pattern:
+        host = kind.check_url_pattern.split("/")[2]
+        return f"[{host}](https://{host}/): tautan di halaman produk membuka pencarian nomornya"
+    if kind.check_url:
+        return f"[{kind.check_url.split('/')[2]}]({kind.check_url})"
+    return "tidak ada pencarian daring; halaman produk menyebut penerbitnya"
 
 
-def _guide_page(current: str) -> str:
-    tables = {"kategori": _category_table(), "jenis-izin": _license_table()}
-    return SECTION.sub(lambda m: m.group(1) + tables[m.group("name")] + m.group(3), current)
+def _form_choices() -> str:
+    missing = set(licenses.LICENSE_TYPES) - set(FORM_CHOICES)
+    assert not missing, f"FORM_CHOICES has no text for {sorted(missing)}"
+    return "".join(f'<option value="{kind}">{html.escape(text)}</option>\n' for kind, text in FORM_CHOICES.items())
+
+
+def _filled(current: str) -> str:
+    sections = {"kategori": _category_table, "jenis-izin": _license_table, "pilihan-izin": _form_choices}
+    return SECTION.sub(lambda m: m.group(1) + sections[m.group("name")]() + m.group(3), current)
 
 
 def generated_files(root: Path | None = None) -> dict[str, str]:
@@ -525,8 +570,10 @@ def generated_files(root: Path | None = None) -> dict[str, str]:
     def as_json(value: dict[str, Any]) -> str:
         return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
-    guide = (root / GUIDE_PAGE) if root is not None else None
-    pages = {GUIDE_PAGE: _guide_page(guide.read_text(encoding="utf-8"))} if guide is not None and guide.is_file() else {}
+    pages = {}
+    for page in (GUIDE_PAGE, FORM_PAGE):
+        if root is not None and (root / page).is_file():
+            pages[page] = _filled((root / page).read_text(encoding="utf-8"))
     return pages | {
         "catalogue_gen/schema/produsen.schema.json": as_json(producer_schema()),
         "catalogue_gen/schema/produk.schema.json": as_json(product_schema()),

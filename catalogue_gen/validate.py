@@ -294,9 +294,9 @@ def parse_producer(folder: ProducerFolder, problems: list[Problem]) -> Producer 
     nib = ""
     if "nib" in fields and not _is_null(fields["nib"][1]):
         value = reader.identifier(fields["nib"][1], "nib")
-        if value is not None and not licenses.is_valid_nib(value):
+        nib = (licenses.parse_nib(value) or "") if value is not None else ""
+        if value is not None and not nib:
             reader.error(fields["nib"][1], "nib", "NIB_BAD", value=value)
-        nib = re.sub(r"\D", "", value or "")
     contact = _parse_contact(reader, fields, root)
     accounts = _parse_accounts(reader, fields, root)
     logo = None
@@ -454,7 +454,7 @@ def parse_product(folder: ProductFolder, producer: Producer | None, today: date,
     updated = _parse_date(reader, fields, "diperbarui", today)
     errors_before_licenses = reader.error_count
     product_licenses = _parse_licenses(reader, fields, producer, today)
-    halal = _parse_halal(reader, fields)
+    halal = _parse_halal(reader, fields, today)
     # A license that failed its own check is already reported; "needs a license" would repeat it.
     if category is not None and reader.error_count == errors_before_licenses:
         _check_license_rules(reader, fields, root, category.slug, product_licenses, halal)
@@ -757,21 +757,24 @@ def _check_license(reader: Reader, node: yaml.Node, key: str, type_name: str, nu
                 reader.warn(node, key, "PIRT_REGENCY_MISMATCH", value=number, code=code,
                             issuer=issuer or "tidak dikenal", regency=regency.name,
                             codes=f"{regency.code} atau {regency.bps_code}")
+    if type_name == "psat" and check.issuer_code:
+        issuer = " / ".join(sorted({r.name for r in regencies.regencies_for_code(check.issuer_code)}))
     return License(
         type=type_name, number=check.canonical, label=license_type.label,
-        check_url=license_type.check_url, digits=check.digits,
+        check_url=licenses.check_link(license_type, check.canonical), digits=check.digits,
+        copy_number=licenses.lookup_number(license_type, check.canonical), issuer_note=license_type.issuer_note,
         expires_year=check.pirt_expiry_year, is_expired=expired, issuing_regency=issuer,
     )
 
 
-def _parse_halal(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]]) -> Halal | None:
+def _parse_halal(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], today: date) -> Halal | None:
     if "halal" not in fields or _is_null(fields["halal"][1]):
         return None
     node = fields["halal"][1]
     mapping = reader.map_node(node, "halal", hint=': {nomor: "ID..."}')
     if mapping is None:
         return None
-    entry = reader.mapping(mapping, "halal", ("nomor", "status", "alasan"))
+    entry = reader.mapping(mapping, "halal", rules.HALAL_KEYS)
     status = None
     if "status" in entry and not _is_null(entry["status"][1]):
         raw = reader.text(entry["status"][1], "halal.status", 1, 40)
@@ -800,11 +803,38 @@ def _parse_halal(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]])
             return None
         if check.canonical in EXAMPLE_NUMBERS:
             reader.warn(number_node, "halal.nomor", "LICENSE_EXAMPLE", value=number)
-        return Halal(HalalStatus.CERTIFIED, check.canonical, reason, licenses.BPJPH_URL, check.is_legacy_mui)
+        valid_until = _parse_halal_end(reader, entry, today)
+        # An MUI number is not in BPJPH's search by number: its search page is the closest check.
+        check_url = licenses.BPJPH_URL if check.is_legacy_mui else licenses.check_link(licenses.HALAL_TYPE, check.canonical)
+        return Halal(HalalStatus.CERTIFIED, check.canonical, reason, check_url=check_url, copy_number=check.canonical.removeprefix("MUI "),
+                     is_legacy_mui=check.is_legacy_mui, valid_until=valid_until,
+                     is_ended=valid_until is not None and valid_until < today)
+    if "berlaku_sampai" in entry and not _is_null(entry["berlaku_sampai"][1]):
+        reader.error(entry["berlaku_sampai"][1], "halal.berlaku_sampai", "HALAL_END_WITHOUT_NUMBER")
+        return None
     if status is None or status is HalalStatus.CERTIFIED:
         reader.error(mapping, "halal", "HALAL_BAD")
         return None
     return Halal(status, "", reason)
+
+
+def _parse_halal_end(reader: Reader, entry: dict[str, tuple[yaml.Node, yaml.Node]], today: date) -> date | None:
+    """`halal.berlaku_sampai`: the end date printed on certificates from before the 2024 rules."""
+    if "berlaku_sampai" not in entry or _is_null(entry["berlaku_sampai"][1]):
+        return None
+    node = entry["berlaku_sampai"][1]
+    raw = reader.text(node, "halal.berlaku_sampai", 1, 40)
+    if raw is None:
+        return None
+    try:
+        value = date.fromisoformat(raw) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) else None
+    except ValueError:
+        value = None
+    if value is None:
+        reader.error(node, "halal.berlaku_sampai", "DATE_EXPECTED", value=raw)
+    elif value < today:
+        reader.warn(node, "halal.berlaku_sampai", "HALAL_CERTIFICATE_ENDED", value=raw)
+    return value
 
 
 def _check_license_rules(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], root: yaml.Node, category: str, found: list[License], halal: Halal | None) -> None:

@@ -121,7 +121,7 @@ CASES: tuple[Case, ...] = (
     Case("sixteen-bit-png", lambda: _photo_as("depan.png", png16())),
     Case("one-pixel", lambda: {PHOTO: photo_bytes(1, 1)}, ((PRODUCT, 9, E, "PHOTO_TOO_SMALL"),)),
     Case("very-wide", lambda: {PHOTO: photo_bytes(20000, 20)}, ((PRODUCT, 9, E, "PHOTO_TOO_SMALL"),)),
-    Case("heic-without-support", lambda: _photo_as("depan.heic", b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64), ((PRODUCT, 9, E, "PHOTO_HEIC_UNSUPPORTED"),)),
+    Case("heic-header-only", lambda: _photo_as("depan.heic", b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64), ((PRODUCT, 9, E, "PHOTO_TRUNCATED"),)),
     # text
     Case("html-in-every-text-field", lambda: {
         PRODUCT: PRODUCT_YML.replace("Madu Hutan Contoh", f'"{HTML}"').replace("Madu hutan murni dari Fatumnasi.", f"'{HTML}'")
@@ -243,5 +243,20 @@ CASES: tuple[Case, ...] = (
     Case("price-with-spaces", lambda: {PRODUCT: swap("rupiah: 75000", "rupiah: 75 000")}),
     Case("food-without-license", lambda: {PRODUCT: swap('izin:\n  - jenis: pirt\n    nomor: "2065302010052-29"\n', "")}, ((PRODUCT, 2, E, "LICENSE_REQUIRED"),)),
     Case("food-without-halal", lambda: {PRODUCT: swap('halal:\n  nomor: "ID53110012345670825"\n', "")}, ((PRODUCT, 2, E, "HALAL_REQUIRED"),)),
+    # real-world numbers as printed (issue 11, item 2)
+    Case("psat-for-fresh-produce", lambda: {PRODUCT: PRODUCT_YML.replace("kategori: pangan-olahan", "kategori: pertanian-segar").replace(
+        'izin:\n  - jenis: pirt\n    nomor: "2065302010052-29"\n', 'izin:\n  - jenis: psat\n    nomor: "53/71-3-I.II/14-012-12/2018"\n').replace(
+        'halal:\n  nomor: "ID53110012345670825"\n', "")}),
+    Case("psat-malformed", lambda: {PRODUCT: PRODUCT_YML.replace("kategori: pangan-olahan", "kategori: pertanian-segar").replace(
+        'izin:\n  - jenis: pirt\n    nomor: "2065302010052-29"\n', 'izin:\n  - jenis: psat\n    nomor: "Prima 3"\n')}, ((PRODUCT, 16, E, "LICENSE_BAD_FORMAT"),)),
+    Case("pirt-with-depkes-words", lambda: {PRODUCT: swap('"2065302010052-29"', '"DEP. KES. RI. P-IRT NO. 2065302010052-29"')}),
+    Case("bpom-from-barcode-scan", lambda: {PRODUCT: swap('  - jenis: pirt\n    nomor: "2065302010052-29"', '  - jenis: bpom-md\n    nomor: "(90)MD223782017200236"')}),
+    Case("halal-old-mui-with-end-date", lambda: {PRODUCT: swap('  nomor: "ID53110012345670825"\n', '  nomor: "HALAL MUI : 01010012340998"\n  berlaku_sampai: "2027-03-31"\n')},
+         ((PRODUCT, 18, W, "HALAL_LEGACY_MUI"),)),
+    Case("halal-end-date-passed", lambda: {PRODUCT: swap('  nomor: "ID53110012345670825"\n', '  nomor: "LPPOM-00150084360617"\n  berlaku_sampai: 2020-01-31\n')},
+         ((PRODUCT, 19, W, "HALAL_CERTIFICATE_ENDED"),)),
+    Case("halal-end-date-without-number", lambda: {PRODUCT: swap('  nomor: "ID53110012345670825"\n', "  status: dalam-proses\n  berlaku_sampai: 2027-01-31\n")},
+         ((PRODUCT, 19, E, "HALAL_END_WITHOUT_NUMBER"),)),
+    Case("nib-with-label-word", lambda: {PRODUCER: PRODUCER_YML + 'nib: "NIB : 9120402830164"\n'}),
     Case("empty-optional-lists", lambda: {PRODUCT: PRODUCT_YML.replace("kategori: pangan-olahan", "kategori: kerajinan").replace('izin:\n  - jenis: pirt\n    nomor: "2065302010052-29"\n', "izin:\n").replace('halal:\n  nomor: "ID53110012345670825"\n', "") + "tempat_beli:\ntautan:\ntersedia:\n"}),
 )

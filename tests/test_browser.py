@@ -30,7 +30,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ARTIFACTS = REPO / "test-artifacts"
 PHONE = {"width": 360, "height": 800}
 SEI_PRODUCT = "produk/sei-oesapa-contoh/sei-babi-asap/"
-CHECK_HOSTS = {"bpom": "cekbpom.pom.go.id", "halal": "bpjph.halal.go.id", "sni": "www.bsn.go.id"}
+CHECK_HOSTS = {"bpom": "cekbpom.pom.go.id", "halal": "bpjph.halal.go.id", "sni": "bangbeni.bsn.go.id"}
 
 # Reports Content-Security-Policy violations to the test; init scripts are not subject to the CSP.
 CSP_RECORDER = """
@@ -336,9 +336,15 @@ def test_product_pages_whatsapp_and_license_links(shopper: tuple[Any, Recorder],
             links = item.locator("a.bp-license__check")
             if not number or not links.count():
                 continue
-            host = urlsplit(links.get_attribute("href") or "").hostname
+            href = links.get_attribute("href") or ""
+            host = urlsplit(href).hostname
             kind = "halal" if re.match(r"ID\d", number) else "sni" if number.startswith("SNI") else "bpom"
             assert host == CHECK_HOSTS[kind], (folder, number, host)
+            # BPOM and BPJPH links open the search for this very number, as the copy button copies it
+            copied = item.locator("code").get_attribute("data-copy") or ""
+            if kind != "sni":
+                assert copied and " " not in copied and copied in number.replace(" ", ""), (number, copied)
+                assert unquote(href).endswith("=" + copied), (number, href)
             seen_hosts.add(host)
         if folder == SEI_PRODUCT:
             screenshot(page, "product-360x800")

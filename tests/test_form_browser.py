@@ -27,7 +27,7 @@ from catalogue_gen.validate import normalise_phone
 
 from .conftest import PRODUCER_YML, REPO, copy_site_sources, photo_bytes
 from .browser_support import wait_for_script
-from .test_licenses import ACCEPTED, REFUSED
+from .test_licenses import ACCEPTED, REAL_WORLD, REAL_WORLD_HALAL, REFUSED
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -254,7 +254,8 @@ def test_phone_screenshot_and_no_sideways_scroll(page: Any, project: tuple[Path,
 
 
 def test_license_checks_agree_with_licenses_py(page: Any) -> None:
-    samples = [(kind, number) for kind, number, _ in ACCEPTED + REFUSED] + [
+    samples = [(kind, number) for kind, number, _ in ACCEPTED + REFUSED] + [(kind, number) for kind, number, _, _ in REAL_WORLD] + [
+        ("psat", "PSAT"), ("psat", "12/2018"), ("psat", "53/71-3-I.II/14-012-12"), ("bpom-md", "(90)MD 12345"),
         ("bpom-tr", "POM TR 172302151E"), ("bpom-sd", "POM SD 123456789E"), ("pirt", "2065371010052-2"),
         ("pirt", "P IRT 2065371010052 / 24"), ("notifikasi-kosmetik", "NKIT12345678"), ("sni", "SNI 3553-2015"),
         ("bpom-md", "ＭＤ　２２４５１０１０７１１５"), ("bpom-md", "md 2245-1010-7115"), ("bpom-ml", "ML240935001200027"),
@@ -270,11 +271,14 @@ def test_license_checks_agree_with_licenses_py(page: Any) -> None:
 
 def test_halal_phone_price_and_slug_checks_agree(page: Any) -> None:
     halal = ["ID33110018517710724", "ID 3311 0018 5177 10724", "No. ID33110018517710724", "id33110018517710724",
-             "KH.12345/2024", "LPPOM-00150084360617", "ID3311001851771072", "ID331100185177107245", "HALAL", "ID-ABC"]
+             "KH.12345/2024", "LPPOM-00150084360617", "ID3311001851771072", "ID331100185177107245", "HALAL", "ID-ABC",
+             "LPPOM MUI 0101001234099", "01010012340998", *[number for number, _, _ in REAL_WORLD_HALAL]]
     results = page.evaluate("xs => xs.map(x => window.BeliProdukForm.checkHalal(x))", halal)
     for number, js in zip(halal, results):
         python = parse_halal_number(number)
         assert (js.get("error") is None) == (python.error is None), number
+        if python.error is None:
+            assert js["canonical"] == python.canonical, number
         assert ("warning" in js) == bool(python.warnings), number
 
     phones = ["0812-3456-7890", "+62 812-3456-7890", "6281234567890", "(0380) 821234", "0812-345", "+1 415 555 0100", "08a2"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue_gen.licenses import is_valid_nib, parse_halal_number, parse_license
+from catalogue_gen.licenses import LICENSE_TYPES, check_link, is_valid_nib, parse_halal_number, parse_license, parse_nib
 
 ACCEPTED = [
     ("bpom-md", "BPOM RI MD 224510107115", "BPOM RI MD 224510107115"),
@@ -57,6 +57,95 @@ ACCEPTED = [
     ("sni", "SNI 3553:2015 Air Mineral", "SNI 3553:2015"),
     ("bpom-md", "ＭＤ　２２４５１０１０７１１５", "BPOM RI MD 224510107115"),  # full-width, as pasted from some phones
 ]
+
+
+# Numbers as printed on real labels, product pages and news (issue 11), refused before: each is
+# accepted with its kind, canonical form and the warning it should carry ("" for none).
+REAL_WORLD = [
+    # P-IRT with the label words of older and regency prints
+    ("pirt", "DEP. KES. RI. P-IRT NO. 2065371010052-24", "P-IRT No. 2065371010052-24", ""),
+    ("pirt", "Depkes RI P-IRT 2065371010052-24", "P-IRT No. 2065371010052-24", ""),
+    ("pirt", "Depkes RI No. 2065371010052-24", "P-IRT No. 2065371010052-24", ""),
+    ("pirt", "DINKES P-IRT NO. 2065371010052-24", "P-IRT No. 2065371010052-24", ""),
+    ("pirt", "Izin Edar P-IRT : 2065371010052-24", "P-IRT No. 2065371010052-24", ""),
+    # text pasted from a scan of the GS1 2D barcode BPOM labels carry
+    ("bpom-md", "(90)MD223782017200236", "BPOM RI MD 223782017200236", ""),
+    ("bpom-tr", "(90)TR236005171(91)280206", "POM TR 236005171", ""),
+    ("bpom-md", "(01)08991234567891(90)MD 2245 1010 7115", "BPOM RI MD 224510107115", ""),
+    # Prima 3 / PSAT registration of fresh produce (Dinas Pertanian)
+    ("psat", "53/71-3-I.II/14-012-12/2018", "53/71-3-I.II/14-012-12/2018", ""),
+    ("psat", "No. Reg. PSAT PD-UK 53/71-3-I.II/14-012-12/2018", "53/71-3-I.II/14-012-12/2018", ""),
+    ("psat", "Prima 3: 53 / 71-3-I.II / 14-012-12 / 2018", "53/71-3-I.II/14-012-12/2018", ""),
+]
+REAL_WORLD_HALAL = [
+    ("LPPOM-00150084360617", "MUI 00150084360617", "HALAL_LEGACY_MUI"),
+    ("LP POM MUI 01010012340998", "MUI 01010012340998", "HALAL_LEGACY_MUI"),
+    ("HALAL MUI : 01010012340998", "MUI 01010012340998", "HALAL_LEGACY_MUI"),
+    ("LPPOM MUI No. 1201 0045 6789 10", "MUI 12010045678910", "HALAL_LEGACY_MUI"),
+    # imported products and foreign companies: no province in the first digits, no warning
+    ("ID00410000123450124", "ID00410000123450124", ""),
+]
+
+
+@pytest.mark.parametrize(("kind", "number", "canonical", "warning"), REAL_WORLD)
+def test_real_world_numbers_are_accepted(kind: str, number: str, canonical: str, warning: str) -> None:
+    check = parse_license(kind, number)
+    assert check.error is None, check.error
+    assert check.canonical == canonical
+    assert [w.template for w in check.warnings] == ([warning] if warning else [])
+
+
+@pytest.mark.parametrize(("number", "canonical", "warning"), REAL_WORLD_HALAL)
+def test_real_world_halal_numbers_are_accepted(number: str, canonical: str, warning: str) -> None:
+    check = parse_halal_number(number)
+    assert check.error is None, check.error
+    assert check.canonical == canonical
+    assert [w.template for w in check.warnings] == ([warning] if warning else [])
+
+
+def test_halal_error_names_both_forms() -> None:
+    check = parse_halal_number("LPPOM MUI 0101001234099")  # 13 digits
+    assert check.error is not None
+    shape = str(check.error.values["shape"])
+    assert "ID dan 17 digit" in shape and "14 digit" in shape and "MUI" in shape
+
+
+@pytest.mark.parametrize("number", ["NIB : 9120402830164", "NIB 9120402830164", "NIB: 9120 4028 30164", "nib 9120402830164"])
+def test_nib_as_printed(number: str) -> None:
+    assert parse_nib(number) == "9120402830164"
+
+
+@pytest.mark.parametrize("number", ["NIB : 912040283016", "NIB 91204028301645", "NIB", "NPWP 9120402830164"])
+def test_nib_malformed(number: str) -> None:
+    assert parse_nib(number) is None
+
+
+def test_psat_names_its_issuing_regency_and_refuses_text() -> None:
+    assert parse_license("psat", "53/71-3-I.II/14-012-12/2018").issuer_code == "5371"
+    for bad in ("PSAT", "2018", "12/2018", "53/71-3-I.II/14-012-12", "P-IRT No. 2065371010052-24"):
+        assert parse_license("psat", bad).error is not None, bad
+
+
+CHECK_LINKS = [
+    ("bpom-md", "BPOM RI MD 224510107115", "https://cekbpom.pom.go.id/all-produk?query=MD224510107115"),
+    ("bpom-ml", "BPOM RI ML 240935001200027", "https://cekbpom.pom.go.id/all-produk?query=ML240935001200027"),
+    ("bpom-tr", "POM TR 172302151", "https://cekbpom.pom.go.id/all-produk?query=TR172302151"),
+    ("bpom-sd", "POM SD 123456789", "https://cekbpom.pom.go.id/all-produk?query=SD123456789"),
+    ("notifikasi-kosmetik", "NA18240104109", "https://cekbpom.pom.go.id/all-produk?query=NA18240104109"),
+    ("sni", "SNI 3553:2015", "https://bangbeni.bsn.go.id/barang-ber-sni"),
+    ("pirt", "P-IRT No. 2065371010052-24", ""),
+    ("psat", "53/71-3-I.II/14-012-12/2018", ""),
+]
+
+
+@pytest.mark.parametrize(("kind", "canonical", "url"), CHECK_LINKS)
+def test_each_kind_links_to_the_check_of_that_number(kind: str, canonical: str, url: str) -> None:
+    assert check_link(LICENSE_TYPES[kind], canonical) == url
+
+
+def test_every_kind_has_a_check_or_says_who_issued_it() -> None:
+    for kind in LICENSE_TYPES.values():
+        assert kind.check_url or kind.issuer_note, kind.type
 
 
 @pytest.mark.parametrize(("kind", "number", "canonical"), ACCEPTED)

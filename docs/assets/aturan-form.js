@@ -107,13 +107,16 @@ window.BeliProdukRules = {
   "example": "ID33110018517710724",
   "label": "Sertifikat halal BPJPH",
   "name": "sertifikat halal",
-  "shape": "ID dan 17 digit"
+  "shape": "ID dan 17 digit (sertifikat BPJPH), atau 14 digit nomor MUI lama (LPPOM MUI ...)"
  },
  "labelWords": [
   "-",
   "BADAN",
   "BPJPH",
   "BPOM",
+  "DEP",
+  "DEPKES",
+  "DINAS",
   "DINKES",
   "EDAR",
   "HALAL",
@@ -121,6 +124,8 @@ window.BeliProdukRules = {
   "IJIN",
   "IRT",
   "IZIN",
+  "KES",
+  "KESEHATAN",
   "KOSMETIK",
   "NIE",
   "NO",
@@ -142,6 +147,14 @@ window.BeliProdukRules = {
   "SPP-IRT",
   "SPPIRT"
  ],
+ "licensePatterns": {
+  "gs1": "\\(\\s*90\\s*\\)\\s*(?<value>[^()]*)",
+  "halalBpjph": "^ID\\s*-?\\s*(?<number>\\d[\\d\\s\\-]*)$",
+  "halalMui": "^(?:(?:LPPOM|LP|MUI)[\\s\\-]*){1,3}(?<number>\\d[\\d\\s\\-]*)$",
+  "halalMuiBare": "^(?<number>00\\d{12})$",
+  "psat": "^(?<number>[0-9][0-9IVX./\\-\\s]*[/.\\-\\s](?<year>(?:19|20)[0-9]{2}))$",
+  "psatPrefix": "^(?:(?:NO|NOMOR|REG|REGISTRASI|SERTIFIKAT|PSAT|PD|UK|PDUK|PL|OKKPD|OKKP|PRIMA\\s*[23])\\b[\\s.:\\-]*)*"
+ },
  "licenses": {
   "bpom-ff": {
    "code": "FF",
@@ -260,6 +273,14 @@ window.BeliProdukRules = {
    "label": "Izin produksi pangan industri rumah tangga (P-IRT)",
    "name": "P-IRT",
    "shape": "13 digit, tanda hubung, 2 digit tahun"
+  },
+  "psat": {
+   "code": "",
+   "digits": [],
+   "example": "53/71-3-I.II/14-012-12/2018",
+   "label": "Registrasi PSAT / sertifikat Prima 3 (pangan segar asal tumbuhan)",
+   "name": "PSAT / Prima 3",
+   "shape": "nomor registrasi dari Dinas Pertanian (OKKP-D) yang diakhiri tahun terbit"
   },
   "sni": {
    "code": "",

@@ -427,7 +427,7 @@ Finder.prototype.render = function (state, query, total, shown, number, pages, r
   this.results.textContent = "";
   if (this.browse) this.browse.hidden = total > 0;
   this.count.setAttribute("data-count", String(total));
-  this.count.textContent = total ? total + " produk ditemukan" + (pages > 1 ? " \u00b7 halaman " + number + " dari " + pages : "") + "." : "";
+  this.count.textContent = total ? total.toLocaleString("id-ID") + " produk ditemukan" + (pages > 1 ? " \u00b7 halaman " + number + " dari " + pages : "") + "." : "";
   if (!total) {
     var words = state.q.trim() ? " untuk \u201c" + state.q.trim() + "\u201d" : "";
     this.results.appendChild(el("p", { class: "bp-empty", "data-empty": "" }, "Tidak ditemukan produk" + words + " dengan saringan ini."));

@@ -23,8 +23,14 @@
   var BPOM = /^(MD|ML|TR|TI|TL|HT|FF|SD|SI|SL)\s*-?\s*([0-9][0-9\s\-]*?)\s*(E)?$/;
   var PIRT = /^([0-9][0-9\s]*?)(?:\s*[-\/]\s*([0-9]+))?$/;
   var COSMETIC = /^(NKIT|N[A-Z])\s*-?\s*([0-9][0-9\s\-]*)$/;
-  var HALAL_BPJPH = /^ID\s*-?\s*([0-9][0-9\s\-]*)$/;
-  var HALAL_MUI = /^(?:(?:LPPOM|MUI)[\s\-]*){0,2}(00[0-9]{12})$/;
+  // The patterns licenses.py writes without verbose mode come from the rule book as they are.
+  var SHARED = BOOK.licensePatterns;
+  var GS1 = new RegExp(SHARED.gs1);
+  var PSAT_PREFIX = new RegExp(SHARED.psatPrefix);
+  var PSAT = new RegExp(SHARED.psat);
+  var HALAL_BPJPH = new RegExp(SHARED.halalBpjph);
+  var HALAL_MUI = new RegExp(SHARED.halalMui);
+  var HALAL_MUI_BARE = new RegExp(SHARED.halalMuiBare);
   var HALAL_KH = /\bKH\b|^KH|\bKH[0-9.\-\/]/;
   var SNI = /^SNI\s*[-.]?\s*((?:ISO|IEC|ISO\/IEC)\s+)?((?:[0-9]{2}-)?[0-9]{1,5}(?:\.[0-9]+)*)\s*([:\-\s])\s*((?:19|20)[0-9]{2})(?:\s+[A-Z][A-Z\s]*)?$/;
 
@@ -61,11 +67,23 @@
   }
 
   // { canonical } when valid, { error } when not; { warning } may come with either.
+  // licenses.py gs1_registration: the number after "(90)" in text pasted from a barcode scan.
+  function gs1Registration(text) {
+    var match = GS1.exec(text);
+    return match ? match.groups.value.trim() : text;
+  }
+
   function checkLicense(type, value, year) {
     var info = LICENSES[type];
-    var text = normalise(value);
-    if (type !== "sni") text = stripLabelWords(text);
+    var text = gs1Registration(normalise(value));
     var match, number;
+    if (type === "psat") {
+      var body = text.replace(PSAT_PREFIX, "").trim();
+      match = PSAT.exec(body);
+      if (!match || digits(body).length < 8 || (body.match(/[\/.\-]/g) || []).length < 3) return bad(type);
+      return { canonical: match.groups.number.replace(/\s*([\/.\-])\s*/g, "$1") };
+    }
+    if (type !== "sni") text = stripLabelWords(text);
     if (info.code) {
       match = BPOM.exec(text);
       if (!match) return bad(type);
@@ -121,12 +139,14 @@
     text = stripLabelWords(text);
     var match = HALAL_BPJPH.exec(text);
     if (match) {
-      var number = digits(match[1]);
+      var number = digits(match.groups.number);
       return number.length === 17 ? { canonical: "ID" + number } : bad("halal", "ada " + number.length + " digit");
     }
-    var legacy = HALAL_MUI.exec(text);
+    var legacy = HALAL_MUI.exec(text) || HALAL_MUI_BARE.exec(text);
     if (legacy) {
-      return { canonical: "MUI " + legacy[1], warning: "Tampak seperti nomor sertifikat MUI lama; periksa masa berlakunya dan ganti dengan nomor BPJPH (ID...) bila sudah ada" };
+      var old = digits(legacy.groups.number);
+      if (old.length !== 14) return bad("halal", "ada " + old.length + " digit");
+      return { canonical: "MUI " + old, warning: "Tampak seperti nomor sertifikat MUI lama; periksa masa berlakunya dan ganti dengan nomor BPJPH (ID...) bila sudah ada" };
     }
     return bad("halal");
   }

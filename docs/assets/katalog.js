@@ -136,10 +136,12 @@
     });
   });
 
-  // Copy buttons beside license numbers, so shoppers can paste them into cekbpom.
+  // Copy buttons beside license numbers, so shoppers can paste them into cekbpom. They copy
+  // the number as the checker searches it (data-copy="MD224510107115", no spaces), not as shown.
   document.querySelectorAll("[data-copy]").forEach(function (code) {
-    var button = el("button", { type: "button", class: "bp-copy", "aria-label": "Salin nomor " + code.textContent }, "Salin");
-    button.addEventListener("click", function () { copy(code.textContent, "Nomor disalin"); });
+    var number = code.getAttribute("data-copy") || code.textContent;
+    var button = el("button", { type: "button", class: "bp-copy", "aria-label": "Salin nomor " + number }, "Salin");
+    button.addEventListener("click", function () { copy(number, "Nomor disalin"); });
     code.after(button);
   });
 
