@@ -268,16 +268,21 @@ def codeowners(root: str, is_check: bool, debug: bool) -> None:
     click.echo(messages.CODEOWNERS_WRITTEN.format(path=CODEOWNERS_FILE, producers=producers, maintainers=maintainers))
 
 
+REPORT_FORMAT_HELP = "Bentuk laporan: markdown (bawaan) atau json (satu dokumen JSON untuk alat lain)."
+
+
 @main.command()
 @click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", help=REPORT_FORMAT_HELP)
 @click.option("--debug", is_flag=True, help=DEBUG_HELP)
-def report(root: str, debug: bool) -> None:
-    """Cetak laporan Markdown untuk pengelola: P-IRT kedaluwarsa, halal dalam proses, data lama, peringatan."""
+def report(root: str, fmt: str, debug: bool) -> None:
+    """Cetak laporan untuk pengelola: P-IRT kedaluwarsa, halal dalam proses, data lama, izin yang segera berakhir, nomor dengan peringatan."""
     from catalogue_gen.pipeline import check
-    from catalogue_gen.report import render_report
+    from catalogue_gen.report import render_report, render_report_json
 
     settings = _settings(root)
-    click.echo(_run(lambda: render_report(check(settings, read_only=True), settings.build_date), debug=debug), nl=False)
+    render = render_report_json if fmt == "json" else render_report
+    click.echo(_run(lambda: render(check(settings, read_only=True), settings.build_date), debug=debug), nl=False)
 
 
 @main.command()

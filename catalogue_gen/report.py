@@ -1,28 +1,30 @@
 """Markdown reports for maintainers: the catalogue's standing warnings, and a pull request's summary.
 
 `render_report`: a checked catalogue -> what needs a producer's attention (expired P-IRT,
-halal still in process where the category needs it, data not checked for a year) plus every
-problem the checker found. `render_pr_summary`: the files a pull request changes -> one row
+halal still in process where the category needs it, data not checked for a year, permits
+ending within 90 days, numbers accepted with a warning) plus every problem the checker found;
+`render_report_json` says the same as one JSON document. `render_pr_summary`: the files a pull request changes -> one row
 per product added or changed, with its problems and the address its page will get; written
 to GitHub's job summary by .github/workflows/validate.yml.
 
-Producer text only reaches these tables inside problem messages; every cell is escaped, so
-a product file cannot add links, HTML or table columns to a maintainer's report.
+Producer text reaches these tables as product names and inside problem messages; every cell
+is escaped, so a product file cannot add links, HTML or table columns to a maintainer's report.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from catalogue_gen import messages
 from catalogue_gen.categories import LICENSE_RULES
 from catalogue_gen.load import PRODUCT_FILE
-from catalogue_gen.model import HalalStatus, Product
+from catalogue_gen.model import Catalogue, HalalStatus, Product
 from catalogue_gen.pipeline import CheckResult, check
 from catalogue_gen.problems import Problem, Problems
 from catalogue_gen.scope import PRODUCTS_PREFIX, Change, check_changes, iter_changes
@@ -31,11 +33,17 @@ from catalogue_gen.settings import Settings
 # A product file not checked for a year may show a wrong price, a sold-out product or an
 # expired permit: the issue asks for a reminder after 12 months.
 STALE_MONTHS = 12
-# Codes that have their own section in the report, so the warnings table does not repeat them.
-REPORTED_IN_SECTIONS = frozenset({"PIRT_EXPIRED", "HALAL_DEADLINE"})
+# Codes that have their own section in the report, so the warnings table does not repeat them
+# (an ended halal certificate is a row of "Izin yang segera berakhir").
+REPORTED_IN_SECTIONS = frozenset({"PIRT_EXPIRED", "HALAL_DEADLINE", "HALAL_CERTIFICATE_ENDED"})
 # A pull request touching hundreds of products would make an unreadable cell; the full list
 # is in the annotations and the job log.
 MAX_PROBLEMS_PER_ROW = 20
+# Renewing a P-IRT at the Dinas Kesehatan/OSS or a halal certificate at BPJPH takes weeks: the
+# issue asks for three months' notice.
+EXPIRY_WARN_DAYS = 90
+# Warnings about a license entry or the halal certificate: `izin[2].nomor`, `halal.nomor`, `halal`.
+NUMBER_KEY = re.compile(r"^(?:izin(?:\[(?P<index>\d+)\])?|halal)(?:\.|$)")
 
 
 # The catalogue report --------------------------------------------------------------------------
@@ -69,11 +77,133 @@ def render_report(result: CheckResult, today: date) -> str:
     lines += _section(messages.REPORT_SECTION_STALE, messages.REPORT_STALE_NOTE.format(months=STALE_MONTHS),
                       _product_rows(stale))
 
+    lines += _section(messages.REPORT_SECTION_EXPIRING, messages.REPORT_EXPIRING_NOTE.format(days=EXPIRY_WARN_DAYS),
+                      _expiring_rows(expiring_licenses(catalogue, today)))
+    lines += _section(messages.REPORT_SECTION_NUMBER_WARNINGS, messages.REPORT_NUMBER_WARNINGS_NOTE,
+                      _number_warning_rows(number_warnings(result)))
+
     # everything else the checker said
     warnings = [p for p in problems.warnings if p.code not in REPORTED_IN_SECTIONS]
     lines += _section(messages.REPORT_SECTION_WARNINGS, "", _problem_rows(warnings))
     lines += _section(messages.REPORT_SECTION_ERRORS, "", _problem_rows(problems.errors))
     return "\n".join(lines) + "\n"
+
+
+def render_report_json(result: CheckResult, today: date) -> str:
+    """The report of one checked catalogue as one JSON document: the Markdown's sections as lists of objects."""
+    catalogue, problems = result.catalogue, result.problems
+    cutoff = months_before(today, STALE_MONTHS)
+    document: dict[str, Any] = {
+        "tanggal": today.isoformat(),
+        "ringkasan": {"produk": len(catalogue.products), "produsen": len(catalogue.producers),
+                      "galat": len(problems.errors), "peringatan": len(problems.warnings)},
+        "pirt_kedaluwarsa": [{**_product_fields(p), "nomor": lic.number, "tahun_berakhir": lic.expires_year}
+                             for p in catalogue.products for lic in p.licenses if lic.is_expired],
+        "halal_dalam_proses": [{**_product_fields(p), "kategori": p.category.slug}
+                               for p in catalogue.products if is_halal_pending(p)],
+        "data_lama": [{**_product_fields(p), "diperbarui": p.updated.isoformat() if p.updated else None}
+                      for p in catalogue.products if is_stale(p, cutoff)],
+        "izin_berakhir": [item.as_json() for item in expiring_licenses(catalogue, today)],
+        "peringatan_nomor": [{**_problem_fields(w.problem), "nomor": w.number or None} for w in number_warnings(result)],
+        "peringatan": [_problem_fields(p) for p in problems.warnings if p.code not in REPORTED_IN_SECTIONS],
+        "galat": [_problem_fields(p) for p in problems.errors],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class ExpiringLicense:
+    """A P-IRT or halal certificate that has ended or ends within EXPIRY_WARN_DAYS of the report."""
+
+    product: Product
+    type: str
+    """`izin[].jenis` (`pirt`), or `halal`."""
+    number: str
+    ends: date
+    """The last day it is valid: 31 December of the year for a P-IRT."""
+    is_exact: bool
+    """False for a P-IRT: its number carries the year only, so `ends` is the latest it can be."""
+    days_left: int
+    """Days from the report date to `ends`; negative once it has ended."""
+
+    @property
+    def ends_text(self) -> str:
+        """The end as a maintainer should read it: never an exact-looking date for a P-IRT."""
+        if self.is_exact:
+            return self.ends.isoformat()
+        return messages.REPORT_EXPIRING_YEAR_END.format(year=self.ends.year)
+
+    @property
+    def status(self) -> str:
+        """`sudah berakhir`, `berakhir hari ini` or `berakhir dalam N hari`."""
+        if self.days_left < 0:
+            return messages.REPORT_EXPIRING_PAST
+        if self.days_left == 0:
+            return messages.REPORT_EXPIRING_TODAY
+        return messages.REPORT_EXPIRING_DAYS.format(days=self.days_left)
+
+    def as_json(self) -> dict[str, Any]:
+        """A plain object for `report --format json`."""
+        return {**_product_fields(self.product), "jenis": self.type, "nomor": self.number,
+                "berakhir": self.ends.isoformat(), "berakhir_tepat": self.is_exact,
+                "berakhir_tertulis": self.ends_text, "sisa_hari": self.days_left, "status": self.status}
+
+
+def expiring_licenses(catalogue: Catalogue, today: date, days: int = EXPIRY_WARN_DAYS) -> list[ExpiringLicense]:
+    """Every P-IRT and dated halal certificate of the catalogue ended or ending within `days`, soonest first."""
+    horizon = today + timedelta(days=days)
+    found: list[ExpiringLicense] = []
+    for product in catalogue.products:
+        for lic in product.licenses:
+            if lic.expires_year is not None:
+                ends = date(lic.expires_year, 12, 31)
+                found.append(ExpiringLicense(product, lic.type, lic.number, ends, False, (ends - today).days))
+        halal = product.halal
+        # valid_until is only there for older certificates that print an end date (None until
+        # the validator reads halal.berlaku_sampai); newer BPJPH certificates do not end.
+        if halal is not None and halal.valid_until is not None:
+            found.append(ExpiringLicense(product, "halal", halal.number, halal.valid_until, True,
+                                         (halal.valid_until - today).days))
+    return sorted((item for item in found if item.ends <= horizon),
+                  key=lambda item: (item.ends, item.product.source_path, item.number))
+
+
+@dataclass(frozen=True)
+class NumberWarning:
+    """A warning the checker gave about a license or halal entry of a product that is on the site."""
+
+    problem: Problem
+    number: str
+    """The number as the product page shows it; "" when the warning concerns no number."""
+
+
+def number_warnings(result: CheckResult) -> list[NumberWarning]:
+    """The warnings on license and halal entries of valid products, in file and line order.
+
+    Only products of the catalogue count: their numbers were accepted and are published. A
+    product with a galat is listed with all its problems in the other sections. An entry
+    dropped as a duplicate (LICENSE_DUPLICATE) is skipped too: the number it repeats is the
+    one published, with its own warnings.
+    """
+    products = {p.source_path: p for p in result.catalogue.products}
+    found = [(p, match) for p in result.problems.warnings
+             if p.path in products and p.code not in REPORTED_IN_SECTIONS and (match := NUMBER_KEY.match(p.key))]
+    dropped = {(p.path, int(m["index"])) for p, m in found if p.code == "LICENSE_DUPLICATE" and m["index"]}
+    rows: list[NumberWarning] = []
+    for problem, match in found:
+        product = products[problem.path]
+        if match["index"] is None:
+            halal = product.halal if problem.key.startswith("halal") else None
+            rows.append(NumberWarning(problem, halal.number if halal else ""))
+            continue
+        index = int(match["index"])
+        if (problem.path, index) in dropped:
+            continue
+        # Product.licenses keeps the izin: entries in order, less the dropped duplicates.
+        position = index - sum(1 for path, other in dropped if path == problem.path and other < index)
+        number = product.licenses[position].number if position < len(product.licenses) else ""
+        rows.append(NumberWarning(problem, number))
+    return rows
 
 
 def is_halal_pending(product: Product) -> bool:
@@ -113,6 +243,36 @@ def _product_rows(items: Sequence[tuple[Product, str]]) -> list[str]:
     for product, text in items:
         rows.append(f"| {cell(product.key)} | {cell(product.source_path)} | {cell(text)} |")
     return rows
+
+
+def _expiring_rows(items: Sequence[ExpiringLicense]) -> list[str]:
+    if not items:
+        return []
+    rows = [messages.REPORT_EXPIRING_HEADER, _rule(6)]
+    for item in items:
+        rows.append(f"| {cell(item.product.source_path)} | {cell(item.product.name)} | {cell(item.type)} "
+                    f"| {cell(item.number)} | {cell(item.ends_text)} | {cell(item.status)} |")
+    return rows
+
+
+def _number_warning_rows(items: Sequence[NumberWarning]) -> list[str]:
+    if not items:
+        return []
+    rows = [messages.REPORT_NUMBER_WARNINGS_HEADER, _rule(4)]
+    for item in items:
+        problem = item.problem
+        rows.append(f"| {cell(problem.path)}:{problem.line} | {cell(problem.key)} "
+                    f"| {cell(item.number or messages.REPORT_NUMBER_NONE)} | {cell(problem.message)} |")
+    return rows
+
+
+def _product_fields(product: Product) -> dict[str, Any]:
+    return {"produk": product.key, "berkas": product.source_path, "nama": product.name}
+
+
+def _problem_fields(problem: Problem) -> dict[str, Any]:
+    # The same shape as `validate --format json`, so one tool can read both.
+    return {**asdict(problem), "level": problem.level.value}
 
 
 def _problem_rows(problems: Sequence[Problem]) -> list[str]:
