@@ -44,6 +44,7 @@ LICENSE_KIND_OF_TYPE: dict[str, str] = {
     "bpom-ht": "obat-tradisional", "bpom-ff": "obat-tradisional",
     "bpom-sd": "suplemen", "bpom-si": "suplemen", "bpom-sl": "suplemen",
     "sni": "sni",
+    "psat": "psat",
 }
 LICENSE_KINDS = (
     FacetValue("bpom-md-ml", "BPOM MD/ML (pangan)"),
@@ -52,6 +53,7 @@ LICENSE_KINDS = (
     FacetValue("obat-tradisional", "BPOM obat tradisional"),
     FacetValue("suplemen", "BPOM suplemen"),
     FacetValue("sni", "SNI"),
+    FacetValue("psat", "PSAT / Prima 3"),
 )
 # Every kind registered with BPOM: what the "Berizin BPOM" listing shows.
 BPOM_KINDS = ("bpom-md-ml", "kosmetik", "obat-tradisional", "suplemen")
@@ -115,12 +117,14 @@ def license_kinds(product: Product) -> list[str]:
 
 def halal_value(product: Product) -> str:
     """The `halal` facet value, "" for products that state no halal status (crafts, weaving)."""
-    return HALAL_VALUE_OF_STATUS[product.halal.status] if product.halal is not None else ""
+    if product.halal is None or product.halal.is_ended:
+        return ""  # an ended certificate is in no halal listing: neither halal nor in process
+    return HALAL_VALUE_OF_STATUS[product.halal.status]
 
 
 def is_halal_certified(product: Product) -> bool:
-    """True only for a product with a halal certificate number."""
-    return product.halal is not None and product.halal.status is HalalStatus.CERTIFIED
+    """True only for a product with a halal certificate number that has not ended."""
+    return product.halal is not None and product.halal.status is HalalStatus.CERTIFIED and not product.halal.is_ended
 
 
 def animals_named(product: Product) -> list[str]:

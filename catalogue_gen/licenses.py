@@ -124,17 +124,28 @@ _HALAL = re.compile(r"^ID\s*-?\s*(?P<number>\d[\d\s\-]*)$", re.ASCII)  # BPJPH: 
 # Certificates issued by MUI before BPJPH took over (2019): 14 digits, written "LPPOM-...",
 # "LP POM MUI ...", "HALAL MUI : ..." (HALAL and POM are label words, gone by now). Without
 # such a prefix only the common `00...` numbers are taken as MUI ones.
-_HALAL_MUI = re.compile(r"^(?:(?:LPPOM|LP|MUI)[\s\-]*){1,3}(?P<number>\d[\d\s\-]*)$", re.ASCII)
+_HALAL_MUI = re.compile(r"^(?:(?:LPPOM|LP|MUI)[\s\-]*){1,3}(?P<number>\d{2,}(?:[\s\-]\d{2,})*)$", re.ASCII)
+PHONE_STARTS = ("08", "62")  # 14 digits that begin like a mobile number are one, not an MUI certificate
 _HALAL_MUI_BARE = re.compile(r"^(?P<number>00\d{12})$", re.ASCII)
 
 # PSAT / Prima 3: label words first ("No. Reg. PSAT PD-UK", "Prima 3"), then numbers and roman
 # class numerals joined by / . - and ending in the year of issue.
 _PSAT_PREFIX = re.compile(r"^(?:(?:NO|NOMOR|REG|REGISTRASI|SERTIFIKAT|PSAT|PD|UK|PDUK|PL|OKKPD|OKKP|PRIMA\s*[23])\b[\s.:\-]*)*", re.ASCII)
-_PSAT = re.compile(r"^(?P<number>[0-9][0-9IVX./\-\s]*[/.\-\s](?P<year>(?:19|20)[0-9]{2}))$", re.ASCII)
+_PSAT = re.compile(
+    r"^(?P<number>(?P<province>1[1-9]|[2-9][0-9])\s*[/.]\s*(?P<regency>[0-9]{2})\s*[/.\-]\s*"  # province/regency code
+    r"[0-9IVX]+(?:\s*[/.\-]\s*[0-9IVX]+)*\s*[/.\-]\s*(?P<year>(?:19|20)[0-9]{2}))$",  # class, serials, year of issue
+    re.ASCII,
+)
 
 # GS1 2D barcodes on BPOM labels carry the registration number as application identifier 90
 # ("(90)MD223782017200236", "(90)TR236005171(91)280206"); scanner apps paste it like that.
-_GS1_AI_90 = re.compile(r"\(\s*90\s*\)\s*(?P<value>[^()]*)")
+# Only text made of AI groups alone is read so: words around "(90)" could hide anything.
+_GS1_TEXT = re.compile(r"^(?:\(\s*\d{2,4}\s*\)[^()]*)+$", re.ASCII)
+_GS1_AI_90 = re.compile(r"\(\s*90\s*\)\s*(?P<value>[^()]*)", re.ASCII)
+
+# Words printed around a halal number; the P-IRT and BPOM words are not among them, so a
+# "DINKES 0015..." number is no halal certificate.
+HALAL_LABEL_WORDS = frozenset({"NO", "NOMOR", "NOMER", "SERTIFIKAT", "SERTIFIKASI", "HALAL", "BPJPH", "POM", "REG", "-"})
 
 _SNI = re.compile(
     r"""
@@ -152,15 +163,15 @@ _SNI = re.compile(
 # Patterns docs/assets/form.js uses as they are (catalogue_gen/rules.py writes them to
 # aturan-form.js); the verbose ones above are ported by hand and compared by the form tests.
 SHARED_PATTERNS: dict[str, re.Pattern[str]] = {
-    "gs1": _GS1_AI_90, "psatPrefix": _PSAT_PREFIX, "psat": _PSAT,
+    "gs1Text": _GS1_TEXT, "gs1": _GS1_AI_90, "psatPrefix": _PSAT_PREFIX, "psat": _PSAT,
     "halalBpjph": _HALAL, "halalMui": _HALAL_MUI, "halalMuiBare": _HALAL_MUI_BARE,
 }
 
 
-def strip_label_words(text: str) -> str:
+def strip_label_words(text: str, words: frozenset[str] = LABEL_WORDS) -> str:
     """A normalised number without the words labels print around it (see LABEL_WORDS)."""
     spaced = re.sub(r"[.:#,;()]", " ", text)
-    return " ".join(token for token in spaced.split() if token not in LABEL_WORDS)
+    return " ".join(token for token in spaced.split() if token not in words)
 
 
 @dataclass(frozen=True)
@@ -219,7 +230,9 @@ def parse_license(type_name: str, value: str) -> LicenseCheck:
     The caller has already checked that `type_name` is a known type.
     """
     license_type = LICENSE_TYPES[type_name]
-    text = gs1_registration(normalise_number(value))
+    text = normalise_number(value)
+    if license_type.bpom_code or type_name == "notifikasi-kosmetik":
+        text = gs1_registration(text)
     if type_name == "psat":
         return _parse_psat(license_type, value, text)
     if type_name != "sni":
@@ -235,6 +248,8 @@ def parse_license(type_name: str, value: str) -> LicenseCheck:
 
 def gs1_registration(text: str) -> str:
     """The registration number inside text copied from a GS1 barcode scan, else the text."""
+    if not _GS1_TEXT.match(text):
+        return text
     match = _GS1_AI_90.search(text)
     return match["value"].strip() if match else text
 
@@ -243,12 +258,11 @@ def _parse_psat(license_type: LicenseType, value: str, text: str) -> LicenseChec
     body = _PSAT_PREFIX.sub("", text).strip()
     match = _PSAT.match(body)
     digits = _digits(body)
-    # Province, regency and a serial before the year: at least 8 digits and 3 separators.
-    if not match or len(digits) < 8 or len(re.findall(r"[/.\-]", body)) < 3:
+    # Province, regency, a class and a serial before the year: at least 10 digits.
+    if not match or len(digits) < 10:
         return _bad(license_type, value)
     number = re.sub(r"\s*([/.\-])\s*", r"\1", match["number"])
-    issuer = re.match(r"(\d{2})[/.\-](\d{2})[/.\-]", number)
-    return LicenseCheck(canonical=number, digits=digits, issuer_code=issuer[1] + issuer[2] if issuer else "")
+    return LicenseCheck(canonical=number, digits=digits, issuer_code=match["province"] + match["regency"])
 
 
 def lookup_number(license_type: LicenseType, canonical: str) -> str:
@@ -257,6 +271,8 @@ def lookup_number(license_type: LicenseType, canonical: str) -> str:
         return canonical.removeprefix("BPOM RI ").removeprefix("POM ").replace(" ", "")
     if license_type.type == "pirt":
         return canonical.removeprefix("P-IRT No. ")
+    if license_type.type == "sni":
+        return canonical  # "SNI ISO 22000:2018" is how BSN writes it, spaces and all
     return canonical.replace(" ", "")
 
 
@@ -349,7 +365,7 @@ def parse_halal_number(value: str) -> LicenseCheck:
     if re.search(r"\bKH\b|^KH|\bKH[\d.\-/]", text):
         # A halal ruling (ketetapan halal) number is not a certificate number.
         return LicenseCheck(error=Finding("HALAL_KH_NUMBER", {"value": value}))
-    text = strip_label_words(text)
+    text = strip_label_words(text, HALAL_LABEL_WORDS)
     match = _HALAL.match(text)
     if match:
         digits = _digits(match["number"])
@@ -361,6 +377,8 @@ def parse_halal_number(value: str) -> LicenseCheck:
         digits = _digits(legacy["number"])
         if len(digits) != 14:
             return _bad(HALAL_TYPE, value, f"ada {len(digits)} digit")
+        if digits.startswith(PHONE_STARTS):
+            return _bad(HALAL_TYPE, value, "tampak seperti nomor telepon")
         return LicenseCheck(
             canonical=f"MUI {digits}",
             digits=digits,
@@ -372,9 +390,19 @@ def parse_halal_number(value: str) -> LicenseCheck:
 
 def parse_nib(value: str) -> str | None:
     """The 13 digits of a Nomor Induk Berusaha as printed (`NIB : 9120402830164`), or None."""
-    text = re.sub(r"^(?:(?:NOMOR INDUK BERUSAHA|NOMOR|NO|NIB)\b[\s.:#]*)+", "", normalise_number(value))
-    digits = re.sub(r"[\s.\-]", "", text)
+    # Only the spellings the editor schema (rules.NIB_SHAPE) also takes: "NIB", then digits
+    # grouped by spaces or dots.
+    text = re.sub(r"^NIB[\s.:#]*", "", normalise_number(value))
+    digits = re.sub(r"[\s.]", "", text)
     return digits if re.fullmatch(r"[0-9]{13}", digits, re.ASCII) else None
+
+
+# The numbers the guide and the error messages show: a product file that copies one has not
+# been filled in (not SNI: a standard number such as SNI 3553:2015 is on every bottle of water).
+EXAMPLE_NUMBERS = frozenset(
+    [parse_license(t.type, t.example).canonical for t in LICENSE_TYPES.values() if t.type != "sni"]
+    + [HALAL_TYPE.example]
+)
 
 
 def is_valid_nib(value: str) -> bool:

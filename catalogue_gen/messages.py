@@ -207,6 +207,7 @@ HALAL_BAD = "halal harus berisi nomor: \"ID...\", atau status: dalam-proses, ata
 HALAL_STATUS_UNKNOWN = "{key} {value} tidak dikenal; pakai dalam-proses atau tidak-halal"
 HALAL_NUMBER_AND_STATUS = "halal berisi nomor sertifikat dan status {value} sekaligus; pilih salah satu"
 HALAL_KH_NUMBER = "{key} {value} adalah nomor ketetapan halal (KH), bukan nomor sertifikat; tulis nomor sertifikat BPJPH yang diawali ID (contoh \"ID33110018517710724\")"
+PSAT_ISSUER_UNKNOWN = "{key} {value} tidak diawali kode kabupaten/kota NTT (misalnya 53/71 untuk Kota Kupang; yang tertulis {code}); periksa nomornya di sertifikat dari Dinas Pertanian"
 HALAL_END_WITHOUT_NUMBER = "halal.berlaku_sampai hanya untuk sertifikat dengan nomor; hapus baris ini atau tulis halal.nomor"
 HALAL_CERTIFICATE_ENDED = "{key} {value}: sertifikat halal ini tercatat sudah berakhir; perbarui sertifikatnya (nomor BPJPH) atau hapus halal.nomor dan tulis status: dalam-proses"
 HALAL_LEGACY_MUI = "{key} {value} tampak seperti nomor sertifikat MUI lama; periksa masa berlakunya dan ganti dengan nomor BPJPH (ID...) bila sudah ada"

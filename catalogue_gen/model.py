@@ -58,6 +58,8 @@ class License:
     """The number's digits only, for search."""
     copy_number: str = ""
     """The number as its checker expects it, without spaces (`MD224510107115`): what the copy button copies."""
+    searches_number: bool = False
+    """`check_url` opens a search for this number (cekbpom); False when it opens a register to search by hand (BSN)."""
     issuer_note: str = ""
     """For kinds no site can check (P-IRT, PSAT): who issued it, in plain words."""
     expires_year: int | None = None
@@ -210,8 +212,8 @@ class Product:
 
     @property
     def has_expired_license(self) -> bool:
-        """True when any P-IRT is past its expiry year."""
-        return any(lic.is_expired for lic in self.licenses)
+        """True when any P-IRT is past its expiry year, or the halal certificate has ended."""
+        return any(lic.is_expired for lic in self.licenses) or (self.halal is not None and self.halal.is_ended)
 
 
 @dataclass(frozen=True)

@@ -161,7 +161,7 @@ def badges_for(product: Product) -> tuple[Badge, ...]:
     if any(kind in facets.BPOM_KINDS for kind in kinds):
         badges.append(BADGES["bpom"])
     badges += [BADGES[kind] for kind in ("pirt", "sni") if kind in kinds]
-    if product.halal is not None:
+    if product.halal is not None and not product.halal.is_ended:
         badges.append(BADGES[HALAL_BADGE_OF_STATUS[product.halal.status]])
     if product.has_expired_license:
         badges.append(BADGES["expired"])

@@ -9,7 +9,6 @@ first; if any is a `galat`, nothing is written.
 from __future__ import annotations
 
 import atexit
-import fcntl
 import functools
 import hashlib
 import json
@@ -162,11 +161,36 @@ def build_lock(settings: Settings) -> Iterator[None]:
     other's staging folders or swap a half-built site in."""
     settings.cache_dir.mkdir(parents=True, exist_ok=True)
     with open(settings.cache_dir / "build.lock", "w", encoding="utf-8") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        _lock(handle, exclusive=True)
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            _lock(handle, exclusive=False)
+
+
+def _lock(handle: Any, exclusive: bool) -> None:
+    """Take or release an exclusive lock on an open file, on POSIX and on Windows.
+
+    Imported here, not at the top: producers run `catalogue-gen validate` on Windows (the guide
+    tells them to), where fcntl does not exist. The standard library covers both systems, so
+    no lock library is needed.
+    """
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(0)
+        if not exclusive:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+            return
+        while True:
+            try:
+                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # waits up to 10 s, then raises
+                return
+            except OSError:
+                continue
+    import fcntl
+
+    fcntl.flock(handle, fcntl.LOCK_EX if exclusive else fcntl.LOCK_UN)
 
 
 def _build(settings: Settings) -> BuildResult:

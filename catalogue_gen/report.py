@@ -377,7 +377,8 @@ def _summary_row(settings: Settings, product: ProductChange, problems: Problems)
         mine, errors = [], 0
     else:
         url = f"{settings.site_url}produk/{product.key}/"
-        address = cell(url) if not errors else cell(messages.PR_PAGE_AFTER_FIX.format(url=url))
+        # our own address, built from the site setting and a checked slug: left linkable
+        address = cell(url, linkable=True) if not errors else cell(messages.PR_PAGE_AFTER_FIX.format(url=url), linkable=True)
     if mine:
         shown = [f"{cell(p.path.rsplit('/', 1)[-1])}:{p.line}:{p.column}: {cell(p.level.value + ': ' + p.message)}"
                  for p in mine[:MAX_PROBLEMS_PER_ROW]]
@@ -393,10 +394,17 @@ def _summary_row(settings: Settings, product: ProductChange, problems: Problems)
 # Markdown helpers ------------------------------------------------------------------------------
 
 
-def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: no HTML, no links or emphasis, no column breaks."""
+def cell(text: str, linkable: bool = False) -> str:
+    """Text safe inside a Markdown table cell: no HTML, no links or emphasis, no column breaks.
+
+    `linkable` keeps bare addresses clickable, for addresses the catalogue made itself.
+    """
     escaped = re.sub(r"([\\`*_\[\]~!#])", r"\\\1", str(text))
     escaped = html.escape(escaped, quote=False).replace("|", "&#124;")
+    if not linkable:
+        # GitHub links bare addresses and notifies @names: break both without changing what is read.
+        escaped = escaped.replace("://", "&#58;//").replace("@", "&#64;")
+        escaped = re.sub(r"(?i)\bwww\.", lambda m: m.group(0)[:-1] + "&#46;", escaped)
     return re.sub(r"\s*[\r\n]+\s*", " ", escaped)
 
 

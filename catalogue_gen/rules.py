@@ -465,7 +465,8 @@ FORM_CHOICES = {
 
 def js_pattern(pattern: re.Pattern[str]) -> str:
     """A licenses.py pattern in JavaScript's dialect: only the named-group spelling differs."""
-    assert not pattern.flags & re.VERBOSE, "a verbose pattern cannot be shared with the form"
+    # Only flags JavaScript's RegExp has by default may be set: VERBOSE or IGNORECASE would be lost.
+    assert pattern.flags & ~(re.ASCII | re.UNICODE) == 0, f"{pattern.pattern}: flags the form cannot share"
     return pattern.pattern.replace("(?P<", "(?<")
 
 
@@ -503,6 +504,9 @@ def form_rules() -> dict[str, Any]:
         },
         "halal": {"name": "sertifikat halal", "label": licenses.HALAL_TYPE.label, "shape": licenses.HALAL_TYPE.shape, "example": licenses.HALAL_TYPE.example},
         "labelWords": sorted(licenses.LABEL_WORDS),
+        "halalLabelWords": sorted(licenses.HALAL_LABEL_WORDS),
+        "phoneStarts": list(licenses.PHONE_STARTS),
+        "exampleNumbers": sorted(licenses.EXAMPLE_NUMBERS),
         # The license patterns written without verbose mode, shared as they are.
         "licensePatterns": {name: js_pattern(pattern) for name, pattern in licenses.SHARED_PATTERNS.items()},
         "regencies": {regency.slug: regency.name for regency in regencies.REGENCIES},

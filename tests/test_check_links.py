@@ -28,6 +28,7 @@ PRODUCTS: dict[str, tuple[str, str, str]] = {
     "sabun-sereh": ("kosmetik", '  - {jenis: notifikasi-kosmetik, nomor: "NA18240104108"}\n', '  status: dalam-proses\n'),
     "kue-rambut": ("pangan-olahan", '  - {jenis: pirt, nomor: "DEP. KES. RI. P-IRT NO. 2065309010052-29"}\n',
                    '  nomor: "LP POM MUI 01010012340998"\n  berlaku_sampai: 2027-03-31\n'),
+    "kue-lama": ("pangan-olahan", '  - {jenis: pirt, nomor: "2065309010053-29"}\n', '  nomor: "LPPOM-00150084360617"\n  berlaku_sampai: 2020-01-31\n'),
     "beras-merah": ("pertanian-segar", '  - {jenis: psat, nomor: "53/09-3-I.II/14-012-12/2018"}\n', ""),
 }
 
@@ -60,6 +61,7 @@ def license_items(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[st
     for slug in PRODUCTS:
         page = (settings.docs_dir / "produk" / "usaha-izin" / slug / "index.md").read_text(encoding="utf-8")
         items[slug] = re.findall(r'<li class="bp-license[^"]*".*?</li>', page, re.DOTALL)
+    items["kue-lama-page"] = [(settings.docs_dir / "produk" / "usaha-izin" / "kue-lama" / "index.md").read_text(encoding="utf-8")]
     items["produsen"] = [(settings.docs_dir / "produsen" / "usaha-izin" / "index.md").read_text(encoding="utf-8")]
     return items
 
@@ -78,7 +80,7 @@ def _copied(item: str) -> str:
     ("jamu-kunyit", 0, "https://cekbpom.pom.go.id/all-produk?query=TR236005171", "TR236005171"),
     ("kapsul-kelor", 0, "https://cekbpom.pom.go.id/all-produk?query=SD123456788", "SD123456788"),
     ("sabun-sereh", 0, "https://cekbpom.pom.go.id/all-produk?query=NA18240104108", "NA18240104108"),
-    ("air-gunung", 1, "https://bangbeni.bsn.go.id/barang-ber-sni", "SNI3553:2015"),
+    ("air-gunung", 1, "https://bangbeni.bsn.go.id/barang-ber-sni", "SNI 3553:2015"),
     ("air-gunung", 2, "https://bpjph.halal.go.id/search/sertifikat?no_sertifikat=ID53110012345670826", "ID53110012345670826"),
     ("jamu-kunyit", 1, "https://bpjph.halal.go.id/search/sertifikat?no_sertifikat=ID53110012345670827", "ID53110012345670827"),
 ])
@@ -117,3 +119,11 @@ def test_nib_is_shown_as_digits_without_a_check_link(license_items: dict[str, li
     line = next(line for line in page.splitlines() if "<dt>NIB</dt>" in line)
     assert "9120402830164" in line and "NIB :" not in line
     assert "href" not in line and "oss.go.id" not in page
+
+
+def test_an_ended_halal_certificate_is_never_sold_as_halal(license_items: dict[str, list[str]]) -> None:
+    page = license_items["kue-lama-page"][0]
+    assert "sudah berakhir" in license_items["kue-lama"][1]
+    badges = page[page.index('<p class="bp-badges"'):].split("</p>", 1)[0]
+    assert 'bp-badge--halal"' not in badges and "bp-badge--expired" in badges
+    assert "halal:ya" not in page

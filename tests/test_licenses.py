@@ -115,7 +115,7 @@ def test_nib_as_printed(number: str) -> None:
     assert parse_nib(number) == "9120402830164"
 
 
-@pytest.mark.parametrize("number", ["NIB : 912040283016", "NIB 91204028301645", "NIB", "NPWP 9120402830164"])
+@pytest.mark.parametrize("number", ["NIB : 912040283016", "NIB 91204028301645", "NIB", "NPWP 9120402830164", "NIB 9120-4028-30164"])
 def test_nib_malformed(number: str) -> None:
     assert parse_nib(number) is None
 
@@ -156,6 +156,18 @@ def test_label_spellings_are_accepted_and_normalised(kind: str, number: str, can
 
 
 REFUSED = [
+    # "(90)" is read only in text made of barcode groups alone, and only for BPOM kinds
+    ("bpom-md", "Palsu (90)MD224510107115", "LICENSE_BAD_FORMAT"),
+    ("bpom-md", "TR 172302151 (90)MD224510107115", "LICENSE_BAD_FORMAT"),
+    ("pirt", "nomor ngawur (90) 2065371010052-24", "LICENSE_BAD_FORMAT"),
+    ("pirt", "(90)2065371010052-24", "LICENSE_BAD_FORMAT"),
+    # PSAT: phone numbers, dates and bare digits are no registration
+    ("psat", "0812-3456-7890/2020", "LICENSE_BAD_FORMAT"),
+    ("psat", "6281234567890-1-2-2020", "LICENSE_BAD_FORMAT"),
+    ("psat", "1.2.3.4.5.6.7.8.2020", "LICENSE_BAD_FORMAT"),
+    ("psat", "12-12-2018-2019", "LICENSE_BAD_FORMAT"),
+    ("psat", "5 3 7 1 0 0 0 0 - - - 2020", "LICENSE_BAD_FORMAT"),
+    ("psat", "P-IRT No. 2065371010052-24", "LICENSE_BAD_FORMAT"),
     ("bpom-md", "MD 12345", "LICENSE_BAD_FORMAT"),
     ("bpom-md", "MD 2245101071151", "LICENSE_BAD_FORMAT"),  # 13 digits
     ("bpom-md", "224510107115", "LICENSE_BAD_FORMAT"),  # no MD prefix
@@ -218,7 +230,10 @@ def test_old_mui_certificate_is_accepted_with_a_warning() -> None:
     assert [w.template for w in check.warnings] == ["HALAL_LEGACY_MUI"]
 
 
-@pytest.mark.parametrize("number", ["ID3311001851771072", "ID331100185177107245", "HALAL", "ID-ABC", "0812-3456-7890", "ID\u0663\u0663110018517710724"])
+@pytest.mark.parametrize("number", ["ID3311001851771072", "ID331100185177107245", "HALAL", "ID-ABC", "0812-3456-7890", "ID\u0663\u0663110018517710724",
+                                    # old MUI numbers: 14 digits in groups, never a phone number, never after P-IRT words
+                                    "LPPOM MUI 0812 3456 7890 12", "LP 62812345678901", "MUI 2065371010052-2",
+                                    "LPMUILP 1-2-3-4-5-6-7-8-9-0-1-2-3-4", "P-IRT 00150012345678", "DINKES 00150012345678"])
 def test_malformed_halal_numbers_are_refused(number: str) -> None:
     assert parse_halal_number(number).error is not None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import dataclasses
 import json
 import subprocess
@@ -372,3 +374,11 @@ def test_pr_summary_producer_change_touches_its_products(pr_repo: Settings) -> N
 def test_pr_summary_bad_base_exits_two(pr_repo: Settings, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["pr-summary", "--root", str(pr_repo.root), "--base", "tidak-ada"])
     assert result.exit_code == 2
+
+
+def test_producer_text_cannot_link_or_mention_in_a_report_cell() -> None:
+    from catalogue_gen.report import cell
+
+    shown = cell("Madu https://contoh-jahat.id/x www.contoh.id @pengelola")
+    assert "://" not in shown and "www." not in shown and "@" not in shown
+    assert html.unescape(shown) == "Madu https://contoh-jahat.id/x www.contoh.id @pengelola"

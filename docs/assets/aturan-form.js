@@ -103,12 +103,40 @@ window.BeliProdukRules = {
    "label": "Tenun ikat"
   }
  },
+ "exampleNumbers": [
+  "53/71-3-I.II/14-012-12/2018",
+  "BPOM RI MD 224510107115",
+  "BPOM RI ML 123456789012",
+  "ID33110018517710724",
+  "NA18240104109",
+  "P-IRT No. 2065371010052-24",
+  "POM FF 123456789",
+  "POM HT 123456789",
+  "POM SD 123456789",
+  "POM SI 123456789",
+  "POM SL 123456789",
+  "POM TI 123456789",
+  "POM TL 123456789",
+  "POM TR 172302151"
+ ],
  "halal": {
   "example": "ID33110018517710724",
   "label": "Sertifikat halal BPJPH",
   "name": "sertifikat halal",
   "shape": "ID dan 17 digit (sertifikat BPJPH), atau 14 digit nomor MUI lama (LPPOM MUI ...)"
  },
+ "halalLabelWords": [
+  "-",
+  "BPJPH",
+  "HALAL",
+  "NO",
+  "NOMER",
+  "NOMOR",
+  "POM",
+  "REG",
+  "SERTIFIKASI",
+  "SERTIFIKAT"
+ ],
  "labelWords": [
   "-",
   "BADAN",
@@ -149,10 +177,11 @@ window.BeliProdukRules = {
  ],
  "licensePatterns": {
   "gs1": "\\(\\s*90\\s*\\)\\s*(?<value>[^()]*)",
+  "gs1Text": "^(?:\\(\\s*\\d{2,4}\\s*\\)[^()]*)+$",
   "halalBpjph": "^ID\\s*-?\\s*(?<number>\\d[\\d\\s\\-]*)$",
-  "halalMui": "^(?:(?:LPPOM|LP|MUI)[\\s\\-]*){1,3}(?<number>\\d[\\d\\s\\-]*)$",
+  "halalMui": "^(?:(?:LPPOM|LP|MUI)[\\s\\-]*){1,3}(?<number>\\d{2,}(?:[\\s\\-]\\d{2,})*)$",
   "halalMuiBare": "^(?<number>00\\d{12})$",
-  "psat": "^(?<number>[0-9][0-9IVX./\\-\\s]*[/.\\-\\s](?<year>(?:19|20)[0-9]{2}))$",
+  "psat": "^(?<number>(?<province>1[1-9]|[2-9][0-9])\\s*[/.]\\s*(?<regency>[0-9]{2})\\s*[/.\\-]\\s*[0-9IVX]+(?:\\s*[/.\\-]\\s*[0-9IVX]+)*\\s*[/.\\-]\\s*(?<year>(?:19|20)[0-9]{2}))$",
   "psatPrefix": "^(?:(?:NO|NOMOR|REG|REGISTRASI|SERTIFIKAT|PSAT|PD|UK|PDUK|PL|OKKPD|OKKP|PRIMA\\s*[23])\\b[\\s.:\\-]*)*"
  },
  "licenses": {
@@ -328,6 +357,10 @@ window.BeliProdukRules = {
   "akunGithub": "^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$",
   "foto": "^[^/\\\\:.][^/\\\\:]*\\.([jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP]|[hH][eE][iI][cC])$"
  },
+ "phoneStarts": [
+  "08",
+  "62"
+ ],
  "photoExtensions": [
   ".jpg",
   ".jpeg",

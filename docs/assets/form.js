@@ -25,6 +25,7 @@
   var COSMETIC = /^(NKIT|N[A-Z])\s*-?\s*([0-9][0-9\s\-]*)$/;
   // The patterns licenses.py writes without verbose mode come from the rule book as they are.
   var SHARED = BOOK.licensePatterns;
+  var GS1_TEXT = new RegExp(SHARED.gs1Text);
   var GS1 = new RegExp(SHARED.gs1);
   var PSAT_PREFIX = new RegExp(SHARED.psatPrefix);
   var PSAT = new RegExp(SHARED.psat);
@@ -34,9 +35,10 @@
   var HALAL_KH = /\bKH\b|^KH|\bKH[0-9.\-\/]/;
   var SNI = /^SNI\s*[-.]?\s*((?:ISO|IEC|ISO\/IEC)\s+)?((?:[0-9]{2}-)?[0-9]{1,5}(?:\.[0-9]+)*)\s*([:\-\s])\s*((?:19|20)[0-9]{2})(?:\s+[A-Z][A-Z\s]*)?$/;
 
-  function stripLabelWords(text) {
+  function stripLabelWords(text, words) {
+    words = words || LABEL_WORDS;
     return text.replace(/[.:#,;()]/g, " ").split(/\s+/).filter(function (token) {
-      return token && LABEL_WORDS.indexOf(token) < 0;
+      return token && words.indexOf(token) < 0;
     }).join(" ");
   }
 
@@ -69,18 +71,20 @@
   // { canonical } when valid, { error } when not; { warning } may come with either.
   // licenses.py gs1_registration: the number after "(90)" in text pasted from a barcode scan.
   function gs1Registration(text) {
+    if (!GS1_TEXT.test(text)) return text;
     var match = GS1.exec(text);
     return match ? match.groups.value.trim() : text;
   }
 
   function checkLicense(type, value, year) {
     var info = LICENSES[type];
-    var text = gs1Registration(normalise(value));
+    var text = normalise(value);
+    if (info.code || type === "notifikasi-kosmetik") text = gs1Registration(text);
     var match, number;
     if (type === "psat") {
       var body = text.replace(PSAT_PREFIX, "").trim();
       match = PSAT.exec(body);
-      if (!match || digits(body).length < 8 || (body.match(/[\/.\-]/g) || []).length < 3) return bad(type);
+      if (!match || digits(body).length < 10) return bad(type);
       return { canonical: match.groups.number.replace(/\s*([\/.\-])\s*/g, "$1") };
     }
     if (type !== "sni") text = stripLabelWords(text);
@@ -131,12 +135,20 @@
     return { canonical: "SNI " + adopted + match[2] + (/^[0-9]{2}-/.test(match[2]) ? "-" : ":") + match[4] };
   }
 
+  // validate.py LICENSE_EXAMPLE: a number copied from the guide has not been filled in yet.
+  function withExampleWarning(result) {
+    if (result.canonical && BOOK.exampleNumbers.indexOf(result.canonical) >= 0) {
+      result.warning = "Ini nomor contoh dari panduan, bukan nomor produk Anda; ganti dengan nomor yang tercetak pada label";
+    }
+    return result;
+  }
+
   function checkHalal(value) {
     var text = normalise(value);
     if (HALAL_KH.test(text)) {
       return { error: "Ini nomor ketetapan halal (KH), bukan nomor sertifikat; tulis nomor sertifikat BPJPH yang diawali ID (contoh " + HALAL.example + ")" };
     }
-    text = stripLabelWords(text);
+    text = stripLabelWords(text, BOOK.halalLabelWords);
     var match = HALAL_BPJPH.exec(text);
     if (match) {
       var number = digits(match.groups.number);
@@ -146,6 +158,7 @@
     if (legacy) {
       var old = digits(legacy.groups.number);
       if (old.length !== 14) return bad("halal", "ada " + old.length + " digit");
+      if (BOOK.phoneStarts.indexOf(old.slice(0, 2)) >= 0) return bad("halal", "tampak seperti nomor telepon");
       return { canonical: "MUI " + old, warning: "Tampak seperti nomor sertifikat MUI lama; periksa masa berlakunya dan ganti dengan nomor BPJPH (ID...) bila sudah ada" };
     }
     return bad("halal");
@@ -439,7 +452,7 @@
       var type = row.querySelector("[data-field=jenis]").value;
       var input = row.querySelector("[data-field=nomor]");
       var number = oneLine(input.value);
-      var result = number ? checkLicense(type, number, thisYear) : {};
+      var result = number ? withExampleWarning(checkLicense(type, number, thisYear)) : {};
       row.querySelector("[data-error]").textContent = result.error || "";
       row.querySelector("[data-warning]").textContent = result.warning || "";
       input.setAttribute("aria-invalid", result.error ? "true" : "false");
@@ -470,7 +483,7 @@
     if (halal === "nomor") {
       var halalNumber = oneLine($("f-halal-nomor").value);
       if (required("f-halal-nomor", halalNumber, problems, "Nomor sertifikat halal")) {
-        var halalResult = checkHalal(halalNumber);
+        var halalResult = withExampleWarning(checkHalal(halalNumber));
         show("f-halal-nomor", halalResult.error || "");
         $("f-halal-nomor-warning").textContent = halalResult.warning || "";
         if (halalResult.error) problems.push(halalResult.error);
