@@ -160,7 +160,6 @@ PHOTO_TOO_MANY_PIXELS = "foto {file_name} terlalu besar ({megapixels} megapiksel
 PHOTO_TOO_SMALL = "foto {file_name} terlalu kecil ({width}x{height} piksel); pakai foto minimal {minimum} piksel di sisi terpendek"
 PHOTO_BAD_RATIO = "foto {file_name} terlalu memanjang ({width}x{height}); potong agar sisi panjang paling banyak {ratio} kali sisi pendek"
 PHOTO_ANIMATED = "foto {file_name} bergerak (animasi); hanya gambar pertama yang ditampilkan"
-PHOTO_HEIC_UNSUPPORTED = "foto {file_name} berformat HEIC, yang belum didukung di sini; simpan sebagai JPEG (di iPhone: Pengaturan > Kamera > Format > Paling Kompatibel)"
 PHOTO_GPS = "foto {file_name} menyimpan lokasi GPS: siapa pun dapat melihat lokasi ini di repositori publik. Lokasi dihapus dari situs, tetapi hapus juga dari berkas aslinya dengan: catalogue-gen strip-photos {folder}"
 PHOTO_SMALL_WARNING = "foto {file_name} kecil ({width}x{height} piksel); foto minimal 800 piksel tampak lebih jelas"
 # Foto bermasalah (issue 10)

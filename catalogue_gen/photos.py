@@ -5,20 +5,23 @@ fully (a JPEG truncated by half passes `verify()`) in a worker process with a CP
 time budget (`workers.py`), refused when it is not what its extension says, is too large or
 costs too much to decode, turned upright (EXIF orientation), converted to sRGB, stripped of
 every metadata block (phone photos carry the GPS position of a home business) and written as
-WebP renditions. Results are cached under `.cache/photos/` keyed by the photo's bytes and the
-processing settings, so a rebuild with no new photos decodes none; the cache is checked on
-read and rebuilt when damaged.
+WebP renditions. iPhone photos (HEIC) are decoded by pillow-heif (libheif), registered with
+Pillow in every process that imports this module, and go through the same checks. Results are
+cached under `.cache/photos/` keyed by the photo's bytes and the processing settings, so a
+rebuild with no new photos decodes none; the cache is checked on read and rebuilt when damaged.
 """
 
 from __future__ import annotations
 
 import errno
+import functools
 import hashlib
 import io
 import json
 import os
 import re
 import shutil
+import stat
 import struct
 import tempfile
 import warnings
@@ -27,6 +30,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence, TypeVar, Union
 
+import pillow_heif
 from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
 from catalogue_gen import messages
@@ -55,8 +59,10 @@ GPS_IFD = 0x8825
 ORIENTATION = 0x0112
 SRGB_PROFILE = ImageCms.createProfile("sRGB")
 # What one photo may cost to check and process, in its worker. Measured (Pillow 13,
-# libjpeg-turbo 3, one core of the development machine), address space added / CPU time:
+# libjpeg-turbo 3, pillow-heif 1.8.1, one core of the development machine), address space added / CPU time:
 #   12-24 MP phone JPEG (decoded at 1/4 scale)     40-70 MiB, 0.3-0.5 s
+#   12 MP iPhone-like HEIC (512-pixel tiles)       170-240 MiB, 1.0 s (no reduced-scale decoding)
+#   40 MP HEIC                                     450 MiB, 3.3 s; strip-photos: 12 MP 420 MiB, 3.1 s
 #   40 MP PNG, RGBA or 16-bit (our pixel limit)    280-460 MiB, 1.7-2.5 s
 #   40 MP WebP                                     550 MiB, 2.0 s
 # so 1 GiB and 20 s leave a margin of 2x on the worst photo we accept and 15x on phone photos,
@@ -69,6 +75,19 @@ PHOTO_LIMITS = Limits(cpu_seconds=20, memory_bytes=2**30, wall_seconds=45.0)
 # the same exceptions raised by a bug of ours elsewhere reach the command as internal errors.
 DAMAGED_FILE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, TypeError, struct.error, IndexError, KeyError,
                        ZeroDivisionError, OverflowError, AttributeError)
+# pillow-heif raises libheif's "Memory allocation error" class as RuntimeError with this prefix: with
+# the subcode below it is libheif refusing a forged header (a damaged photo); without it an
+# allocation failed (the memory budget). Any other RuntimeError is ours.
+LIBHEIF_MEMORY_ERROR = "Memory allocation error"
+LIBHEIF_SECURITY_LIMIT = "Security limit exceeded"
+# The major brands pillow-heif opens (its `_is_supported_heif`): a file starting with one of them
+# that Pillow cannot identify is a damaged HEIC, not "not an image".
+HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs", b"mif1", b"msf1")
+# `strip-photos` must re-encode a HEIC (pillow-heif cannot drop a metadata item alone). Measured on
+# a 12 MP photo-like HEIC: x265's "ultrafast" preset at quality 80 is 52 dB PSNR from the decoded
+# original (no visible loss) in 3 s of CPU; libheif's default preset takes 20-28 s, past
+# PHOTO_LIMITS. 512-pixel tiles, as iPhones write, keep the encoder's memory flat (430 vs 610 MiB).
+HEIC_STRIP_OPTIONS: dict[str, object] = {"quality": 80, "enc_params": {"preset": "ultrafast"}, "tile_size": 512}
 # GPS properties in XMP (exif:GPSLatitude, DJI's drone-dji:GpsLatitude), compared lower-cased
 GPS_XMP_NAMES = ("gpslatitude", "gpslongitude")
 # XMP may be written in any Unicode form (XMP spec part 1, 7.1): UTF-8, -16 or -32, either
@@ -89,6 +108,23 @@ JPEG_STANDALONE = {0x01, *range(0xD0, 0xD9)}
 T = TypeVar("T")
 Finding = tuple[str, str, dict[str, object]]
 """(level, template, values) of one problem, as a worker returns it."""
+
+
+@functools.cache
+def register_heic() -> None:
+    """Let Pillow open (and `strip-photos` write) HEIC, in this process; idempotent.
+
+    Called below at import: the main process imports this module, photo workers come from a
+    fork server that preloads it or import it to unpickle their job, so no process opens a photo
+    without the opener. Embedded thumbnails, depth and auxiliary images (HDR gain maps) are never
+    used, so they are not parsed either. One decoding thread: the stage already runs one worker per
+    core, and each libheif thread maps a malloc arena of its own, which counts against the worker's
+    address-space budget (a 12 MP HEIC: +190 MiB and 0.55 s with 1 thread, +590 MiB and 0.47 s with 4).
+    """
+    pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False, decode_threads=1)
+
+
+register_heic()
 
 
 @dataclass
@@ -196,9 +232,6 @@ def _too_large(size: int) -> Finding:
 def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key: str) -> PhotoResult:
     result = PhotoResult(digest=key)
     findings = result.findings
-    if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc") or suffix == ".heic":
-        findings.append((Level.ERROR.value, "PHOTO_HEIC_UNSUPPORTED", {}))
-        return result
     decoded = _decode(data, suffix, params, findings)
     if decoded is None:
         return result
@@ -287,7 +320,7 @@ def _decode(data: bytes, suffix: str, params: PhotoParams, findings: list[Findin
 
 def _open(data: bytes, suffix: str, params: PhotoParams, findings: list[Finding]) -> Image.Image | None:
     """The photo opened (headers parsed, nothing decoded); None when its format or size is refused."""
-    image = Image.open(io.BytesIO(data))
+    image = _open_image(data)
     expected = EXPECTED_FORMATS.get(suffix, ("",))
     if image.format not in expected:
         findings.append((Level.ERROR.value, "PHOTO_WRONG_TYPE", {"actual": image.format or "?", "expected": expected[0]}))
@@ -299,11 +332,30 @@ def _open(data: bytes, suffix: str, params: PhotoParams, findings: list[Finding]
     return image
 
 
+def _open_image(data: bytes) -> Image.Image:
+    """`Image.open` on a photo's bytes. A HEIC that libheif cannot parse (truncated: its pixels
+    come last, and libheif checks every extent) is an EOFError, so that it is told as damaged
+    ("rusak atau terpotong") like a truncated JPEG, not as "bukan berkas gambar"."""
+    try:
+        return Image.open(io.BytesIO(data))
+    except UnidentifiedImageError:
+        if data[4:8] == b"ftyp" and data[8:12] in HEIF_BRANDS:
+            raise EOFError("damaged HEIF") from None
+        raise
+
+
+def _first_picture(image: Image.Image) -> None:
+    """Go to the picture that is shown: a HEIF opens on its primary image, which need not be
+    the first; for every other format, the first."""
+    if image.format != "HEIF":
+        image.seek(0)
+
+
 def _load(image: Image.Image, params: PhotoParams, findings: list[Finding]) -> tuple[Image.Image, int] | None:
     """The first picture decoded, after its metadata is checked; None when refused."""
     if getattr(image, "n_frames", 1) > 1 and image.format != "MPO":
         findings.append((Level.WARNING.value, "PHOTO_ANIMATED", {}))
-    image.seek(0)
+    _first_picture(image)
     orientation = check_metadata(image, findings)
     if orientation is None:
         return None
@@ -332,6 +384,12 @@ def _pillow(findings: list[Finding], params: PhotoParams, call: Callable[[], T])
         template = "PHOTO_TRUNCATED" if "truncated" in str(exc) or isinstance(exc, EOFError) else "PHOTO_UNREADABLE"
         # the class name in brackets helps a maintainer; the words before it, the producer
         findings.append((Level.ERROR.value, template, {"detail": messages.PHOTO_DETAIL_DAMAGED.format(kind=type(exc).__name__)}))
+    except RuntimeError as exc:
+        if not str(exc).startswith(LIBHEIF_MEMORY_ERROR):
+            raise
+        if LIBHEIF_SECURITY_LIMIT not in str(exc):
+            raise MemoryError(str(exc)) from exc  # the worker reports it as over the memory budget
+        findings.append((Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": messages.PHOTO_DETAIL_DAMAGED.format(kind=type(exc).__name__)}))
     return None
 
 
@@ -788,7 +846,7 @@ def _draw_default_card(size: tuple[int, int]) -> Image.Image:
     return image.resize(size, Image.Resampling.LANCZOS)
 
 
-STRIPPABLE = (".jpg", ".jpeg", ".png", ".webp")
+STRIPPABLE = (".jpg", ".jpeg", ".png", ".webp", ".heic")
 
 
 @dataclass
@@ -851,13 +909,39 @@ def _strip_photo(source: str) -> StripOutcome:
         options.update(quality=95, subsampling=0)
     elif fmt == "WEBP":
         options.update(quality=95)
+    elif fmt == "HEIF":
+        # pillow-heif falls back to the image's own EXIF and XMP when none is given: say none.
+        # libheif applied the rotation (irot/imir) when decoding, so no orientation is written.
+        options.update(HEIC_STRIP_OPTIONS, exif=None, xmp=None)
     buffer = io.BytesIO()
     upright.save(buffer, fmt, **options)
-    tmp = path.with_name(path.name + ".tmp")
+    stripped = buffer.getvalue()
+    if len(stripped) > MAX_PHOTO_BYTES:
+        # re-encoded larger than a build reads: the original, GPS and all, stays until the producer shrinks it
+        return (Level.ERROR.value, "STRIP_TOO_LARGE", {"size_mib": len(stripped) // 2**20, "limit_mib": MAX_PHOTO_BYTES // 2**20})
+    return _replace(path, stripped)
+
+
+def _replace(path: Path, data: bytes) -> StripOutcome:
+    """Write `data` over the photo at `path` atomically: a new file beside it, then rename.
+
+    The new file has a name no other file has (the folder is a producer's: a `<name>.tmp`
+    symlink planted there would have redirected the write) and the photo's permissions.
+    """
+    tmp: str | None = None
     try:
-        tmp.write_bytes(buffer.getvalue())
+        mode = stat.S_IMODE(os.lstat(path).st_mode)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)
+            handle.write(data)
         os.replace(tmp, path)
     except OSError as exc:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass  # already renamed, or never written
         if exc.errno in MACHINE_ERRNOS:
             raise
         return (Level.ERROR.value, "STRIP_NOT_WRITTEN", {"reason": os_reason(exc)})
@@ -866,16 +950,19 @@ def _strip_photo(source: str) -> StripOutcome:
 
 def _open_for_strip(data: bytes) -> tuple[Image.Image, object] | None:
     """The photo's first picture decoded, and its raw EXIF orientation; None when it has no metadata."""
-    image = Image.open(io.BytesIO(data))
+    image = _open_image(data)
     if not _has_metadata(image):
         return None
     orientation = image.getexif().get(ORIENTATION)
-    image.seek(0)  # an MPO keeps its primary picture only
+    _first_picture(image)  # an MPO or a HEIF keeps its primary picture only
     image.load()
     return image, orientation
 
 
 def _has_metadata(image: Image.Image) -> bool:
-    # an MPO's other pictures (depth map, HDR gain map) carry metadata of their own
-    metadata_keys = ("exif", "xmp", "XML:com.adobe.xmp")
-    return image.format == "MPO" or bool(image.getexif()) or any(key in image.info for key in metadata_keys)
+    # an MPO's other pictures (depth map, HDR gain map) carry metadata of their own, and so may a
+    # HEIF's other top-level images. A HEIF's info holds "exif": None when it has none, and
+    # "metadata": its other metadata items (IPTC and the like), so values count, not keys.
+    metadata_keys = ("exif", "xmp", "XML:com.adobe.xmp", "metadata")
+    several = image.format == "MPO" or (image.format == "HEIF" and getattr(image, "n_frames", 1) > 1)
+    return several or bool(image.getexif()) or any(image.info.get(key) for key in metadata_keys)

@@ -94,7 +94,7 @@ def test_renditions_are_never_wider_than_800(make_catalogue: Callable[..., Setti
     (photo_bytes(1, 1), "PHOTO_TOO_SMALL"),
     (photo_bytes(20000, 20), "PHOTO_TOO_SMALL"),
     (photo_bytes(2000, 300), "PHOTO_BAD_RATIO"),
-    (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "PHOTO_HEIC_UNSUPPORTED"),
+    (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "PHOTO_TRUNCATED"),  # a HEIC header alone
 ])
 def test_bad_images_are_errors_not_crashes(make_catalogue: Callable[..., Settings], content: bytes, code: str) -> None:
     assert (PRODUCT, 9, "galat", code) in codes(make_catalogue({PHOTO: content}))
@@ -565,17 +565,18 @@ def test_strip_photos_names_every_photo_it_could_not_strip(tmp_path: Path) -> No
     _, start, end = next(s for s in hostile.jpeg_segments(phone_photo()) if s[0] == 0xE1)  # its EXIF, GPS and all
     slow = hostile.repeated_scan_jpeg(20_000)
     (tmp_path / "berat.jpg").write_bytes(slow[:2] + phone_photo()[start:end] + slow[2:])
-    (tmp_path / "tetap.jpg").write_bytes(phone_photo())
-    (tmp_path / "tetap.jpg.tmp").mkdir()  # where the rewritten photo goes first: the write fails
+    # the longest name a folder takes: the temporary file beside it, named after it, cannot be made
+    tetap = tmp_path / ("tetap" + "x" * 246 + ".jpg")
+    tetap.write_bytes(phone_photo())
     (tmp_path / "baik.jpg").write_bytes(phone_photo())
     result = photos.strip_metadata(tmp_path, Limits(cpu_seconds=5, memory_bytes=2**30, wall_seconds=0.5))
     assert result.changed == [tmp_path / "baik.jpg"]
     reasons = dict(result.not_stripped)
-    assert sorted(reasons) == [tmp_path / "berat.jpg", tmp_path / "terpotong.jpg", tmp_path / "tetap.jpg"]
+    assert sorted(reasons) == [tmp_path / "berat.jpg", tmp_path / "terpotong.jpg", tetap]
     assert "0 detik" in reasons[tmp_path / "berat.jpg"] or "terlalu berat" in reasons[tmp_path / "berat.jpg"]
     assert "rusak atau terpotong" in reasons[tmp_path / "terpotong.jpg"]
-    assert "tidak dapat ditulis ulang" in reasons[tmp_path / "tetap.jpg"]
-    with Image.open(tmp_path / "tetap.jpg") as image:
+    assert "tidak dapat ditulis ulang" in reasons[tetap]
+    with Image.open(tetap) as image:
         assert image.getexif().get_ifd(0x8825)  # still there, and now said so
 
 
