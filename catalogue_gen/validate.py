@@ -678,6 +678,14 @@ def _parse_date(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], 
     if key not in fields or _is_null(fields[key][1]):
         return None
     node = fields[key][1]
+    value = _read_date(reader, node, key)
+    if value is not None and value > today:
+        reader.warn(node, key, "DATE_IN_FUTURE", value=value.isoformat())
+    return value
+
+
+def _read_date(reader: Reader, node: yaml.Node, key: str) -> date | None:
+    """A `YYYY-MM-DD` date, or None after reporting DATE_EXPECTED."""
     raw = reader.text(node, key, 1, 40)
     if raw is None:
         return None
@@ -687,8 +695,6 @@ def _parse_date(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], 
         value = None
     if value is None:
         reader.error(node, key, "DATE_EXPECTED", value=raw)
-    elif value > today:
-        reader.warn(node, key, "DATE_IN_FUTURE", value=raw)
     return value
 
 
@@ -828,17 +834,9 @@ def _parse_halal_end(reader: Reader, entry: dict[str, tuple[yaml.Node, yaml.Node
     if "berlaku_sampai" not in entry or _is_null(entry["berlaku_sampai"][1]):
         return None
     node = entry["berlaku_sampai"][1]
-    raw = reader.text(node, "halal.berlaku_sampai", 1, 40)
-    if raw is None:
-        return None
-    try:
-        value = date.fromisoformat(raw) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) else None
-    except ValueError:
-        value = None
-    if value is None:
-        reader.error(node, "halal.berlaku_sampai", "DATE_EXPECTED", value=raw)
-    elif value < today:
-        reader.warn(node, "halal.berlaku_sampai", "HALAL_CERTIFICATE_ENDED", value=raw)
+    value = _read_date(reader, node, "halal.berlaku_sampai")
+    if value is not None and value < today:
+        reader.warn(node, "halal.berlaku_sampai", "HALAL_CERTIFICATE_ENDED", value=value.isoformat())
     return value
 
 
