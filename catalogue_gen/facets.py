@@ -116,15 +116,14 @@ def license_kinds(product: Product) -> list[str]:
 
 
 def halal_value(product: Product) -> str:
-    """The `halal` facet value, "" for products that state no halal status (crafts, weaving)."""
-    if product.halal is None or product.halal.is_ended:
-        return ""  # an ended certificate is in no halal listing: neither halal nor in process
-    return HALAL_VALUE_OF_STATUS[product.halal.status]
+    """The `halal` facet value, "" for products that state no halal status (crafts, weaving) or whose certificate ended."""
+    status = product.halal.shown_status if product.halal is not None else None
+    return HALAL_VALUE_OF_STATUS[status] if status is not None else ""
 
 
 def is_halal_certified(product: Product) -> bool:
     """True only for a product with a halal certificate number that has not ended."""
-    return product.halal is not None and product.halal.status is HalalStatus.CERTIFIED and not product.halal.is_ended
+    return product.halal is not None and product.halal.shown_status is HalalStatus.CERTIFIED
 
 
 def animals_named(product: Product) -> list[str]:

@@ -97,6 +97,11 @@ class Halal:
     is_ended: bool = False
     """`valid_until` is before the build date: shown as ended, never as a valid certificate."""
 
+    @property
+    def shown_status(self) -> HalalStatus | None:
+        """What badges, facets and search say: nothing for an ended certificate, else `status`."""
+        return None if self.is_ended else self.status
+
 
 @dataclass(frozen=True)
 class Photo:

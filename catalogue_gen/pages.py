@@ -161,8 +161,8 @@ def badges_for(product: Product) -> tuple[Badge, ...]:
     if any(kind in facets.BPOM_KINDS for kind in kinds):
         badges.append(BADGES["bpom"])
     badges += [BADGES[kind] for kind in ("pirt", "sni") if kind in kinds]
-    if product.halal is not None and not product.halal.is_ended:
-        badges.append(BADGES[HALAL_BADGE_OF_STATUS[product.halal.status]])
+    if product.halal is not None and product.halal.shown_status is not None:
+        badges.append(BADGES[HALAL_BADGE_OF_STATUS[product.halal.shown_status]])
     if product.has_expired_license:
         badges.append(BADGES["expired"])
     if not product.is_available:
