@@ -754,10 +754,7 @@ def _check_license(reader: Reader, node: yaml.Node, key: str, type_name: str, nu
             expired = True
             reader.warn(node, key, "PIRT_EXPIRED", value=number, year=year)
         code = check.pirt_regency_code
-        issuers = regencies.regencies_for_code(code)
-        if producer is not None and producer.regency in issuers:
-            issuers = [producer.regency]  # both numberings in use: the producer's own regency is meant
-        issuer = " / ".join(sorted({r.name for r in issuers}))
+        issuer = _issuing_regency(code, producer)
         if producer is not None and code.startswith(regencies.NTT_PROVINCE_CODE):
             regency = producer.regency
             if code not in (regency.code, regency.bps_code):
@@ -765,7 +762,7 @@ def _check_license(reader: Reader, node: yaml.Node, key: str, type_name: str, nu
                             issuer=issuer or "tidak dikenal", regency=regency.name,
                             codes=f"{regency.code} atau {regency.bps_code}")
     if type_name == "psat":
-        issuer = " / ".join(sorted({r.name for r in regencies.regencies_for_code(check.issuer_code)}))
+        issuer = _issuing_regency(check.issuer_code, producer)
         if not issuer:
             # The layout is known from NTT numbers only: elsewhere, ask for a second look.
             reader.warn(node, key, "PSAT_ISSUER_UNKNOWN", value=number, code=check.issuer_code)
@@ -776,6 +773,14 @@ def _check_license(reader: Reader, node: yaml.Node, key: str, type_name: str, nu
         searches_number=bool(license_type.check_url_pattern),
         expires_year=check.pirt_expiry_year, is_expired=expired, issuing_regency=issuer,
     )
+
+
+def _issuing_regency(code: str, producer: Producer | None) -> str:
+    """The regency (or regencies) a 4-digit code in a license number names, "" when none."""
+    issuers = regencies.regencies_for_code(code)
+    if producer is not None and producer.regency in issuers:
+        issuers = [producer.regency]  # both numberings in use: the producer's own regency is meant
+    return " / ".join(sorted({r.name for r in issuers}))
 
 
 def _parse_halal(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], today: date) -> Halal | None:

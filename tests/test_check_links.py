@@ -104,6 +104,7 @@ def test_psat_is_shown_with_its_issuer_and_no_link(license_items: dict[str, list
     assert _links(item) == []
     assert "53/09-3-I.II/14-012-12/2018" in item and "PSAT" in item
     assert "Ngada" in item and "Dinas Pertanian" in item
+    assert "Flores Timur" not in item  # 5309 is also Flores Timur's BPS code: the producer's own regency is meant
 
 
 def test_old_mui_certificate_shows_its_end_date(license_items: dict[str, list[str]]) -> None:
