@@ -23,14 +23,17 @@ def main(argv: list[str]) -> int:
     done = subprocess.run(argv, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    json.dump({
-        "returncode": done.returncode,
-        "seconds": seconds,
-        "max_rss_mb": round(children.ru_maxrss / 1024, 1),  # Linux reports KiB
-        "cpu_seconds": round(children.ru_utime + children.ru_stime, 2),
-        "stdout": done.stdout[-4000:],
-        "stderr": done.stderr[-4000:],
-    }, sys.stdout)
+    json.dump(
+        {
+            "returncode": done.returncode,
+            "seconds": seconds,
+            "max_rss_mb": round(children.ru_maxrss / 1024, 1),  # Linux reports KiB
+            "cpu_seconds": round(children.ru_utime + children.ru_stime, 2),
+            "stdout": done.stdout[-4000:],
+            "stderr": done.stderr[-4000:],
+        },
+        sys.stdout,
+    )
     return 0
 
 

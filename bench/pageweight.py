@@ -31,16 +31,28 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 
-from bench.lighthouse import LIGHTHOUSE_VERSION, PASS_THRESHOLD, LighthouseUnavailable, ensure_lighthouse, lighthouse_pages
+from bench.lighthouse import (
+    LIGHTHOUSE_VERSION,
+    PASS_THRESHOLD,
+    LighthouseUnavailable,
+    ensure_lighthouse,
+    lighthouse_pages,
+)
 from bench.serve import GzipServer, gzip_bytes, is_compressible
-from bench.synthetic import change_product_photo, change_product_yaml, generate_catalogue, plan_catalogue
+from bench.synthetic import (
+    change_product_photo,
+    change_product_yaml,
+    generate_catalogue,
+    plan_catalogue,
+)
 from catalogue_gen.categories import CATEGORIES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,7 +70,15 @@ FILTERED_SEARCH = "cari/?q=kopi&halal=ya"
 # on the `[data-finder]` scope (which is `.bp-listing` on a listing). Either one counts.
 FINDER_SETTLED = ":is([data-finder], [data-search-page-results], .bp-listing):is([data-state=ready], [data-state=error])"
 FILTER_TIMEOUT_S = 30.0
-GENERATED_ROOTS = ("index.md", "produk", "produsen", "kategori", "kabupaten", "sertifikasi", "katalog.json")
+GENERATED_ROOTS = (
+    "index.md",
+    "produk",
+    "produsen",
+    "kategori",
+    "kabupaten",
+    "sertifikasi",
+    "katalog.json",
+)
 SUB_PATH = "katalog"
 
 
@@ -109,8 +129,16 @@ def copy_site_sources(root: Path) -> None:
     """mkdocs.yml, overrides/ and the hand-written part of docs/ into a bench project."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
-    shutil.copytree(REPO / "docs", root / "docs", dirs_exist_ok=True,
-                    ignore=lambda folder, names: [n for n in names if Path(folder) == REPO / "docs" and (n in GENERATED_ROOTS or n.startswith("."))])
+    shutil.copytree(
+        REPO / "docs",
+        root / "docs",
+        dirs_exist_ok=True,
+        ignore=lambda folder, names: [
+            n
+            for n in names
+            if Path(folder) == REPO / "docs" and (n in GENERATED_ROOTS or n.startswith("."))
+        ],
+    )
 
 
 def clean_outputs(root: Path, site: Path) -> None:
@@ -129,14 +157,31 @@ def clean_outputs(root: Path, site: Path) -> None:
 
 def run_measured(*args: str, cwd: Path) -> dict[str, Any]:
     """`catalogue-gen ARGS` in a fresh measuring process: seconds, max_rss_mb, returncode."""
-    command = [sys.executable, "-m", "bench.measure", "--", sys.executable, "-m", "catalogue_gen", *args]
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False,
-                          env={**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")})
+    command = [
+        sys.executable,
+        "-m",
+        "bench.measure",
+        "--",
+        sys.executable,
+        "-m",
+        "catalogue_gen",
+        *args,
+    ]
+    done = subprocess.run(
+        command,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")},
+    )
     if done.returncode != 0:
         raise RuntimeError(f"measuring {args} failed:\n{done.stderr}")
     result = json.loads(done.stdout)
     if result["returncode"] != 0:
-        raise RuntimeError(f"catalogue-gen {' '.join(args)} exited {result['returncode']}:\n{result['stdout']}\n{result['stderr']}")
+        raise RuntimeError(
+            f"catalogue-gen {' '.join(args)} exited {result['returncode']}:\n{result['stdout']}\n{result['stderr']}"
+        )
     return result
 
 
@@ -179,7 +224,9 @@ def _length_px(text: str, viewport: int) -> float | None:
     if not match:
         return None
     value, unit = float(match[1]), match[2]
-    return value * viewport / 100 if unit == "vw" else value * 16 if unit in ("em", "rem") else value
+    return (
+        value * viewport / 100 if unit == "vw" else value * 16 if unit in ("em", "rem") else value
+    )
 
 
 def _media_matches(condition: str, viewport: int) -> bool:
@@ -217,7 +264,9 @@ def chosen_image(attrs: dict[str, str], viewport: int, dpr: float) -> str:
     return max(candidates)[1]
 
 
-def page_weight(site: Path, page: str, viewport: int = VIEWPORT[0], dpr: float = 1.0) -> dict[str, Any]:
+def page_weight(
+    site: Path, page: str, viewport: int = VIEWPORT[0], dpr: float = 1.0
+) -> dict[str, Any]:
     """First-visit bytes of `page` (a path under the site, e.g. `produk/a/b/`), by kind."""
     html_path = site / page / "index.html" if not page.endswith(".html") else site / page
     html = html_path.read_bytes()
@@ -246,8 +295,15 @@ def page_weight(site: Path, page: str, viewport: int = VIEWPORT[0], dpr: float =
         size = transfer_size(file, data)
         totals[kind] += size
         files.append({"kind": kind, "path": path or page, "bytes": size})
-    return {"page": page, "viewport": viewport, "dpr": dpr, "total": sum(totals.values()), "by_kind": totals,
-            "requests": len(files), "files": files}
+    return {
+        "page": page,
+        "viewport": viewport,
+        "dpr": dpr,
+        "total": sum(totals.values()),
+        "by_kind": totals,
+        "requests": len(files),
+        "files": files,
+    }
 
 
 def html_sizes(path: Path) -> dict[str, int]:
@@ -259,10 +315,22 @@ def site_stats(site: Path) -> dict[str, Any]:
     files = [p for p in site.rglob("*") if p.is_file()]
     by_kind: dict[str, int] = {}
     for path in files:
-        kind = "photos" if path.suffix in (".webp", ".jpg") else "pagefind" if "pagefind" in path.parts else "html" if path.suffix == ".html" else "other"
+        kind = (
+            "photos"
+            if path.suffix in (".webp", ".jpg")
+            else "pagefind"
+            if "pagefind" in path.parts
+            else "html"
+            if path.suffix == ".html"
+            else "other"
+        )
         by_kind[kind] = by_kind.get(kind, 0) + path.stat().st_size
-    return {"bytes": sum(by_kind.values()), "files": len(files), "html_pages": sum(1 for p in files if p.suffix == ".html"),
-            "bytes_by_kind": by_kind}
+    return {
+        "bytes": sum(by_kind.values()),
+        "files": len(files),
+        "html_pages": sum(1 for p in files if p.suffix == ".html"),
+        "bytes_by_kind": by_kind,
+    }
 
 
 # Browser measurement --------------------------------------------------------------------------
@@ -323,9 +391,11 @@ class Recorder:
     def _record(self, response: Any) -> None:
         try:
             body = response.body()
-        except Exception:  # redirects and aborted requests have no body
+        except Exception:  # noqa: BLE001 redirects and aborted requests have no body
             return
-        self.log.append((response.url, transfer_size(urlsplit(response.url).path or "index.html", body)))
+        self.log.append(
+            (response.url, transfer_size(urlsplit(response.url).path or "index.html", body))
+        )
         self.changed = time.monotonic()
 
     def settle(self, page: Any, quiet_s: float = 0.7, limit_s: float = 20.0) -> None:
@@ -337,7 +407,9 @@ class Recorder:
                 return
 
 
-def filtered_visit(new_page: Any, base: str, path: str, expected: int | None, timeout: float = FILTER_TIMEOUT_S) -> dict[str, Any]:
+def filtered_visit(
+    new_page: Any, base: str, path: str, expected: int | None, timeout: float = FILTER_TIMEOUT_S
+) -> dict[str, Any]:
     """A first visit to a filtered URL: every byte until the finder's answer is on screen and the
     network is quiet, Pagefind's files included; "n/a" when the answer never shows."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -353,35 +425,64 @@ def filtered_visit(new_page: Any, base: str, path: str, expected: int | None, ti
             # "attached": the answer counts once it is in the page, whatever its size on screen
             scope = page.wait_for_selector(FINDER_SETTLED, state="attached", timeout=timeout * 1000)
         except PlaywrightTimeout:  # the finder never answered (or is not there yet)
-            return {**result, "status": "n/a", "reason": f"no data-state=ready within {timeout:.0f} s"}
+            return {
+                **result,
+                "status": "n/a",
+                "reason": f"no data-state=ready within {timeout:.0f} s",
+            }
         ready_s = time.perf_counter() - started
         if scope is None or scope.get_attribute("data-state") != "ready":
             return {**result, "status": "n/a", "reason": "the finder reported data-state=error"}
         recorder.settle(page)  # the thumbnails the results asked for
-        count_text = page.eval_on_selector("[data-result-count]", "e => e.getAttribute('data-count')") \
-            if page.query_selector("[data-result-count]") else None
+        count_text = (
+            page.eval_on_selector("[data-result-count]", "e => e.getAttribute('data-count')")
+            if page.query_selector("[data-result-count]")
+            else None
+        )
         count = int(count_text) if count_text and count_text.isdigit() else None
         pagefind = [(u, s) for u, s in log if kind_of(u) == "pagefind"]
-        return {**result, "status": "ok", **tally(log), "count": count,
-                "count_matches": None if expected is None or count is None else count == expected,
-                "pagefind_bytes": sum(s for _, s in pagefind), "pagefind_requests": len(pagefind),
-                "pagefind_files": sorted({urlsplit(u).path.split("/pagefind/")[-1] for u, _ in pagefind}),
-                "ready_s": round(ready_s, 2)}
+        return {
+            **result,
+            "status": "ok",
+            **tally(log),
+            "count": count,
+            "count_matches": None if expected is None or count is None else count == expected,
+            "pagefind_bytes": sum(s for _, s in pagefind),
+            "pagefind_requests": len(pagefind),
+            "pagefind_files": sorted(
+                {urlsplit(u).path.split("/pagefind/")[-1] for u, _ in pagefind}
+            ),
+            "ready_s": round(ready_s, 2),
+        }
     finally:
         context.close()
 
 
-def browser_measure(www: Path, pages: dict[str, str], queries: tuple[str, str],
-                    filtered: dict[str, tuple[str, int | None]]) -> dict[str, Any]:
+def browser_measure(
+    www: Path,
+    pages: dict[str, str],
+    queries: tuple[str, str],
+    filtered: dict[str, tuple[str, int | None]],
+) -> dict[str, Any]:
     """Page weight of first visits, the bytes of a first and a second search and of filtered
     first visits (`name -> (path, expected count or None)`), in Chromium."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser_support import launch_chromium, settled_results
 
-    result: dict[str, Any] = {"method": "chromium", "viewport": list(VIEWPORT), "dpr": 2, "pages": {}, "search": {}, "filtered": {}}
+    result: dict[str, Any] = {
+        "method": "chromium",
+        "viewport": list(VIEWPORT),
+        "dpr": 2,
+        "pages": {},
+        "search": {},
+        "filtered": {},
+    }
     # no-store: every response Chromium reports is a transfer, never a cache hit counted as bytes.
-    with GzipServer(www / SUB_PATH, SUB_PATH, cache_control="no-store") as server, sync_playwright() as playwright:
+    with (
+        GzipServer(www / SUB_PATH, SUB_PATH, cache_control="no-store") as server,
+        sync_playwright() as playwright,
+    ):
         browser = launch_chromium(playwright)
         base = server.base
 
@@ -389,8 +490,13 @@ def browser_measure(www: Path, pages: dict[str, str], queries: tuple[str, str],
             # Service workers blocked: sw.js re-fetches what the page loaded to keep it offline,
             # and those copies were counted as page bytes a second time (the page's own first
             # visit is what is measured; the offline copy is the offline feature's cost).
-            context = browser.new_context(viewport={"width": VIEWPORT[0], "height": VIEWPORT[1]}, device_scale_factor=2,
-                                          is_mobile=True, has_touch=True, service_workers="block")
+            context = browser.new_context(
+                viewport={"width": VIEWPORT[0], "height": VIEWPORT[1]},
+                device_scale_factor=2,
+                is_mobile=True,
+                has_touch=True,
+                service_workers="block",
+            )
             recorder = Recorder(context)
             return context, context.new_page(), recorder
 
@@ -418,8 +524,10 @@ def browser_measure(www: Path, pages: dict[str, str], queries: tuple[str, str],
             pagefind = [(u, s) for u, s in new if "/pagefind/" in u]
             thumbnails = [(u, s) for u, s in new if "/pagefind/" not in u]
             result["search"]["first" if number == 0 else "second"] = {
-                "query": query, "results_shown": len(found),
-                "pagefind_bytes": sum(s for _, s in pagefind), "thumbnail_bytes": sum(s for _, s in thumbnails),
+                "query": query,
+                "results_shown": len(found),
+                "pagefind_bytes": sum(s for _, s in pagefind),
+                "thumbnail_bytes": sum(s for _, s in thumbnails),
                 "requests": len(new),
                 "files": sorted({urlsplit(u).path.split("/pagefind/")[-1] for u, _ in pagefind}),
             }
@@ -437,15 +545,23 @@ def static_search_estimate(site: Path) -> dict[str, Any]:
     size = lambda p: transfer_size(p, p.read_bytes())  # noqa: E731
     entry = json.loads((pagefind / "pagefind-entry.json").read_text(encoding="utf-8"))
     language = next(iter(entry["languages"].values()))
-    core = [pagefind / "pagefind.js", pagefind / "pagefind-worker.js", pagefind / "pagefind-entry.json",
-            pagefind / f"wasm.{language['wasm']}.pagefind", pagefind / f"pagefind.{language['hash']}.pf_meta"]
+    core = [
+        pagefind / "pagefind.js",
+        pagefind / "pagefind-worker.js",
+        pagefind / "pagefind-entry.json",
+        pagefind / f"wasm.{language['wasm']}.pagefind",
+        pagefind / f"pagefind.{language['hash']}.pf_meta",
+    ]
     chunks = sorted(size(p) for p in (pagefind / "index").glob("*.pf_index"))
     fragments = sorted(size(p) for p in (pagefind / "fragment").glob("*.pf_fragment"))
     per_search = int(median(chunks)) + 6 * int(median(fragments))  # the header shows 6 results
-    return {"method": "static", "search": {
-        "first": {"pagefind_bytes": sum(size(p) for p in core if p.is_file()) + per_search},
-        "second": {"pagefind_bytes": per_search},
-    }}
+    return {
+        "method": "static",
+        "search": {
+            "first": {"pagefind_bytes": sum(size(p) for p in core if p.is_file()) + per_search},
+            "second": {"pagefind_bytes": per_search},
+        },
+    }
 
 
 # One size -------------------------------------------------------------------------------------
@@ -474,7 +590,9 @@ def filtered_listing(root: Path, manifest: dict[str, Any], reference_key: str) -
 
     def facet(key: str) -> str:
         if key not in halal:
-            data = yaml.safe_load((root / "products" / key / "produk.yml").read_text(encoding="utf-8"))
+            data = yaml.safe_load(
+                (root / "products" / key / "produk.yml").read_text(encoding="utf-8")
+            )
             halal[key] = halal_facet(data)
         return halal[key]
 
@@ -485,14 +603,27 @@ def filtered_listing(root: Path, manifest: dict[str, Any], reference_key: str) -
         pairs: dict[tuple[str, str], int] = {}
         for product in products:
             if facet(product["kunci"]) == "ya":
-                pairs[(product["kategori"], product["kabupaten"])] = pairs.get((product["kategori"], product["kabupaten"]), 0) + 1
+                pairs[(product["kategori"], product["kabupaten"])] = (
+                    pairs.get((product["kategori"], product["kabupaten"]), 0) + 1
+                )
         category, regency = max(pairs, key=lambda pair: pairs[pair])
-    expected = sum(1 for p in products if p["kategori"] == category and p["kabupaten"] == regency and facet(p["kunci"]) == "ya")
+    expected = sum(
+        1
+        for p in products
+        if p["kategori"] == category and p["kabupaten"] == regency and facet(p["kunci"]) == "ya"
+    )
     return f"kategori/{category}/?kabupaten={regency}&halal=ya", expected
 
 
-def bench_size(n: int, runs: int, work: Path, seed: int, browser: bool, log: Any,
-               lighthouse_cli: Path | None = None) -> dict[str, Any]:
+def bench_size(
+    n: int,
+    runs: int,
+    work: Path,
+    seed: int,
+    browser: bool,
+    log: Any,
+    lighthouse_cli: Path | None = None,
+) -> dict[str, Any]:
     root = work / f"n{n}"
     www = work / f"www-{n}"
     site = www / SUB_PATH
@@ -502,11 +633,24 @@ def bench_size(n: int, runs: int, work: Path, seed: int, browser: bool, log: Any
     copy_site_sources(root)
     started = time.perf_counter()
     generated = generate_catalogue(root, n, seed=seed, pool_dir=work / "pool")
-    log(f"N={n}: catalogue generated in {time.perf_counter() - started:.1f} s "
-        f"({generated.producers} producers, {generated.photo_files} photo files, {generated.unique_photos} distinct)")
+    log(
+        f"N={n}: catalogue generated in {time.perf_counter() - started:.1f} s "
+        f"({generated.producers} producers, {generated.photo_files} photo files, {generated.unique_photos} distinct)"
+    )
     target = generated.products[len(generated.products) // 2]
     build = ("build", "--root", str(root), "--site-dir", str(site))
-    steps: dict[str, list[dict[str, Any]]] = {k: [] for k in ("cold_build", "warm_build", "yaml_change", "photo_change", "yaml_to_pages", "validate_cold", "validate_warm")}
+    steps: dict[str, list[dict[str, Any]]] = {
+        k: []
+        for k in (
+            "cold_build",
+            "warm_build",
+            "yaml_change",
+            "photo_change",
+            "yaml_to_pages",
+            "validate_cold",
+            "validate_warm",
+        )
+    }
     photo_rates: list[float] = []
     for run in range(runs):
         clean_outputs(root, site)
@@ -520,13 +664,27 @@ def bench_size(n: int, runs: int, work: Path, seed: int, browser: bool, log: Any
         shutil.rmtree(root / ".cache", ignore_errors=True)
         steps["validate_cold"].append(run_measured("validate", "--root", str(root), cwd=root))
         steps["validate_warm"].append(run_measured("validate", "--root", str(root), cwd=root))
-        photo_seconds = steps["validate_cold"][-1]["seconds"] - steps["validate_warm"][-1]["seconds"]
-        photo_rates.append(unique_photo_files(root / "products") / photo_seconds if photo_seconds > 0 else float("nan"))
-        log(f"N={n} run {run + 1}/{runs}: cold {steps['cold_build'][-1]['seconds']:.1f} s, warm {steps['warm_build'][-1]['seconds']:.1f} s, "
-            f"yaml {steps['yaml_change'][-1]['seconds']:.1f} s, photo {steps['photo_change'][-1]['seconds']:.1f} s")
+        photo_seconds = (
+            steps["validate_cold"][-1]["seconds"] - steps["validate_warm"][-1]["seconds"]
+        )
+        photo_rates.append(
+            unique_photo_files(root / "products") / photo_seconds
+            if photo_seconds > 0
+            else float("nan")
+        )
+        log(
+            f"N={n} run {run + 1}/{runs}: cold {steps['cold_build'][-1]['seconds']:.1f} s, warm {steps['warm_build'][-1]['seconds']:.1f} s, "
+            f"yaml {steps['yaml_change'][-1]['seconds']:.1f} s, photo {steps['photo_change'][-1]['seconds']:.1f} s"
+        )
     # the validate runs above rebuilt the cache; the site in `site` is from the photo-change build
 
-    timings = {k: {"median_s": round(median(r["seconds"] for r in v), 3), "runs_s": [round(r["seconds"], 3) for r in v]} for k, v in steps.items()}
+    timings = {
+        k: {
+            "median_s": round(median(r["seconds"] for r in v), 3),
+            "runs_s": [round(r["seconds"], 3) for r in v],
+        }
+        for k, v in steps.items()
+    }
     memory = {k: max(r["max_rss_mb"] for r in v) for k, v in steps.items()}
     manifest = json.loads((site / "katalog.json").read_text(encoding="utf-8"))
     by_category: dict[str, int] = {}
@@ -537,48 +695,85 @@ def bench_size(n: int, runs: int, work: Path, seed: int, browser: bool, log: Any
 
     product_pages = sorted((site / "produk").glob("*/*/index.html"))
     product_html = sorted(html_sizes(p)["gzip"] for p in product_pages)
-    weights_dpr1 = [page_weight(site, p.parent.relative_to(site).as_posix() + "/", dpr=1) for p in product_pages]
-    weights_dpr2 = [page_weight(site, p.parent.relative_to(site).as_posix() + "/", dpr=2) for p in product_pages]
+    weights_dpr1 = [
+        page_weight(site, p.parent.relative_to(site).as_posix() + "/", dpr=1) for p in product_pages
+    ]
+    weights_dpr2 = [
+        page_weight(site, p.parent.relative_to(site).as_posix() + "/", dpr=2) for p in product_pages
+    ]
     heaviest = max(weights_dpr2, key=lambda w: w["total"])
 
     first_visit = {}
     for name, page in (("home", ""), ("listing", listing), ("product", reference)):
-        first_visit[name] = {"dpr1": page_weight(site, page, dpr=1), "dpr2": page_weight(site, page, dpr=2)}
+        first_visit[name] = {
+            "dpr1": page_weight(site, page, dpr=1),
+            "dpr2": page_weight(site, page, dpr=2),
+        }
     first_visit["product_all"] = {
-        "dpr1": {"median": int(median(w["total"] for w in weights_dpr1)), "max": max(w["total"] for w in weights_dpr1)},
-        "dpr2": {"median": int(median(w["total"] for w in weights_dpr2)), "max": heaviest["total"], "max_page": heaviest["page"],
-                 "max_by_kind": heaviest["by_kind"]},
+        "dpr1": {
+            "median": int(median(w["total"] for w in weights_dpr1)),
+            "max": max(w["total"] for w in weights_dpr1),
+        },
+        "dpr2": {
+            "median": int(median(w["total"] for w in weights_dpr2)),
+            "max": heaviest["total"],
+            "max_page": heaviest["page"],
+            "max_by_kind": heaviest["by_kind"],
+        },
     }
 
     listing_filtered, listing_expected = filtered_listing(root, manifest, generated.products[0])
-    filtered_targets: dict[str, tuple[str, int | None]] = {"search": (FILTERED_SEARCH, None),
-                                                          "listing": (listing_filtered, listing_expected)}
+    filtered_targets: dict[str, tuple[str, int | None]] = {
+        "search": (FILTERED_SEARCH, None),
+        "listing": (listing_filtered, listing_expected),
+    }
     measured: dict[str, Any]
     if browser:
         try:
-            measured = browser_measure(www, {"home": "", "listing": listing, "product": reference}, ("kopi", "madu hutan"),
-                                       filtered_targets)
-        except Exception as exc:  # no Chromium here: fall back to the files on disk
-            log(f"N={n}: browser measurement failed ({type(exc).__name__}: {exc}); static search estimate instead")
+            measured = browser_measure(
+                www,
+                {"home": "", "listing": listing, "product": reference},
+                ("kopi", "madu hutan"),
+                filtered_targets,
+            )
+        except Exception as exc:  # noqa: BLE001 no Chromium here: fall back to the files on disk
+            log(
+                f"N={n}: browser measurement failed ({type(exc).__name__}: {exc}); static search estimate instead"
+            )
             measured = static_search_estimate(site)
     else:
         measured = static_search_estimate(site)
     filtered = measured.pop("filtered", None) or {
-        name: {"path": path, "expected_count": expected, "status": "n/a",
-               "reason": "the browser measurement failed" if browser else "no browser"}
-        for name, (path, expected) in filtered_targets.items()}
+        name: {
+            "path": path,
+            "expected_count": expected,
+            "status": "n/a",
+            "reason": "the browser measurement failed" if browser else "no browser",
+        }
+        for name, (path, expected) in filtered_targets.items()
+    }
     for name, visit in filtered.items():
         if visit["status"] != "ok":
             log(f"N={n}: filtered {name} {visit['path']}: n/a ({visit['reason']})")
         elif visit.get("count_matches") is False:
-            log(f"N={n}: filtered {name} {visit['path']} shows {visit['count']} products, the catalogue has {visit['expected_count']}")
+            log(
+                f"N={n}: filtered {name} {visit['path']} shows {visit['count']} products, the catalogue has {visit['expected_count']}"
+            )
 
     lighthouse: dict[str, Any] | None = None
     if lighthouse_cli is not None:
-        log(f"N={n}: Lighthouse {LIGHTHOUSE_VERSION} (mobile) on home, category and product pages, {runs} run(s) each")
+        log(
+            f"N={n}: Lighthouse {LIGHTHOUSE_VERSION} (mobile) on home, category and product pages, {runs} run(s) each"
+        )
         with GzipServer(site, SUB_PATH) as server:
-            lighthouse = lighthouse_pages(lighthouse_cli, server.base, {"home": "", "category": listing, "product": reference},
-                                          work / f"lighthouse-{n}", runs, log)
+            lighthouse = lighthouse_pages(
+                lighthouse_cli,
+                server.base,
+                {"home": "", "category": listing, "product": reference},
+                work / f"lighthouse-{n}",
+                runs,
+                log,
+            )
 
     reference_kb = first_visit["product"]["dpr2"]["total"] / 1000
     return {
@@ -604,8 +799,12 @@ def bench_size(n: int, runs: int, work: Path, seed: int, browser: bool, log: Any
         "search_method": measured["method"],
         "filtered": filtered,
         "lighthouse": lighthouse,
-        "budget": {"limit_kb": BUDGET_KB, "product_first_visit_kb": round(reference_kb, 1),
-                   "product_max_kb": round(heaviest["total"] / 1000, 1), "ok": heaviest["total"] / 1000 <= BUDGET_KB},
+        "budget": {
+            "limit_kb": BUDGET_KB,
+            "product_first_visit_kb": round(reference_kb, 1),
+            "product_max_kb": round(heaviest["total"] / 1000, 1),
+            "ok": heaviest["total"] / 1000 <= BUDGET_KB,
+        },
     }
 
 
@@ -643,8 +842,10 @@ def lighthouse_cell(result: dict[str, Any], name: str) -> str:
     page = result["lighthouse"][name]
     if "error" in page:
         return "n/a"
-    return " / ".join("?" if page["scores"][k] is None else str(page["scores"][k])
-                      for k in ("performance", "accessibility", "best-practices", "seo"))
+    return " / ".join(
+        "?" if page["scores"][k] is None else str(page["scores"][k])
+        for k in ("performance", "accessibility", "best-practices", "seo")
+    )
 
 
 def lighthouse_cls(result: dict[str, Any], name: str) -> str:
@@ -670,8 +871,14 @@ def print_table(results: dict[str, dict[str, Any]], smoke: bool, out: Any = sys.
         rows.append((label, values))
 
     seconds = lambda key: lambda r: f"{r['timings'][key]['median_s']:.2f} s"  # noqa: E731
-    row("products / producers", lambda r: f"{r['catalogue']['products']} / {r['catalogue']['producers']}")
-    row("photo files (distinct)", lambda r: f"{r['catalogue']['photo_files']} ({r['catalogue']['unique_photos']})")
+    row(
+        "products / producers",
+        lambda r: f"{r['catalogue']['products']} / {r['catalogue']['producers']}",
+    )
+    row(
+        "photo files (distinct)",
+        lambda r: f"{r['catalogue']['photo_files']} ({r['catalogue']['unique_photos']})",
+    )
     row("cold build", seconds("cold_build"))
     row("warm build, no change", seconds("warm_build"))
     row("rebuild, 1 produk.yml changed", seconds("yaml_change"))
@@ -680,47 +887,123 @@ def print_table(results: dict[str, dict[str, Any]], smoke: bool, out: Any = sys.
     row("photos processed per second", lambda r: f"{r['photos_per_second']:.1f}")
     row("peak memory (largest process)", lambda r: f"{r['peak_rss_mb_max']:.0f} MB")
     row("site size / files", lambda r: f"{r['site']['bytes'] / 1e6:.1f} MB / {r['site']['files']}")
-    row("product HTML raw / gzip", lambda r: f"{kb(r['html']['product']['raw'])} / {kb(r['html']['product']['gzip'])}")
-    row("listing HTML raw / gzip", lambda r: f"{kb(r['html']['listing']['raw'])} / {kb(r['html']['listing']['gzip'])}")
+    row(
+        "product HTML raw / gzip",
+        lambda r: f"{kb(r['html']['product']['raw'])} / {kb(r['html']['product']['gzip'])}",
+    )
+    row(
+        "listing HTML raw / gzip",
+        lambda r: f"{kb(r['html']['listing']['raw'])} / {kb(r['html']['listing']['gzip'])}",
+    )
     for name in ("home", "listing", "product"):
-        row(f"first visit {name} (DPR 1 / DPR 2)", lambda r, name=name: f"{kb(r['first_visit'][name]['dpr1']['total'])} / {kb(r['first_visit'][name]['dpr2']['total'])}")
-    row("  of which HTML / CSS / JS / images", lambda r: "{} / {} / {} / {}".format(*(kb(r["first_visit"]["product"]["dpr2"]["by_kind"][k]) for k in ("html", "css", "js", "img"))))
-    row("first visit, products: median (DPR 2)", lambda r: kb(r["first_visit"]["product_all"]["dpr2"]["median"]))
-    row("first visit, heaviest product (DPR 2)", lambda r: kb(r["first_visit"]["product_all"]["dpr2"]["max"]))
-    row("  of which HTML / CSS / JS / images", lambda r: "{} / {} / {} / {}".format(*(kb(r["first_visit"]["product_all"]["dpr2"]["max_by_kind"][k]) for k in ("html", "css", "js", "img"))))
+        row(
+            f"first visit {name} (DPR 1 / DPR 2)",
+            lambda r, name=name: (
+                f"{kb(r['first_visit'][name]['dpr1']['total'])} / {kb(r['first_visit'][name]['dpr2']['total'])}"
+            ),
+        )
+    row(
+        "  of which HTML / CSS / JS / images",
+        lambda r: "{} / {} / {} / {}".format(
+            *(
+                kb(r["first_visit"]["product"]["dpr2"]["by_kind"][k])
+                for k in ("html", "css", "js", "img")
+            )
+        ),
+    )
+    row(
+        "first visit, products: median (DPR 2)",
+        lambda r: kb(r["first_visit"]["product_all"]["dpr2"]["median"]),
+    )
+    row(
+        "first visit, heaviest product (DPR 2)",
+        lambda r: kb(r["first_visit"]["product_all"]["dpr2"]["max"]),
+    )
+    row(
+        "  of which HTML / CSS / JS / images",
+        lambda r: "{} / {} / {} / {}".format(
+            *(
+                kb(r["first_visit"]["product_all"]["dpr2"]["max_by_kind"][k])
+                for k in ("html", "css", "js", "img")
+            )
+        ),
+    )
     for name in ("home", "listing", "product"):
-        row(f"Chromium 360x800 DPR 2: {name}", lambda r, name=name: kb(r["browser"]["pages"][name]["total"]))
-    row("first search (Pagefind bytes)", lambda r: kb(r["search"]["first"]["pagefind_bytes"]) + (" est." if r["search_method"] == "static" else ""))
-    row("second search (Pagefind bytes)", lambda r: kb(r["search"]["second"]["pagefind_bytes"]) + (" est." if r["search_method"] == "static" else ""))
+        row(
+            f"Chromium 360x800 DPR 2: {name}",
+            lambda r, name=name: kb(r["browser"]["pages"][name]["total"]),
+        )
+    row(
+        "first search (Pagefind bytes)",
+        lambda r: (
+            kb(r["search"]["first"]["pagefind_bytes"])
+            + (" est." if r["search_method"] == "static" else "")
+        ),
+    )
+    row(
+        "second search (Pagefind bytes)",
+        lambda r: (
+            kb(r["search"]["second"]["pagefind_bytes"])
+            + (" est." if r["search_method"] == "static" else "")
+        ),
+    )
     row("result thumbnails, first search", lambda r: kb(r["search"]["first"]["thumbnail_bytes"]))
     for name in ("search", "listing"):
-        row(f"filtered {name}, first visit: total / Pagefind", lambda r, name=name: filtered_cell(r["filtered"][name]))
-        row("  of which HTML / CSS / JS / images", lambda r, name=name: filtered_kinds(r["filtered"][name]))
+        row(
+            f"filtered {name}, first visit: total / Pagefind",
+            lambda r, name=name: filtered_cell(r["filtered"][name]),
+        )
+        row(
+            "  of which HTML / CSS / JS / images",
+            lambda r, name=name: filtered_kinds(r["filtered"][name]),
+        )
         row("  products found", lambda r, name=name: filtered_count(r["filtered"][name]))
     if any(results[n].get("lighthouse") for n in sizes):
         for name in ("home", "category", "product"):
-            row(f"Lighthouse {name}: perf / a11y / best pr. / SEO", lambda r, name=name: lighthouse_cell(r, name))
+            row(
+                f"Lighthouse {name}: perf / a11y / best pr. / SEO",
+                lambda r, name=name: lighthouse_cell(r, name),
+            )
             row(f"Lighthouse {name}: CLS", lambda r, name=name: lighthouse_cls(r, name))
-    row(f"budget: product first visit <= {BUDGET_KB:.0f} KB", lambda r: "ok" if r["budget"]["ok"] else "OVER")
+    row(
+        f"budget: product first visit <= {BUDGET_KB:.0f} KB",
+        lambda r: "ok" if r["budget"]["ok"] else "OVER",
+    )
 
     width = max(len(label) for label, _ in rows)
     cols = [max(len(f"N={n}"), *(len(v[i]) for _, v in rows)) for i, n in enumerate(sizes)]
     print("", file=out)
-    print(" " * width + "  " + "  ".join(f"N={n}".rjust(c) for n, c in zip(sizes, cols)), file=out)
+    print(
+        " " * width + "  " + "  ".join(f"N={n}".rjust(c) for n, c in zip(sizes, cols, strict=True)),
+        file=out,
+    )
     for label, values in rows:
-        print(label.ljust(width) + "  " + "  ".join(v.rjust(c) for v, c in zip(values, cols)), file=out)
+        print(
+            label.ljust(width)
+            + "  "
+            + "  ".join(v.rjust(c) for v, c in zip(values, cols, strict=True)),
+            file=out,
+        )
     print("", file=out)
     if len(sizes) >= 2:
         a, b = results[sizes[0]], results[sizes[-1]]
-        first, last = a["first_visit"]["product"]["dpr2"]["total"], b["first_visit"]["product"]["dpr2"]["total"]
-        print(f"product first visit, N={sizes[0]} -> N={sizes[-1]}: {100 * (last - first) / first:+.1f}%", file=out)
+        first, last = (
+            a["first_visit"]["product"]["dpr2"]["total"],
+            b["first_visit"]["product"]["dpr2"]["total"],
+        )
+        print(
+            f"product first visit, N={sizes[0]} -> N={sizes[-1]}: {100 * (last - first) / first:+.1f}%",
+            file=out,
+        )
     for name in ("search", "listing"):
         # Product 0 picks the listing's filters, so the URL is the same at every size.
         paths = sorted({results[n]["filtered"][name]["path"] for n in sizes})
         print(f"filtered {name}: {', '.join(paths)}", file=out)
     print_failing_audits(results, out)
     if smoke:
-        print("\nsmoke run: one small run, the times above are not measurements to quote.", file=out)
+        print(
+            "\nsmoke run: one small run, the times above are not measurements to quote.", file=out
+        )
 
 
 def print_failing_audits(results: dict[str, dict[str, Any]], out: Any = sys.stdout) -> None:
@@ -736,30 +1019,61 @@ def print_failing_audits(results: dict[str, dict[str, Any]], out: Any = sys.stdo
                 element = next(iter(audit["elements"]), {})
                 where = element.get("selector") or element.get("url") or ""
                 more = f" (+{audit['items'] - 1} more)" if audit["items"] > 1 else ""
-                lines.append(f"  {name}: {audit['id']} [{audit['category']}, score {audit['score']:g}]"
-                             + (f" {audit['display_value']}" if audit["display_value"] else "")
-                             + (f": {where}{more}" if where else ""))
+                lines.append(
+                    f"  {name}: {audit['id']} [{audit['category']}, score {audit['score']:g}]"
+                    + (f" {audit['display_value']}" if audit["display_value"] else "")
+                    + (f": {where}{more}" if where else "")
+                )
         for name, page in pages.items():
             if page.get("errors"):
-                lines.append(f"  {name}: not judged (audit error): {', '.join(e['id'] for e in page['errors'])}")
+                lines.append(
+                    f"  {name}: not judged (audit error): {', '.join(e['id'] for e in page['errors'])}"
+                )
         if pages:
-            print(f"\nLighthouse audits below {PASS_THRESHOLD:g}, N={n}:" if lines else f"\nLighthouse, N={n}: no failing audit", file=out)
+            print(
+                f"\nLighthouse audits below {PASS_THRESHOLD:g}, N={n}:"
+                if lines
+                else f"\nLighthouse, N={n}: no failing audit",
+                file=out,
+            )
             for line in lines:
                 print(line, file=out)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench.pageweight", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.pageweight", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--sizes", help="catalogue sizes, comma-separated (default 100)")
-    parser.add_argument("--runs", type=int, help="runs per size; timings are the median (default 3)")
+    parser.add_argument(
+        "--runs", type=int, help="runs per size; timings are the median (default 3)"
+    )
     parser.add_argument("--json", type=Path, help="also write every number to this JSON file")
-    parser.add_argument("--smoke", action="store_true",
-                        help=f"N={SMOKE_SIZE} unless --sizes, one run, no Lighthouse unless --lighthouse, no timing claims")
-    parser.add_argument("--work-dir", type=Path, default=DEFAULT_WORK, help=f"where catalogues and sites are built (default {DEFAULT_WORK.relative_to(REPO)})")
-    parser.add_argument("--keep", action="store_true", help="keep the generated catalogues and sites")
-    parser.add_argument("--no-browser", action="store_true", help="skip Chromium; estimate search bytes from the files")
-    parser.add_argument("--lighthouse", action=argparse.BooleanOptionalAction, default=None,
-                        help=f"run Lighthouse {LIGHTHOUSE_VERSION} (mobile) on three pages; default on, off with --smoke or --no-browser")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help=f"N={SMOKE_SIZE} unless --sizes, one run, no Lighthouse unless --lighthouse, no timing claims",
+    )
+    parser.add_argument(
+        "--work-dir",
+        type=Path,
+        default=DEFAULT_WORK,
+        help=f"where catalogues and sites are built (default {DEFAULT_WORK.relative_to(REPO)})",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the generated catalogues and sites"
+    )
+    parser.add_argument(
+        "--no-browser",
+        action="store_true",
+        help="skip Chromium; estimate search bytes from the files",
+    )
+    parser.add_argument(
+        "--lighthouse",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=f"run Lighthouse {LIGHTHOUSE_VERSION} (mobile) on three pages; default on, off with --smoke or --no-browser",
+    )
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     default_size = str(SMOKE_SIZE) if args.smoke else "100"
@@ -795,7 +1109,15 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, Any]] = {}
     try:
         for n in args.size_list:
-            results[str(n)] = bench_size(n, args.runs, args.work_dir.resolve(), args.seed, not args.no_browser, log, lighthouse_cli)
+            results[str(n)] = bench_size(
+                n,
+                args.runs,
+                args.work_dir.resolve(),
+                args.seed,
+                not args.no_browser,
+                log,
+                lighthouse_cli,
+            )
     finally:
         if not args.keep:
             for n in args.size_list:
@@ -808,7 +1130,11 @@ def main(argv: list[str] | None = None) -> int:
         "smoke": args.smoke,
         "runs": args.runs,
         "seed": args.seed,
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
         "budget_kb": BUDGET_KB,
         "lighthouse_version": LIGHTHOUSE_VERSION if args.lighthouse else None,
         "sizes": results,
@@ -816,7 +1142,9 @@ def main(argv: list[str] | None = None) -> int:
     print_table(results, args.smoke)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        args.json.write_text(
+            json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     return 0 if all(r["budget"]["ok"] for r in results.values()) or args.smoke else 1
 
 

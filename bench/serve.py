@@ -23,6 +23,7 @@ this one
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import http.server
 import threading
@@ -33,7 +34,21 @@ from urllib.parse import unquote, urlsplit
 
 # What a static host (GitHub Pages) sends compressed; everything else goes as stored. The
 # benchmark counts bytes with the same set (pageweight.transfer_size), so keep them one set.
-COMPRESSIBLE = frozenset({".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".map", ".wasm", ".webmanifest"})
+COMPRESSIBLE = frozenset(
+    {
+        ".html",
+        ".css",
+        ".js",
+        ".mjs",
+        ".json",
+        ".svg",
+        ".xml",
+        ".txt",
+        ".map",
+        ".wasm",
+        ".webmanifest",
+    }
+)
 GZIP_LEVEL = 6
 
 MIME_TYPES: dict[str, str] = {
@@ -93,13 +108,13 @@ class GzipHandler(http.server.BaseHTTPRequestHandler):
     cache_control: str = "max-age=600"
     protocol_version = "HTTP/1.1"  # keep-alive, as a real host: Lighthouse counts connection setup
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
-    def do_HEAD(self) -> None:  # noqa: N802 - http.server's name
+    def do_HEAD(self) -> None:
         self._respond(head=True)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         self._respond(head=False)
 
     def _resolve(self) -> tuple[int, Path | None, str | None]:
@@ -110,7 +125,7 @@ class GzipHandler(http.server.BaseHTTPRequestHandler):
             return 301, None, prefix + "/"
         if not raw.startswith(prefix + "/"):
             return 404, None, None
-        relative = unquote(raw[len(prefix) + 1:])
+        relative = unquote(raw[len(prefix) + 1 :])
         target = (self.site / relative).resolve()
         if target != self.site and self.site not in target.parents:  # `..` out of the site
             return 404, None, None
@@ -147,7 +162,9 @@ class GzipHandler(http.server.BaseHTTPRequestHandler):
         if body is None:
             body = target.read_bytes()
         self.send_response(status)
-        self.send_header("Content-Type", MIME_TYPES.get(target.suffix.lower(), "application/octet-stream"))
+        self.send_header(
+            "Content-Type", MIME_TYPES.get(target.suffix.lower(), "application/octet-stream")
+        )
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", self.cache_control)
         if is_compressible(target):
@@ -185,25 +202,41 @@ class GzipServer(LoopbackServer):
     `port=0` takes a free port, so parallel benchmarks and tests never collide.
     """
 
-    def __init__(self, site: Path, sub_path: str = "katalog", port: int = 0, cache_control: str = "max-age=600") -> None:
-        handler = type("BoundGzipHandler", (GzipHandler,),
-                       {"site": site.resolve(), "sub_path": sub_path.strip("/"), "cache_control": cache_control})
+    def __init__(
+        self,
+        site: Path,
+        sub_path: str = "katalog",
+        port: int = 0,
+        cache_control: str = "max-age=600",
+    ) -> None:
+        handler = type(
+            "BoundGzipHandler",
+            (GzipHandler,),
+            {
+                "site": site.resolve(),
+                "sub_path": sub_path.strip("/"),
+                "cache_control": cache_control,
+            },
+        )
         super().__init__(handler, "bench-gzip-server", port)
         self.base = f"{self.origin}/{sub_path.strip('/')}/"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.serve", description="Serve a built site under a sub-path, gzip for text.")
-    parser.add_argument("site", type=Path, help="the built site folder (the one holding index.html)")
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.serve",
+        description="Serve a built site under a sub-path, gzip for text.",
+    )
+    parser.add_argument(
+        "site", type=Path, help="the built site folder (the one holding index.html)"
+    )
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--sub-path", default="katalog")
     args = parser.parse_args(argv)
     with GzipServer(args.site, args.sub_path, args.port) as server:
         print(f"serving {args.site} at {server.base} (Ctrl-C to stop)", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.thread.join()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 

@@ -18,10 +18,11 @@ import io
 import os
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
@@ -32,84 +33,407 @@ from catalogue_gen.regencies import REGENCIES
 
 # Share of products per category (every category appears once among the first ten products).
 CATEGORY_WEIGHTS = {
-    "pangan-olahan": 30, "minuman": 14, "air-minum-kemasan": 3, "kosmetik": 8, "obat-tradisional": 5,
-    "suplemen-kesehatan": 3, "kerajinan": 12, "tenun": 13, "pertanian-segar": 8, "lainnya": 4,
+    "pangan-olahan": 30,
+    "minuman": 14,
+    "air-minum-kemasan": 3,
+    "kosmetik": 8,
+    "obat-tradisional": 5,
+    "suplemen-kesehatan": 3,
+    "kerajinan": 12,
+    "tenun": 13,
+    "pertanian-segar": 8,
+    "lainnya": 4,
 }
-PHOTO_SIZES = ((2000, 1500), (2304, 1728), (1728, 2304), (2448, 1836), (1920, 1920), (2560, 1440), (1836, 2448))
+PHOTO_SIZES = (
+    (2000, 1500),
+    (2304, 1728),
+    (1728, 2304),
+    (2448, 1836),
+    (1920, 1920),
+    (2560, 1440),
+    (1836, 2448),
+)
 UNIQUE_PHOTO_SHARE = 0.125
 TEXTURE = 6  # sigma of the coarse texture layers; calibrated against real product photos
 
-PLACES = ["Oesapa", "Fatumnasi", "Soe", "Kefamenanu", "Atambua", "Betun", "Ba'a", "Seba", "Kalabahi", "Lewoleba",
-          "Larantuka", "Adonara", "Maumere", "Nita", "Ende", "Mbay", "Bajawa", "Ruteng", "Colol", "Borong",
-          "Labuan Bajo", "Waingapu", "Kambera", "Waibakul", "Waikabubak", "Tambolaka", "Oelamasi", "Camplong",
-          "Sikumana", "Baumata", "Niki-Niki", "Boti", "Kupang Timur", "Semau", "Nemberala", "Wolowaru", "Moni"]
-PRODUCER_KINDS = ["UMKM", "Kelompok Tani", "Koperasi Wanita", "Kelompok Tenun", "CV", "Usaha Keluarga", "Rumah Produksi", "KUB"]
-PRODUCER_WORDS = ["Sinar", "Harapan", "Flobamora", "Lontar", "Mawar", "Cendana", "Nekamese", "Sasando", "Kasih",
-                  "Bintang Timur", "Tunas Muda", "Lestari", "Ina Ama", "Nusa Bunga", "Sehati", "Berkat", "Mutiara"]
+PLACES = [
+    "Oesapa",
+    "Fatumnasi",
+    "Soe",
+    "Kefamenanu",
+    "Atambua",
+    "Betun",
+    "Ba'a",
+    "Seba",
+    "Kalabahi",
+    "Lewoleba",
+    "Larantuka",
+    "Adonara",
+    "Maumere",
+    "Nita",
+    "Ende",
+    "Mbay",
+    "Bajawa",
+    "Ruteng",
+    "Colol",
+    "Borong",
+    "Labuan Bajo",
+    "Waingapu",
+    "Kambera",
+    "Waibakul",
+    "Waikabubak",
+    "Tambolaka",
+    "Oelamasi",
+    "Camplong",
+    "Sikumana",
+    "Baumata",
+    "Niki-Niki",
+    "Boti",
+    "Kupang Timur",
+    "Semau",
+    "Nemberala",
+    "Wolowaru",
+    "Moni",
+]
+PRODUCER_KINDS = [
+    "UMKM",
+    "Kelompok Tani",
+    "Koperasi Wanita",
+    "Kelompok Tenun",
+    "CV",
+    "Usaha Keluarga",
+    "Rumah Produksi",
+    "KUB",
+]
+PRODUCER_WORDS = [
+    "Sinar",
+    "Harapan",
+    "Flobamora",
+    "Lontar",
+    "Mawar",
+    "Cendana",
+    "Nekamese",
+    "Sasando",
+    "Kasih",
+    "Bintang Timur",
+    "Tunas Muda",
+    "Lestari",
+    "Ina Ama",
+    "Nusa Bunga",
+    "Sehati",
+    "Berkat",
+    "Mutiara",
+]
 
 # name pattern, fillers, keywords, variants (net content), price range in thousands
 PRODUCTS: dict[str, list[tuple[str, list[str], list[str], list[str], tuple[int, int]]]] = {
     "pangan-olahan": [
-        ("Keripik {x}", ["Pisang Kepok", "Singkong Balado", "Ubi Ungu", "Sukun", "Daun Kelor", "Talas"], ["keripik", "kripik", "camilan", "oleh-oleh"], ["100 g", "200 g", "500 g"], (10, 60)),
-        ("Se'i {x} Asap", ["Sapi", "Ayam", "Babi"], ["sei", "se’i", "daging asap", "oleh-oleh Kupang"], ["250 g", "500 g", "1 kg"], (60, 300)),
-        ("Sambal Lu'at {x}", ["Khas Timor", "Kemangi", "Pedas Manis"], ["sambal", "luat", "lu'at"], ["toples 150 g", "toples 250 g"], (15, 45)),
-        ("Jagung Bose {x}", ["Instan", "Kacang Merah", "Siap Masak"], ["jagung bose", "bose", "makanan khas"], ["500 g", "1 kg"], (15, 50)),
-        ("Jagung Titi {x}", ["Lamaholot", "Adonara", "Original"], ["jagung titi", "titie", "emping jagung"], ["250 g", "500 g"], (20, 60)),
-        ("Abon Ikan {x}", ["Tuna", "Cakalang", "Tongkol Pedas"], ["abon", "lauk"], ["100 g", "250 g"], (25, 80)),
-        ("Gula Lontar {x}", ["Cair", "Lempeng", "Semut"], ["gula lontar", "gula air", "gula sabu", "palm sugar"], ["botol 600 ml", "500 g", "1 kg"], (20, 70)),
-        ("Madu Hutan {x}", ["Fatumnasi", "Mutis", "Sumba", "Flores"], ["madu hutan", "madu liar", "honey"], ["250 ml", "500 ml", "1 liter"], (60, 250)),
-        ("Kacang Mete {x}", ["Goreng", "Panggang Madu", "Pedas"], ["mete", "mente", "cashew"], ["250 g", "500 g"], (45, 150)),
-        ("Dodol Rumput Laut {x}", ["Rasa Nanas", "Rasa Sirsak", "Original"], ["dodol", "rumput laut", "oleh-oleh"], ["200 g", "400 g"], (15, 45)),
-        ("Kue Rambut {x}", ["Gula Lontar", "Original"], ["kue rambut", "kue kering"], ["toples 300 g"], (20, 50)),
+        (
+            "Keripik {x}",
+            ["Pisang Kepok", "Singkong Balado", "Ubi Ungu", "Sukun", "Daun Kelor", "Talas"],
+            ["keripik", "kripik", "camilan", "oleh-oleh"],
+            ["100 g", "200 g", "500 g"],
+            (10, 60),
+        ),
+        (
+            "Se'i {x} Asap",
+            ["Sapi", "Ayam", "Babi"],
+            ["sei", "se’i", "daging asap", "oleh-oleh Kupang"],
+            ["250 g", "500 g", "1 kg"],
+            (60, 300),
+        ),
+        (
+            "Sambal Lu'at {x}",
+            ["Khas Timor", "Kemangi", "Pedas Manis"],
+            ["sambal", "luat", "lu'at"],
+            ["toples 150 g", "toples 250 g"],
+            (15, 45),
+        ),
+        (
+            "Jagung Bose {x}",
+            ["Instan", "Kacang Merah", "Siap Masak"],
+            ["jagung bose", "bose", "makanan khas"],
+            ["500 g", "1 kg"],
+            (15, 50),
+        ),
+        (
+            "Jagung Titi {x}",
+            ["Lamaholot", "Adonara", "Original"],
+            ["jagung titi", "titie", "emping jagung"],
+            ["250 g", "500 g"],
+            (20, 60),
+        ),
+        (
+            "Abon Ikan {x}",
+            ["Tuna", "Cakalang", "Tongkol Pedas"],
+            ["abon", "lauk"],
+            ["100 g", "250 g"],
+            (25, 80),
+        ),
+        (
+            "Gula Lontar {x}",
+            ["Cair", "Lempeng", "Semut"],
+            ["gula lontar", "gula air", "gula sabu", "palm sugar"],
+            ["botol 600 ml", "500 g", "1 kg"],
+            (20, 70),
+        ),
+        (
+            "Madu Hutan {x}",
+            ["Fatumnasi", "Mutis", "Sumba", "Flores"],
+            ["madu hutan", "madu liar", "honey"],
+            ["250 ml", "500 ml", "1 liter"],
+            (60, 250),
+        ),
+        (
+            "Kacang Mete {x}",
+            ["Goreng", "Panggang Madu", "Pedas"],
+            ["mete", "mente", "cashew"],
+            ["250 g", "500 g"],
+            (45, 150),
+        ),
+        (
+            "Dodol Rumput Laut {x}",
+            ["Rasa Nanas", "Rasa Sirsak", "Original"],
+            ["dodol", "rumput laut", "oleh-oleh"],
+            ["200 g", "400 g"],
+            (15, 45),
+        ),
+        (
+            "Kue Rambut {x}",
+            ["Gula Lontar", "Original"],
+            ["kue rambut", "kue kering"],
+            ["toples 300 g"],
+            (20, 50),
+        ),
     ],
     "minuman": [
-        ("Kopi Arabika {x}", ["Bajawa", "Manggarai", "Colol", "Flores"], ["kopi", "arabika", "kopi flores", "coffee"], ["bubuk 200 g", "biji sangrai 250 g", "1 kg"], (50, 350)),
-        ("Kopi Robusta {x}", ["Manggarai", "Ende", "Flores Timur"], ["kopi", "robusta", "coffee"], ["bubuk 250 g", "500 g"], (35, 140)),
-        ("Teh Daun Kelor {x}", ["Celup", "Seduh", "Jahe"], ["kelor", "marungga", "moringa", "teh herbal"], ["20 kantong", "100 g"], (20, 60)),
-        ("Sirup {x}", ["Jahe Merah", "Asam Timor", "Markisa", "Kayu Manis"], ["sirup", "minuman"], ["botol 350 ml", "botol 600 ml"], (20, 55)),
-        ("Minuman Serbuk {x}", ["Jahe Merah", "Kunyit Asam", "Temulawak"], ["jahe", "minuman herbal"], ["250 g", "500 g"], (20, 60)),
+        (
+            "Kopi Arabika {x}",
+            ["Bajawa", "Manggarai", "Colol", "Flores"],
+            ["kopi", "arabika", "kopi flores", "coffee"],
+            ["bubuk 200 g", "biji sangrai 250 g", "1 kg"],
+            (50, 350),
+        ),
+        (
+            "Kopi Robusta {x}",
+            ["Manggarai", "Ende", "Flores Timur"],
+            ["kopi", "robusta", "coffee"],
+            ["bubuk 250 g", "500 g"],
+            (35, 140),
+        ),
+        (
+            "Teh Daun Kelor {x}",
+            ["Celup", "Seduh", "Jahe"],
+            ["kelor", "marungga", "moringa", "teh herbal"],
+            ["20 kantong", "100 g"],
+            (20, 60),
+        ),
+        (
+            "Sirup {x}",
+            ["Jahe Merah", "Asam Timor", "Markisa", "Kayu Manis"],
+            ["sirup", "minuman"],
+            ["botol 350 ml", "botol 600 ml"],
+            (20, 55),
+        ),
+        (
+            "Minuman Serbuk {x}",
+            ["Jahe Merah", "Kunyit Asam", "Temulawak"],
+            ["jahe", "minuman herbal"],
+            ["250 g", "500 g"],
+            (20, 60),
+        ),
     ],
     "air-minum-kemasan": [
-        ("Air Minum {x}", ["Wae Ruteng", "Mata Air Mutis", "Oenesu", "Lai Mbuli", "Kelimutu Segar"], ["air mineral", "amdk", "air kemasan"], ["botol 330 ml", "botol 600 ml", "galon 19 liter", "dus 24 botol"], (3, 80)),
+        (
+            "Air Minum {x}",
+            ["Wae Ruteng", "Mata Air Mutis", "Oenesu", "Lai Mbuli", "Kelimutu Segar"],
+            ["air mineral", "amdk", "air kemasan"],
+            ["botol 330 ml", "botol 600 ml", "galon 19 liter", "dus 24 botol"],
+            (3, 80),
+        ),
     ],
     "kosmetik": [
-        ("Sabun Mandi {x}", ["Kelor", "Kopi Bajawa", "Madu Hutan", "Cendana", "Kunyit"], ["sabun", "soap", "sabun herbal"], ["1 batang 100 g", "paket 3 batang"], (15, 75)),
-        ("Lulur {x}", ["Kopi", "Beras Merah", "Kelor"], ["lulur", "scrub", "perawatan kulit"], ["toples 100 g", "toples 250 g"], (25, 85)),
-        ("Minyak Rambut {x}", ["Kemiri", "Kemiri Lidah Buaya"], ["minyak kemiri", "perawatan rambut"], ["botol 60 ml", "botol 100 ml"], (20, 60)),
+        (
+            "Sabun Mandi {x}",
+            ["Kelor", "Kopi Bajawa", "Madu Hutan", "Cendana", "Kunyit"],
+            ["sabun", "soap", "sabun herbal"],
+            ["1 batang 100 g", "paket 3 batang"],
+            (15, 75),
+        ),
+        (
+            "Lulur {x}",
+            ["Kopi", "Beras Merah", "Kelor"],
+            ["lulur", "scrub", "perawatan kulit"],
+            ["toples 100 g", "toples 250 g"],
+            (25, 85),
+        ),
+        (
+            "Minyak Rambut {x}",
+            ["Kemiri", "Kemiri Lidah Buaya"],
+            ["minyak kemiri", "perawatan rambut"],
+            ["botol 60 ml", "botol 100 ml"],
+            (20, 60),
+        ),
     ],
     "obat-tradisional": [
-        ("Minyak Kayu Putih {x}", ["Nita", "Sikka", "Alor", "Wetar"], ["kayu putih", "cajuput", "minyak angin"], ["30 ml", "60 ml", "120 ml"], (20, 90)),
-        ("Jamu {x}", ["Kunyit Asam", "Beras Kencur", "Sirih Merah"], ["jamu", "herbal"], ["botol 250 ml", "botol 500 ml"], (15, 50)),
-        ("Balsem {x}", ["Sereh", "Kayu Putih", "Cengkeh"], ["balsem", "obat gosok"], ["20 g", "40 g"], (15, 40)),
+        (
+            "Minyak Kayu Putih {x}",
+            ["Nita", "Sikka", "Alor", "Wetar"],
+            ["kayu putih", "cajuput", "minyak angin"],
+            ["30 ml", "60 ml", "120 ml"],
+            (20, 90),
+        ),
+        (
+            "Jamu {x}",
+            ["Kunyit Asam", "Beras Kencur", "Sirih Merah"],
+            ["jamu", "herbal"],
+            ["botol 250 ml", "botol 500 ml"],
+            (15, 50),
+        ),
+        (
+            "Balsem {x}",
+            ["Sereh", "Kayu Putih", "Cengkeh"],
+            ["balsem", "obat gosok"],
+            ["20 g", "40 g"],
+            (15, 40),
+        ),
     ],
     "suplemen-kesehatan": [
-        ("Kapsul {x}", ["Daun Kelor 500 mg", "Temulawak", "Madu Propolis"], ["kapsul", "suplemen", "kelor", "moringa"], ["botol 60 kapsul", "botol 120 kapsul"], (60, 180)),
+        (
+            "Kapsul {x}",
+            ["Daun Kelor 500 mg", "Temulawak", "Madu Propolis"],
+            ["kapsul", "suplemen", "kelor", "moringa"],
+            ["botol 60 kapsul", "botol 120 kapsul"],
+            (60, 180),
+        ),
     ],
     "kerajinan": [
-        ("Topi Ti'i Langga {x}", ["Anyaman Lontar", "Mini", "Hias"], ["ti'i langga", "rote", "anyaman", "topi"], ["ukuran dewasa", "ukuran anak"], (75, 350)),
-        ("Tas Anyaman {x}", ["Lontar", "Pandan", "Gewang"], ["tas", "anyaman", "lontar"], ["kecil", "sedang", "besar"], (50, 250)),
-        ("Sasando Mini {x}", ["Hiasan", "Gantungan Kunci"], ["sasando", "suvenir", "oleh-oleh"], ["satuan", "paket 5"], (25, 300)),
-        ("Ukiran Kayu {x}", ["Cendana", "Kayu Jati", "Motif Timor"], ["ukiran", "cendana", "sandalwood"], ["kecil", "besar"], (100, 900)),
-        ("Gelang Manik {x}", ["Alor", "Sumba", "Timor"], ["manik", "perhiasan", "gelang"], ["satuan", "paket 3"], (15, 120)),
+        (
+            "Topi Ti'i Langga {x}",
+            ["Anyaman Lontar", "Mini", "Hias"],
+            ["ti'i langga", "rote", "anyaman", "topi"],
+            ["ukuran dewasa", "ukuran anak"],
+            (75, 350),
+        ),
+        (
+            "Tas Anyaman {x}",
+            ["Lontar", "Pandan", "Gewang"],
+            ["tas", "anyaman", "lontar"],
+            ["kecil", "sedang", "besar"],
+            (50, 250),
+        ),
+        (
+            "Sasando Mini {x}",
+            ["Hiasan", "Gantungan Kunci"],
+            ["sasando", "suvenir", "oleh-oleh"],
+            ["satuan", "paket 5"],
+            (25, 300),
+        ),
+        (
+            "Ukiran Kayu {x}",
+            ["Cendana", "Kayu Jati", "Motif Timor"],
+            ["ukiran", "cendana", "sandalwood"],
+            ["kecil", "besar"],
+            (100, 900),
+        ),
+        (
+            "Gelang Manik {x}",
+            ["Alor", "Sumba", "Timor"],
+            ["manik", "perhiasan", "gelang"],
+            ["satuan", "paket 3"],
+            (15, 120),
+        ),
     ],
     "tenun": [
-        ("Kain Tenun Ikat {x}", ["Motif Kaif", "Sumba Timur", "Insana", "Amarasi", "Sikka", "Lio"], ["tenun", "tenun ikat", "kain tenun", "ikat"], ["selendang", "sarung", "kain lebar"], (150, 1500)),
-        ("Selendang Songke {x}", ["Manggarai", "Cibal", "Todo"], ["songke", "tenun", "selendang"], ["selendang 2 m"], (150, 600)),
-        ("Sarung Buna {x}", ["Insana", "Biboki", "TTU"], ["buna", "tenun", "sarung"], ["sarung"], (300, 1200)),
-        ("Hinggi {x}", ["Kombu", "Kawuru", "Kambera"], ["hinggi", "tenun sumba", "kain tenun"], ["hinggi 250 cm"], (400, 1500)),
+        (
+            "Kain Tenun Ikat {x}",
+            ["Motif Kaif", "Sumba Timur", "Insana", "Amarasi", "Sikka", "Lio"],
+            ["tenun", "tenun ikat", "kain tenun", "ikat"],
+            ["selendang", "sarung", "kain lebar"],
+            (150, 1500),
+        ),
+        (
+            "Selendang Songke {x}",
+            ["Manggarai", "Cibal", "Todo"],
+            ["songke", "tenun", "selendang"],
+            ["selendang 2 m"],
+            (150, 600),
+        ),
+        (
+            "Sarung Buna {x}",
+            ["Insana", "Biboki", "TTU"],
+            ["buna", "tenun", "sarung"],
+            ["sarung"],
+            (300, 1200),
+        ),
+        (
+            "Hinggi {x}",
+            ["Kombu", "Kawuru", "Kambera"],
+            ["hinggi", "tenun sumba", "kain tenun"],
+            ["hinggi 250 cm"],
+            (400, 1500),
+        ),
     ],
     "pertanian-segar": [
-        ("Biji Kopi Mentah {x}", ["Arabika Bajawa", "Robusta Manggarai"], ["green bean", "kopi", "biji kopi"], ["1 kg", "5 kg"], (80, 600)),
-        ("Kacang Mete Gelondong {x}", ["Adonara", "Flores Timur", "Sumba"], ["mete", "mente", "jambu mete"], ["1 kg", "5 kg"], (30, 200)),
-        ("Kemiri Kupas {x}", ["Sikka", "Ende", "Timor"], ["kemiri", "candlenut"], ["1 kg"], (30, 70)),
+        (
+            "Biji Kopi Mentah {x}",
+            ["Arabika Bajawa", "Robusta Manggarai"],
+            ["green bean", "kopi", "biji kopi"],
+            ["1 kg", "5 kg"],
+            (80, 600),
+        ),
+        (
+            "Kacang Mete Gelondong {x}",
+            ["Adonara", "Flores Timur", "Sumba"],
+            ["mete", "mente", "jambu mete"],
+            ["1 kg", "5 kg"],
+            (30, 200),
+        ),
+        (
+            "Kemiri Kupas {x}",
+            ["Sikka", "Ende", "Timor"],
+            ["kemiri", "candlenut"],
+            ["1 kg"],
+            (30, 70),
+        ),
         ("Asam Jawa {x}", ["Timor", "Sumba"], ["asam", "tamarind"], ["1 kg", "5 kg"], (15, 60)),
-        ("Jeruk Keprok {x}", ["Soe", "Mollo"], ["jeruk", "jeruk soe"], ["1 kg", "10 kg"], (20, 180)),
-        ("Vanili Kering {x}", ["Flores", "Alor"], ["vanili", "vanilla"], ["100 g", "250 g"], (80, 400)),
+        (
+            "Jeruk Keprok {x}",
+            ["Soe", "Mollo"],
+            ["jeruk", "jeruk soe"],
+            ["1 kg", "10 kg"],
+            (20, 180),
+        ),
+        (
+            "Vanili Kering {x}",
+            ["Flores", "Alor"],
+            ["vanili", "vanilla"],
+            ["100 g", "250 g"],
+            (80, 400),
+        ),
     ],
     "lainnya": [
-        ("Minyak Kelapa {x}", ["Murni", "Kampung", "Klentik"], ["minyak kelapa", "vco"], ["botol 250 ml", "botol 600 ml"], (20, 75)),
-        ("Lilin Aroma {x}", ["Cendana", "Kopi", "Serai"], ["lilin", "aromaterapi"], ["kecil", "besar"], (30, 90)),
-        ("Arang Tempurung {x}", ["Kelapa", "Briket"], ["arang", "briket"], ["5 kg", "10 kg"], (25, 90)),
+        (
+            "Minyak Kelapa {x}",
+            ["Murni", "Kampung", "Klentik"],
+            ["minyak kelapa", "vco"],
+            ["botol 250 ml", "botol 600 ml"],
+            (20, 75),
+        ),
+        (
+            "Lilin Aroma {x}",
+            ["Cendana", "Kopi", "Serai"],
+            ["lilin", "aromaterapi"],
+            ["kecil", "besar"],
+            (30, 90),
+        ),
+        (
+            "Arang Tempurung {x}",
+            ["Kelapa", "Briket"],
+            ["arang", "briket"],
+            ["5 kg", "10 kg"],
+            (25, 90),
+        ),
     ],
 }
 
@@ -131,8 +455,28 @@ SENTENCES = [
     "Foto di halaman ini adalah produk asli kami, difoto di rumah produksi.",
     "Kalau ada pertanyaan tentang bahan, cara pakai atau ketahanan produk, silakan hubungi kami.",
 ]
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
-VIEWS = ["kemasan tampak depan", "isi produk di piring", "produk di atas meja kayu", "label dan nomor izin di kemasan", "pilihan ukuran kemasan", "proses pembuatan di rumah produksi"]
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+VIEWS = [
+    "kemasan tampak depan",
+    "isi produk di piring",
+    "produk di atas meja kayu",
+    "label dan nomor izin di kemasan",
+    "pilihan ukuran kemasan",
+    "proses pembuatan di rumah produksi",
+]
 
 
 @dataclass
@@ -152,9 +496,13 @@ class Generated:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "products": len(self.products), "producers": self.producers, "photo_files": self.photo_files,
-            "unique_photos": self.unique_photos, "source_mb": round(self.source_bytes / 1e6, 1),
-            "categories": self.categories, "regencies": self.regencies,
+            "products": len(self.products),
+            "producers": self.producers,
+            "photo_files": self.photo_files,
+            "unique_photos": self.unique_photos,
+            "source_mb": round(self.source_bytes / 1e6, 1),
+            "categories": self.categories,
+            "regencies": self.regencies,
         }
 
 
@@ -164,10 +512,20 @@ class Generated:
 def scene(seed: int, width: int, height: int) -> Image.Image:
     """A product photo stand-in: wall and table, packages and piles, texture at every scale."""
     rng = random.Random(seed)
-    warm = lambda lo, hi: (rng.randint(lo, hi), rng.randint(lo - 20, hi - 30), rng.randint(lo - 45, hi - 60))  # noqa: E731
+
+    def warm(lo, hi):
+        return (
+            rng.randint(lo, hi),
+            rng.randint(lo - 20, hi - 30),
+            rng.randint(lo - 45, hi - 60),
+        )
+
     top, bottom = warm(170, 250), warm(120, 200)
-    image = Image.composite(Image.new("RGB", (width, height), bottom), Image.new("RGB", (width, height), top),
-                            Image.linear_gradient("L").resize((width, height)))
+    image = Image.composite(
+        Image.new("RGB", (width, height), bottom),
+        Image.new("RGB", (width, height), top),
+        Image.linear_gradient("L").resize((width, height)),
+    )
     draw = ImageDraw.Draw(image)
     horizon = int(height * rng.uniform(0.5, 0.7))
     table = warm(90, 180)
@@ -180,23 +538,40 @@ def scene(seed: int, width: int, height: int) -> Image.Image:
         bw, bh = rng.randint(width // 10, width // 4), rng.randint(height // 6, height // 2)
         colour = tuple(rng.randint(20, 230) for _ in range(3))
         if rng.random() < 0.5:  # a package with a label
-            draw.rounded_rectangle([cx - bw // 2, cy - bh, cx + bw // 2, cy], radius=max(1, bw // 8), fill=colour)
-            draw.rectangle([cx - bw // 3, cy - bh * 3 // 4, cx + bw // 3, cy - bh // 3], fill=tuple(rng.randint(190, 255) for _ in range(3)))
+            draw.rounded_rectangle(
+                [cx - bw // 2, cy - bh, cx + bw // 2, cy], radius=max(1, bw // 8), fill=colour
+            )
+            draw.rectangle(
+                [cx - bw // 3, cy - bh * 3 // 4, cx + bw // 3, cy - bh // 3],
+                fill=tuple(rng.randint(190, 255) for _ in range(3)),
+            )
             for line in range(4):
                 y = cy - bh * 3 // 4 + (line + 1) * bh // 14
-                draw.line([(cx - bw // 4, y), (cx + bw // 4 - rng.randint(0, bw // 5), y)], fill=(40, 30, 20), width=max(2, height // 300))
+                draw.line(
+                    [(cx - bw // 4, y), (cx + bw // 4 - rng.randint(0, bw // 5), y)],
+                    fill=(40, 30, 20),
+                    width=max(2, height // 300),
+                )
         else:  # a plate with a pile of pieces
             draw.ellipse([cx - bw, cy - bh // 3, cx + bw, cy + bh // 6], fill=(235, 232, 228))
             for _ in range(40):
-                px, py = rng.randint(cx - bw * 3 // 4, cx + bw * 3 // 4), rng.randint(cy - bh // 4, cy)
+                px, py = (
+                    rng.randint(cx - bw * 3 // 4, cx + bw * 3 // 4),
+                    rng.randint(cy - bh // 4, cy),
+                )
                 r = rng.randint(max(2, width // 150), max(3, width // 60))
-                draw.ellipse([px - r, py - r, px + r, py + r], fill=tuple(min(255, max(0, v + rng.randint(-40, 40))) for v in colour))
+                draw.ellipse(
+                    [px - r, py - r, px + r, py + r],
+                    fill=tuple(min(255, max(0, v + rng.randint(-40, 40))) for v in colour),
+                )
     image = image.filter(ImageFilter.GaussianBlur(1.2))
     for scale, sigma in ((12, TEXTURE), (6, TEXTURE), (3, TEXTURE * 0.8), (1, 4)):
         noise = Image.effect_noise((max(1, width // scale), max(1, height // scale)), sigma)
         if scale > 1:
             noise = noise.resize((width, height), Image.Resampling.BICUBIC)
-        image = ImageChops.add(image, Image.merge("RGB", (noise, noise, noise)), scale=1.0, offset=-128)
+        image = ImageChops.add(
+            image, Image.merge("RGB", (noise, noise, noise)), scale=1.0, offset=-128
+        )
     return image
 
 
@@ -206,7 +581,9 @@ def phone_exif(rng: random.Random) -> Image.Exif:
     exif[0x0110] = rng.choice(["SM-A145F", "Redmi Note 12", "CPH2591", "V2254", "RMX3760"])  # Model
     exif[0x0112] = 1  # Orientation: upright
     exif[0x0131] = "A145FXXS3BXB1"  # Software
-    exif[0x0132] = f"2026:{rng.randint(1, 10):02d}:{rng.randint(1, 28):02d} {rng.randint(7, 17):02d}:{rng.randint(0, 59):02d}:00"
+    exif[0x0132] = (
+        f"2026:{rng.randint(1, 10):02d}:{rng.randint(1, 28):02d} {rng.randint(7, 17):02d}:{rng.randint(0, 59):02d}:00"
+    )
     return exif
 
 
@@ -246,10 +623,14 @@ def variant_photo(base: Path, target: Path, seed: str) -> None:
     draw = ImageDraw.Draw(image)
     width, height = image.size
     x, y = rng.randint(0, width - width // 8), rng.randint(0, height - height // 8)
-    draw.ellipse([x, y, x + width // 10, y + width // 10], fill=tuple(rng.randint(0, 255) for _ in range(3)))
+    draw.ellipse(
+        [x, y, x + width // 10, y + width // 10], fill=tuple(rng.randint(0, 255) for _ in range(3))
+    )
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_bytes(encode_jpeg(image, rng))
-    os.replace(tmp, target)  # a new file: never write through a hard link shared with other products
+    os.replace(
+        tmp, target
+    )  # a new file: never write through a hard link shared with other products
 
 
 # Text -----------------------------------------------------------------------------------------
@@ -268,12 +649,19 @@ def _producer(index: int, seed: int) -> dict[str, Any]:
         "data": {
             "nama": name,
             "kabupaten": regency.slug,
-            "akun_github": ["beli-produk-ntt-pengelola"],  # the sample catalogue's maintainer (issue 10)
+            "akun_github": [
+                "beli-produk-ntt-pengelola"
+            ],  # the sample catalogue's maintainer (issue 10)
             "alamat": f"Jl. {rng.choice(PRODUCER_WORDS)} No. {rng.randint(1, 120)}, {place}, {regency.name}",
-            "kontak": {"whatsapp": f"0812{rng.randint(10, 99)}{index:06d}", "email": f"usaha{index}@example.com"},
+            "kontak": {
+                "whatsapp": f"0812{rng.randint(10, 99)}{index:06d}",
+                "email": f"usaha{index}@example.com",
+            },
             "nib": f"{9120000000000 + index:013d}",
-            "tentang": (f"(Data sintetis untuk uji beban.) {name} adalah usaha di {place}, {regency.name}, "
-                        f"yang berdiri sejak {rng.randint(1998, 2024)}. Kami membuat produk dari bahan lokal NTT."),
+            "tentang": (
+                f"(Data sintetis untuk uji beban.) {name} adalah usaha di {place}, {regency.name}, "
+                f"yang berdiri sejak {rng.randint(1998, 2024)}. Kami membuat produk dari bahan lokal NTT."
+            ),
         },
     }
 
@@ -285,7 +673,9 @@ def _category(index: int, rng: random.Random) -> str:
     return rng.choices(slugs, weights=[CATEGORY_WEIGHTS[s] for s in slugs])[0]
 
 
-def _licenses(category: str, index: int, regency_code: str, rng: random.Random, pork: bool) -> tuple[list[dict[str, str]], dict[str, str] | None]:
+def _licenses(
+    category: str, index: int, regency_code: str, rng: random.Random, pork: bool
+) -> tuple[list[dict[str, str]], dict[str, str] | None]:
     rule = LICENSE_RULES[category]
     licenses: list[dict[str, str]] = []
     for group in rule.required:
@@ -315,7 +705,9 @@ def _licenses(category: str, index: int, regency_code: str, rng: random.Random, 
     return licenses, halal
 
 
-def _product(index: int, producer: dict[str, Any], seed: int, today: date) -> tuple[str, dict[str, Any], int]:
+def _product(
+    index: int, producer: dict[str, Any], seed: int, today: date
+) -> tuple[str, dict[str, Any], int]:
     """(slug, produk.yml data, photo count) of product `index`."""
     rng = random.Random(f"{seed}-product-{index}")
     category = _category(index, rng)
@@ -324,9 +716,16 @@ def _product(index: int, producer: dict[str, Any], seed: int, today: date) -> tu
     pork = "Babi" in name
     regency = producer["regency"]
     place = producer["place"]
-    words = {"name": name, "producer": producer["data"]["nama"], "place": place, "regency": regency.name,
-             "workers": rng.randint(3, 40), "month1": rng.choice(MONTHS[:6]), "month2": rng.choice(MONTHS[6:]),
-             "year": rng.randint(2005, 2024)}
+    words = {
+        "name": name,
+        "producer": producer["data"]["nama"],
+        "place": place,
+        "regency": regency.name,
+        "workers": rng.randint(3, 40),
+        "month1": rng.choice(MONTHS[:6]),
+        "month2": rng.choice(MONTHS[6:]),
+        "year": rng.randint(2005, 2024),
+    }
     paragraphs = []
     for _ in range(rng.randint(2, 4)):
         sentences = rng.sample(SENTENCES, rng.randint(2, 4))
@@ -342,19 +741,31 @@ def _product(index: int, producer: dict[str, Any], seed: int, today: date) -> tu
         "kategori": category,
         "ringkasan": summary[:160],
         "deskripsi": "(Data sintetis untuk uji beban.) " + "\n\n".join(paragraphs),
-        "foto": [{"berkas": f"foto-{n + 1}.jpg", "keterangan": f"{name}, {rng.choice(VIEWS)}"} for n in range(photo_count)],
+        "foto": [
+            {"berkas": f"foto-{n + 1}.jpg", "keterangan": f"{name}, {rng.choice(VIEWS)}"}
+            for n in range(photo_count)
+        ],
         "harga": prices,
     }
     if rng.random() < 0.6:
-        data["komposisi"] = [name.lower().split(" ")[0], "garam", "gula"] if category in ("pangan-olahan", "minuman") else [name.lower()]
+        data["komposisi"] = (
+            [name.lower().split(" ")[0], "garam", "gula"]
+            if category in ("pangan-olahan", "minuman")
+            else [name.lower()]
+        )
     if licenses:
         data["izin"] = licenses
     if halal:
         data["halal"] = halal
     if rng.random() < 0.5:
-        data["tempat_beli"] = [{"nama": f"Kios Oleh-Oleh {rng.choice(PRODUCER_WORDS)}", "alamat": f"Pasar {place}"}]
+        data["tempat_beli"] = [
+            {"nama": f"Kios Oleh-Oleh {rng.choice(PRODUCER_WORDS)}", "alamat": f"Pasar {place}"}
+        ]
     if rng.random() < 0.4:
-        data["tautan"] = {"shopee": f"https://shopee.co.id/usaha{index}", "instagram": f"https://www.instagram.com/usaha{index}"}
+        data["tautan"] = {
+            "shopee": f"https://shopee.co.id/usaha{index}",
+            "instagram": f"https://www.instagram.com/usaha{index}",
+        }
     data["kata_kunci"] = rng.sample(keywords, min(len(keywords), rng.randint(2, 4)))
     data["tersedia"] = rng.random() > 0.08
     data["diperbarui"] = today - timedelta(days=(index * 37) % 300 + 1)
@@ -375,7 +786,14 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def dump_yaml(data: dict[str, Any]) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )
 
 
 # The catalogue --------------------------------------------------------------------------------
@@ -417,7 +835,9 @@ def plan_catalogue(n: int, seed: int = 7, today: date | None = None) -> Iterator
             index += 1
 
 
-def generate_catalogue(root: Path, n: int, seed: int = 7, pool_dir: Path | None = None, today: date | None = None) -> Generated:
+def generate_catalogue(
+    root: Path, n: int, seed: int = 7, pool_dir: Path | None = None, today: date | None = None
+) -> Generated:
     """Write N products (and their producers and photos) under `root/products`."""
     products_dir = root / "products"
     products_dir.mkdir(parents=True, exist_ok=True)
@@ -434,7 +854,9 @@ def generate_catalogue(root: Path, n: int, seed: int = 7, pool_dir: Path | None 
             (folder / "produsen.yml").write_text(dump_yaml(producer["data"]), encoding="utf-8")
             result.producers += 1
         # Products per regency as written: the last producer may be cut short at N.
-        result.regencies[producer["regency"].slug] = result.regencies.get(producer["regency"].slug, 0) + 1
+        result.regencies[producer["regency"].slug] = (
+            result.regencies.get(producer["regency"].slug, 0) + 1
+        )
         product_dir = folder / planned.slug
         product_dir.mkdir(exist_ok=True)
         (product_dir / "produk.yml").write_text(dump_yaml(data), encoding="utf-8")

@@ -8,12 +8,25 @@ the list of reserved folder names is never a copy that can fall behind the pages
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 # What `generate` owns under docs/; everything else there is hand-written and never touched.
-GENERATED_ROOTS = ("index.md", "produk", "produsen", "kategori", "kabupaten", "sertifikasi", "cari", "schema", "katalog.json",
-                   # the offline part (offline.py): service worker, web app manifest, icons, offline page
-                   "sw.js", "manifest.webmanifest", "ikon", "luring")
+GENERATED_ROOTS = (
+    "index.md",
+    "produk",
+    "produsen",
+    "kategori",
+    "kabupaten",
+    "sertifikasi",
+    "cari",
+    "schema",
+    "katalog.json",
+    # the offline part (offline.py): service worker, web app manifest, icons, offline page
+    "sw.js",
+    "manifest.webmanifest",
+    "ikon",
+    "luring",
+)
 # Where Pagefind (search.py) writes its index in the built site: its default bundle folder.
 PAGEFIND_DIR = "pagefind"
 # Written into the built site by MkDocs and Material beside our pages: the theme's assets/,
@@ -30,7 +43,11 @@ PAGE_FOLDER = re.compile(rf"{PAGE_PREFIX}[0-9]+")
 
 def producer_index_path(number: int) -> str:
     """The docs path of page `number` (from 1) of the producer list."""
-    return f"{PRODUCERS_DIR}/index.md" if number == 1 else f"{PRODUCERS_DIR}/{PAGE_PREFIX}{number}/index.md"
+    return (
+        f"{PRODUCERS_DIR}/index.md"
+        if number == 1
+        else f"{PRODUCERS_DIR}/{PAGE_PREFIX}{number}/index.md"
+    )
 
 
 def site_roots(hand_written: Iterable[str] = ()) -> tuple[str, ...]:

@@ -11,15 +11,37 @@ from datetime import date
 from catalogue_gen.model import Category
 
 CATEGORIES: tuple[Category, ...] = (
-    Category("pangan-olahan", "Pangan olahan", "Makanan olahan: keripik, se'i, sambal, jagung bose, gula lontar, madu dan lainnya."),
+    Category(
+        "pangan-olahan",
+        "Pangan olahan",
+        "Makanan olahan: keripik, se'i, sambal, jagung bose, gula lontar, madu dan lainnya.",
+    ),
     Category("minuman", "Minuman", "Kopi, teh kelor, sirup dan minuman lain buatan NTT."),
-    Category("air-minum-kemasan", "Air minum kemasan", "Air minum dalam kemasan (AMDK) dari sumber air NTT."),
+    Category(
+        "air-minum-kemasan",
+        "Air minum kemasan",
+        "Air minum dalam kemasan (AMDK) dari sumber air NTT.",
+    ),
     Category("kosmetik", "Kosmetik", "Sabun, lulur, minyak rambut dan perawatan tubuh."),
-    Category("obat-tradisional", "Obat tradisional", "Jamu dan obat tradisional, seperti minyak kayu putih."),
+    Category(
+        "obat-tradisional",
+        "Obat tradisional",
+        "Jamu dan obat tradisional, seperti minyak kayu putih.",
+    ),
     Category("suplemen-kesehatan", "Suplemen kesehatan", "Suplemen kesehatan berizin BPOM."),
-    Category("kerajinan", "Kerajinan", "Anyaman lontar, ukiran, topi ti'i langga dan kerajinan tangan lain."),
-    Category("tenun", "Tenun ikat", "Kain tenun ikat, songke, buna, hinggi dan tenunan NTT lainnya."),
-    Category("pertanian-segar", "Hasil pertanian segar", "Hasil kebun, kopi biji, kacang mete dan bahan segar."),
+    Category(
+        "kerajinan",
+        "Kerajinan",
+        "Anyaman lontar, ukiran, topi ti'i langga dan kerajinan tangan lain.",
+    ),
+    Category(
+        "tenun", "Tenun ikat", "Kain tenun ikat, songke, buna, hinggi dan tenunan NTT lainnya."
+    ),
+    Category(
+        "pertanian-segar",
+        "Hasil pertanian segar",
+        "Hasil kebun, kopi biji, kacang mete dan bahan segar.",
+    ),
     Category("lainnya", "Lainnya", "Produk NTT lain."),
 )
 
@@ -44,7 +66,9 @@ LICENSE_RULES: dict[str, LicenseRule] = {
     "pangan-olahan": LicenseRule((("bpom-md", "bpom-ml", "pirt"),), needs_halal=True),
     "minuman": LicenseRule((("bpom-md", "bpom-ml", "pirt"),), needs_halal=True),
     # P-IRT is not allowed for bottled water: it needs a BPOM MD and SNI 3553.
-    "air-minum-kemasan": LicenseRule((("bpom-md", "bpom-ml"), ("sni",)), ("pirt",), needs_halal=True),
+    "air-minum-kemasan": LicenseRule(
+        (("bpom-md", "bpom-ml"), ("sni",)), ("pirt",), needs_halal=True
+    ),
     "kosmetik": LicenseRule((("notifikasi-kosmetik",),), needs_halal=True),
     "obat-tradisional": LicenseRule((BPOM_TR_GROUP,), needs_halal=True),
     "suplemen-kesehatan": LicenseRule((BPOM_SUPPLEMENT_GROUP,), needs_halal=True),

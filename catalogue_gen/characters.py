@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from confusable_homoglyphs import categories, confusables
 
@@ -23,13 +23,27 @@ from catalogue_gen import messages
 # are refused by PyYAML in English, a NUL even as an exception name at line 0.
 YAML_ONLY_LINE_BREAKS = frozenset("\r\u0085\u2028\u2029")
 # A CR of its own (not in CRLF) is a line break to YAML and old Macs, none to GitHub's editor.
-FILE_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)")
+FILE_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)"
+)
 # Names for the controls that unicodedata.name() does not know (Unicode gives Cc no name).
-CONTROL_NAMES = {0x00: "NUL", 0x0D: "CR", 0x07: "BEL", 0x08: "BACKSPACE", 0x0B: "VT", 0x0C: "FORM FEED", 0x1B: "ESC",
-                 0x7F: "DEL", 0x85: "NEL", 0x9B: "CSI"}
+CONTROL_NAMES = {
+    0x00: "NUL",
+    0x0D: "CR",
+    0x07: "BEL",
+    0x08: "BACKSPACE",
+    0x0B: "VT",
+    0x0C: "FORM FEED",
+    0x1B: "ESC",
+    0x7F: "DEL",
+    0x85: "NEL",
+    0x9B: "CSI",
+}
 
 # Bidirectional controls reorder what a reader sees (the "Trojan Source" trick).
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
 # Unicode TAG characters (U+E0000-E007F) spell hidden ASCII that a page never shows.
 TAG_RANGE = range(0xE0000, 0xE0080)
 # Hangul fillers are letters (category Lo) that draw nothing: a "name" made of them passes any
@@ -38,7 +52,9 @@ HANGUL_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
 # Default-ignorable marks that draw nothing and are not format characters (DerivedCoreProperties
 # Default_Ignorable_Code_Point, minus Cf): combining grapheme joiner, Khmer inherent vowels,
 # Mongolian variation selectors, variation selectors.
-IGNORABLE_MARKS = re.compile("[\u034f\u17b4\u17b5\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+IGNORABLE_MARKS = re.compile(
+    "[\u034f\u17b4\u17b5\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]"
+)
 BRAILLE_BLANK = "\u2800"
 # Emoji blocks, where phones know characters newer than this Python's Unicode tables.
 NEWER_EMOJI = range(0x1F000, 0x1FB00)
@@ -64,7 +80,11 @@ class FileCharacter:
     @property
     def template(self) -> str:
         """The message: line breaks only YAML sees, or another control character."""
-        return "FILE_LINE_SEPARATOR" if self.char in YAML_ONLY_LINE_BREAKS else "FILE_CONTROL_CHARACTER"
+        return (
+            "FILE_LINE_SEPARATOR"
+            if self.char in YAML_ONLY_LINE_BREAKS
+            else "FILE_CONTROL_CHARACTER"
+        )
 
     @property
     def codepoint(self) -> str:
@@ -117,7 +137,11 @@ def hidden_character(value: str, one_line: bool) -> tuple[str, str] | None:
     """
     for found in PLAIN.finditer(value):
         char = found.group()
-        if char in EMOJI_SELECTORS and found.start() and unicodedata.category(value[found.start() - 1]) == "So":
+        if (
+            char in EMOJI_SELECTORS
+            and found.start()
+            and unicodedata.category(value[found.start() - 1]) == "So"
+        ):
             continue
         template = _template_for(char, one_line)
         if template is not None:
@@ -169,7 +193,7 @@ def script_names(scripts: Iterable[str]) -> str:
 # Confusable names (UTS #39) ----------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _homoglyph_table() -> dict[str, tuple[str, ...]]:
     # confusable-homoglyphs keeps Unicode's confusables.txt as a two-way map (source -> its
     # prototype, prototype -> its sources), with right-to-left characters wrapped in U+200E
@@ -177,10 +201,13 @@ def _homoglyph_table() -> dict[str, tuple[str, ...]]:
     def clean(text: str) -> str:
         return text.replace("\u200e", "")
 
-    return {clean(char): tuple(clean(e["c"]) for e in entries) for char, entries in confusables.confusables_data.items()}
+    return {
+        clean(char): tuple(clean(e["c"]) for e in entries)
+        for char, entries in confusables.confusables_data.items()
+    }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def prototype(char: str) -> str:
     """The UTS #39 prototype of one character: `а` (Cyrillic) -> `a`, `1` -> `l`, `m` -> `rn`.
 
@@ -232,13 +259,30 @@ DOT_ON_DOTTED = re.compile("([ijlI])\u0307+")
 
 
 def _is_ignorable(char: str) -> bool:
-    return unicodedata.category(char) == "Cf" or char in HANGUL_FILLERS or bool(IGNORABLE_MARKS.match(char))
+    return (
+        unicodedata.category(char) == "Cf"
+        or char in HANGUL_FILLERS
+        or bool(IGNORABLE_MARKS.match(char))
+    )
 
 
 # Typographic quotes and dashes that keyboards and phones put in by themselves: "Mama’s" and
 # "Mama's" are one name written two ways, not a disguise (whichever of the two came first).
-TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u0060": "'", "\u00b4": "'",
-                             "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
+TYPOGRAPHIC = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u0060": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
 
 
 def folded(value: str) -> str:
@@ -271,8 +315,11 @@ def find_twins(names: Iterable[Name]) -> list[tuple[Name, Name]]:
             continue
         ordered = sorted(group, key=lambda n: (n.path, n.line))
         original = next((n for n in ordered if n.value.isascii()), ordered[0])
-        twins.extend((n, original) for n in ordered
-                     if not n.value.isascii() and folded(n.value) != folded(original.value))
+        twins.extend(
+            (n, original)
+            for n in ordered
+            if not n.value.isascii() and folded(n.value) != folded(original.value)
+        )
     return twins
 
 

@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
 from catalogue_gen import messages
-from catalogue_gen.problems import REPORTERS, CatalogueError, CatalogueInvalid, Problems, escape_controls, escape_lines
+from catalogue_gen.problems import (
+    REPORTERS,
+    CatalogueError,
+    CatalogueInvalid,
+    Problems,
+    escape_controls,
+    escape_lines,
+)
 
 if TYPE_CHECKING:
     from catalogue_gen.pipeline import BuildResult
@@ -72,7 +80,12 @@ def _run(action: Callable[[], T], fmt: str = "text", debug: bool = False) -> T:
 def _internal(exc: BaseException, debug: bool) -> NoReturn:
     if debug:
         traceback.print_exception(exc)
-    click.echo(escape_controls(f"galat: kesalahan internal ({type(exc).__name__}: {exc}); ulangi dengan --debug"), err=True)
+    click.echo(
+        escape_controls(
+            f"galat: kesalahan internal ({type(exc).__name__}: {exc}); ulangi dengan --debug"
+        ),
+        err=True,
+    )
     sys.exit(2)
 
 
@@ -85,7 +98,9 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP)
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP
+)
 @click.option("--debug", is_flag=True, help=DEBUG_HELP)
 def validate(paths: tuple[Path, ...], root: str, fmt: str, debug: bool) -> None:
     """Periksa products/ (atau folder produsen/produk yang disebut) dan laporkan setiap masalah."""
@@ -101,13 +116,19 @@ def validate(paths: tuple[Path, ...], root: str, fmt: str, debug: bool) -> None:
     result = _run(lambda: check(settings, list(paths) or None, read_only=True), fmt, debug)
     _report(result.problems, fmt)
     if fmt == "text" and not result.problems.has_errors:
-        click.echo(messages.SUMMARY_OK.format(products=len(result.catalogue.products), producers=len(result.catalogue.producers)))
+        click.echo(
+            messages.SUMMARY_OK.format(
+                products=len(result.catalogue.products), producers=len(result.catalogue.producers)
+            )
+        )
     sys.exit(1 if result.problems.has_errors else 0)
 
 
 @main.command()
 @click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP)
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP
+)
 @click.option("--debug", is_flag=True, help=DEBUG_HELP)
 def generate(root: str, fmt: str, debug: bool) -> None:
     """Buat halaman Markdown dan foto di docs/ (dibaca oleh mkdocs build)."""
@@ -123,13 +144,26 @@ def generate(root: str, fmt: str, debug: bool) -> None:
 
     result = _run(locked, fmt, debug)
     _report_warnings(result.problems, fmt)
-    click.echo(messages.GENERATE_DONE.format(products=len(result.catalogue.products), producers=len(result.catalogue.producers), path=settings.docs_dir))
+    click.echo(
+        messages.GENERATE_DONE.format(
+            products=len(result.catalogue.products),
+            producers=len(result.catalogue.producers),
+            path=settings.docs_dir,
+        )
+    )
 
 
 @main.command()
 @click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
-@click.option("--site-dir", default=None, type=click.Path(file_okay=False), help="Folder hasil. Bawaan: site/.")
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP)
+@click.option(
+    "--site-dir",
+    default=None,
+    type=click.Path(file_okay=False),
+    help="Folder hasil. Bawaan: site/.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP
+)
 @click.option("--debug", is_flag=True, help=DEBUG_HELP)
 def build(root: str, site_dir: str | None, fmt: str, debug: bool) -> None:
     """Periksa, buat halaman, lalu bangun situs lengkap dengan pencarian ke site/."""
@@ -138,7 +172,11 @@ def build(root: str, site_dir: str | None, fmt: str, debug: bool) -> None:
     settings = _settings(root, site_dir)
     result = _run(lambda: run_build(settings), fmt, debug)
     _report_warnings(result.problems, fmt)
-    click.echo(messages.BUILD_DONE.format(path=settings.site_dir, products=len(result.catalogue.products), pages=result.pages))
+    click.echo(
+        messages.BUILD_DONE.format(
+            path=settings.site_dir, products=len(result.catalogue.products), pages=result.pages
+        )
+    )
 
 
 def _report_warnings(problems: Problems, fmt: str) -> None:
@@ -165,12 +203,17 @@ def strip_photos(folder: Path) -> None:
     result = _run(lambda: strip_metadata(folder))
     # a privacy tool that leaves a GPS position in place says so, for each photo, and fails
     for path, reason in result.not_stripped:
-        click.echo(escape_controls(f"galat: {messages.STRIP_FAILED.format(path=path, reason=reason)}"), err=True)
+        click.echo(
+            escape_controls(f"galat: {messages.STRIP_FAILED.format(path=path, reason=reason)}"),
+            err=True,
+        )
     count = len(result.changed)
     template = messages.STRIP_DONE if count or result.not_stripped else messages.STRIP_NOTHING
     click.echo(escape_controls(template.format(count=count, path=folder)))
     if result.not_stripped:
-        click.echo(f"galat: {messages.STRIP_INCOMPLETE.format(count=len(result.not_stripped))}", err=True)
+        click.echo(
+            f"galat: {messages.STRIP_INCOMPLETE.format(count=len(result.not_stripped))}", err=True
+        )
         sys.exit(1)
 
 
@@ -181,12 +224,27 @@ def new() -> None:
 
 @new.command("produsen")
 @click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
-@click.option("--slug", prompt="Nama folder (huruf kecil dan tanda hubung)", help="Nama folder produsen, mis. madu-fatumnasi.")
+@click.option(
+    "--slug",
+    prompt="Nama folder (huruf kecil dan tanda hubung)",
+    help="Nama folder produsen, mis. madu-fatumnasi.",
+)
 @click.option("--nama", prompt="Nama usaha", help="Nama usaha atau kelompok.")
-@click.option("--kabupaten", prompt="Kabupaten/kota (mis. timor-tengah-selatan)", help="Salah satu dari 22 kabupaten/kota NTT.")
+@click.option(
+    "--kabupaten",
+    prompt="Kabupaten/kota (mis. timor-tengah-selatan)",
+    help="Salah satu dari 22 kabupaten/kota NTT.",
+)
 @click.option("--whatsapp", prompt="Nomor WhatsApp", help="Nomor HP, mis. 0812-3456-7890.")
-@click.option("--akun-github", "account", default="", help="Akun GitHub yang boleh mengubah folder ini (tanpa @), mis. madu-fatumnasi.")
-def new_producer(root: str, slug: str, nama: str, kabupaten: str, whatsapp: str, account: str) -> None:
+@click.option(
+    "--akun-github",
+    "account",
+    default="",
+    help="Akun GitHub yang boleh mengubah folder ini (tanpa @), mis. madu-fatumnasi.",
+)
+def new_producer(
+    root: str, slug: str, nama: str, kabupaten: str, whatsapp: str, account: str
+) -> None:
     """Buat products/<slug>/produsen.yml."""
     from catalogue_gen.scaffold import new_producer as make
 
@@ -197,9 +255,15 @@ def new_producer(root: str, slug: str, nama: str, kabupaten: str, whatsapp: str,
 @new.command("produk")
 @click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
 @click.option("--produsen", prompt="Folder produsen", help="Nama folder produsen yang sudah ada.")
-@click.option("--slug", prompt="Nama folder produk (huruf kecil dan tanda hubung)", help="Nama folder produk, mis. madu-hutan.")
+@click.option(
+    "--slug",
+    prompt="Nama folder produk (huruf kecil dan tanda hubung)",
+    help="Nama folder produk, mis. madu-hutan.",
+)
 @click.option("--nama", prompt="Nama produk", help="Nama produk.")
-@click.option("--kategori", prompt="Kategori (mis. pangan-olahan)", help="Salah satu kategori katalog.")
+@click.option(
+    "--kategori", prompt="Kategori (mis. pangan-olahan)", help="Salah satu kategori katalog."
+)
 def new_product(root: str, produsen: str, slug: str, nama: str, kategori: str) -> None:
     """Buat products/<produsen>/<slug>/produk.yml dengan foto contoh."""
     from catalogue_gen.scaffold import new_product as make
@@ -210,11 +274,15 @@ def new_product(root: str, produsen: str, slug: str, nama: str, kategori: str) -
 
 # Pull requests, reports and schemas (issue 4) -------------------------------------------------
 
-BASE_HELP = "Cabang dasar pull request, mis. origin/main (perubahan dihitung dari titik cabang ke HEAD)."
+BASE_HELP = (
+    "Cabang dasar pull request, mis. origin/main (perubahan dihitung dari titik cabang ke HEAD)."
+)
 AUTHOR_HELP = "Akun GitHub pembuat pull request; hanya boleh mengubah folder produsen yang akun_github-nya memuat akun ini."
 APPROVED_HELP = "Pengelola sudah menyetujui pull request ini (label disetujui-pengelola): perubahan di folder produsen lain hanya menjadi peringatan."
 CODEOWNERS_CHECK_HELP = "Jangan menulis; keluar 1 bila .github/CODEOWNERS tidak sesuai dengan akun_github dan .github/pengelola.txt."
-SCHEMA_OUTPUT_HELP = "Folder tujuan berkas skema. Tanpa opsi ini, kedua skema dicetak sebagai satu dokumen JSON."
+SCHEMA_OUTPUT_HELP = (
+    "Folder tujuan berkas skema. Tanpa opsi ini, kedua skema dicetak sebagai satu dokumen JSON."
+)
 SCHEMA_WRITE_HELP = "Tulis semua berkas buatan buku aturan (skema dan aturan formulir) ke proyek."
 SCHEMA_CHECK_HELP = "Periksa bahwa berkas yang tersimpan sama dengan buatan buku aturan; keluar dengan kode 1 bila tidak."
 SCHEMA_ROOT_HELP = "Folder proyek untuk --write dan --check."
@@ -225,7 +293,9 @@ SCHEMA_ROOT_HELP = "Folder proyek untuk --write dan --check."
 @click.option("--author", required=True, help=AUTHOR_HELP)
 @click.option("--maintainer-approved", "is_approved", is_flag=True, help=APPROVED_HELP)
 @click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP)
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP
+)
 @click.option("--debug", is_flag=True, help=DEBUG_HELP)
 def check_pr(base: str, author: str, is_approved: bool, root: str, fmt: str, debug: bool) -> None:
     """Periksa cakupan pull request: produsen hanya boleh mengubah foto dan berkas YAML di folder miliknya di products/."""
@@ -233,10 +303,16 @@ def check_pr(base: str, author: str, is_approved: bool, root: str, fmt: str, deb
 
     if not author.strip() or escape_controls(author) != author:
         raise click.UsageError(messages.OWNER_AUTHOR_MISSING)
-    changes, problems = _run(lambda: run_check(Path(root).resolve(), base, author.strip(), is_approved=is_approved), fmt, debug)
+    changes, problems = _run(
+        lambda: run_check(Path(root).resolve(), base, author.strip(), is_approved=is_approved),
+        fmt,
+        debug,
+    )
     _report(problems, fmt)
     if fmt == "text" and not problems.has_errors:
-        click.echo(messages.SCOPE_OK.format(count=len(changes)) if changes else messages.SCOPE_NOTHING)
+        click.echo(
+            messages.SCOPE_OK.format(count=len(changes)) if changes else messages.SCOPE_NOTHING
+        )
     sys.exit(1 if problems.has_errors else 0)
 
 
@@ -260,20 +336,34 @@ def codeowners(root: str, is_check: bool, debug: bool) -> None:
     from catalogue_gen.owners import CODEOWNERS_FILE, MAINTAINERS_FILE, write_codeowners
 
     settings = _settings(root)
-    is_current, producers, maintainers = _run(lambda: write_codeowners(settings.root, settings.products_dir, is_check), debug=debug)
+    is_current, producers, maintainers = _run(
+        lambda: write_codeowners(settings.root, settings.products_dir, is_check), debug=debug
+    )
     if is_check:
         template = messages.CODEOWNERS_OK if is_current else messages.CODEOWNERS_STALE
         click.echo(template.format(path=CODEOWNERS_FILE, maintainers_file=MAINTAINERS_FILE))
         sys.exit(0 if is_current else 1)
-    click.echo(messages.CODEOWNERS_WRITTEN.format(path=CODEOWNERS_FILE, producers=producers, maintainers=maintainers))
+    click.echo(
+        messages.CODEOWNERS_WRITTEN.format(
+            path=CODEOWNERS_FILE, producers=producers, maintainers=maintainers
+        )
+    )
 
 
-REPORT_FORMAT_HELP = "Bentuk laporan: markdown (bawaan) atau json (satu dokumen JSON untuk alat lain)."
+REPORT_FORMAT_HELP = (
+    "Bentuk laporan: markdown (bawaan) atau json (satu dokumen JSON untuk alat lain)."
+)
 
 
 @main.command()
 @click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", help=REPORT_FORMAT_HELP)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    help=REPORT_FORMAT_HELP,
+)
 @click.option("--debug", is_flag=True, help=DEBUG_HELP)
 def report(root: str, fmt: str, debug: bool) -> None:
     """Cetak laporan untuk pengelola: P-IRT kedaluwarsa, halal dalam proses, data lama, izin yang segera berakhir, nomor dengan peringatan."""
@@ -282,14 +372,24 @@ def report(root: str, fmt: str, debug: bool) -> None:
 
     settings = _settings(root)
     render = render_report_json if fmt == "json" else render_report
-    click.echo(_run(lambda: render(check(settings, read_only=True), settings.build_date), debug=debug), nl=False)
+    click.echo(
+        _run(lambda: render(check(settings, read_only=True), settings.build_date), debug=debug),
+        nl=False,
+    )
 
 
 @main.command()
-@click.option("--output", default=None, type=click.Path(file_okay=False, path_type=Path), help=SCHEMA_OUTPUT_HELP)
+@click.option(
+    "--output",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help=SCHEMA_OUTPUT_HELP,
+)
 @click.option("--write", "write_all", is_flag=True, help=SCHEMA_WRITE_HELP)
 @click.option("--check", "check_all", is_flag=True, help=SCHEMA_CHECK_HELP)
-@click.option("--root", default=".", type=click.Path(file_okay=False, path_type=Path), help=SCHEMA_ROOT_HELP)
+@click.option(
+    "--root", default=".", type=click.Path(file_okay=False, path_type=Path), help=SCHEMA_ROOT_HELP
+)
 def schema(output: Path | None, write_all: bool, check_all: bool, root: Path) -> None:
     """Buat JSON Schema produsen.yml/produk.yml dan aturan formulir dari buku aturan (catalogue_gen/rules.py)."""
     import json
@@ -310,14 +410,24 @@ def schema(output: Path | None, write_all: bool, check_all: bool, root: Path) ->
             (root / path).write_text(text, encoding="utf-8")
         click.echo(messages.RULES_WRITTEN.format(paths=", ".join(generated)))
         return
-    schemas = {Path(path).name: text for path, text in generated.items() if path.endswith(".schema.json")}
+    schemas = {
+        Path(path).name: text for path, text in generated.items() if path.endswith(".schema.json")
+    }
     if output is None:
-        click.echo(json.dumps({name: json.loads(text) for name, text in schemas.items()}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {name: json.loads(text) for name, text in schemas.items()},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     output.mkdir(parents=True, exist_ok=True)
     for name, text in schemas.items():
         (output / name).write_text(text, encoding="utf-8")
-    click.echo(messages.SCHEMA_WRITTEN.format(paths=", ".join(str(output / name) for name in schemas)))
+    click.echo(
+        messages.SCHEMA_WRITTEN.format(paths=", ".join(str(output / name) for name in schemas))
+    )
 
 
 def _has_text(path: Path, text: str) -> bool:

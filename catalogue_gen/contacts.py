@@ -140,7 +140,9 @@ LINK_SITES = {
 KNOWN_HOSTS = tuple(sorted({host for site in LINK_SITES.values() for host in site.hosts}))
 # Skeletons computed once: every link of 5,000 products is compared with each of them.
 _HOST_SHAPES = tuple((real, characters.skeleton(real)) for real in KNOWN_HOSTS)
-_SITE_SHAPES = tuple((characters.skeleton(name), site) for name, site in LINK_SITES.items() if site.hosts)
+_SITE_SHAPES = tuple(
+    (characters.skeleton(name), site) for name, site in LINK_SITES.items() if site.hosts
+)
 
 
 def is_under(host: str, domain: str) -> bool:
@@ -174,7 +176,9 @@ def check_host(host: str) -> Finding | None:
             return Finding("URL_HOST_LOOKALIKE", {"host": readable, "real": real})
     scripts = characters.lookalike_scripts(readable)
     if scripts:
-        return Finding("URL_HOST_MIXED_SCRIPT", {"host": readable, "scripts": characters.script_names(scripts)})
+        return Finding(
+            "URL_HOST_MIXED_SCRIPT", {"host": readable, "scripts": characters.script_names(scripts)}
+        )
     return None
 
 

@@ -37,12 +37,18 @@ class Facet:
 # License kinds as shoppers look for them (issue 9): one value for the food registrations,
 # one per other BPOM family, P-IRT and SNI. `jenis:` values of licenses.py map onto these.
 LICENSE_KIND_OF_TYPE: dict[str, str] = {
-    "bpom-md": "bpom-md-ml", "bpom-ml": "bpom-md-ml",
+    "bpom-md": "bpom-md-ml",
+    "bpom-ml": "bpom-md-ml",
     "pirt": "pirt",
     "notifikasi-kosmetik": "kosmetik",
-    "bpom-tr": "obat-tradisional", "bpom-ti": "obat-tradisional", "bpom-tl": "obat-tradisional",
-    "bpom-ht": "obat-tradisional", "bpom-ff": "obat-tradisional",
-    "bpom-sd": "suplemen", "bpom-si": "suplemen", "bpom-sl": "suplemen",
+    "bpom-tr": "obat-tradisional",
+    "bpom-ti": "obat-tradisional",
+    "bpom-tl": "obat-tradisional",
+    "bpom-ht": "obat-tradisional",
+    "bpom-ff": "obat-tradisional",
+    "bpom-sd": "suplemen",
+    "bpom-si": "suplemen",
+    "bpom-sl": "suplemen",
     "sni": "sni",
     "psat": "psat",
 }
@@ -68,13 +74,21 @@ IN_STOCK = "tersedia"
 
 FACETS: tuple[Facet, ...] = (
     Facet("kategori", "Kategori", tuple(FacetValue(c.slug, c.name) for c in categories.CATEGORIES)),
-    Facet("kabupaten", "Kabupaten/Kota", tuple(FacetValue(r.slug, r.short_name) for r in regencies.REGENCIES)),
+    Facet(
+        "kabupaten",
+        "Kabupaten/Kota",
+        tuple(FacetValue(r.slug, r.short_name) for r in regencies.REGENCIES),
+    ),
     Facet("izin", "Izin", LICENSE_KINDS),
-    Facet("halal", "Halal", (
-        FacetValue("ya", "Bersertifikat halal"),
-        FacetValue("dalam-proses", "Halal: dalam proses"),
-        FacetValue("tidak", "Tidak halal"),
-    )),
+    Facet(
+        "halal",
+        "Halal",
+        (
+            FacetValue("ya", "Bersertifikat halal"),
+            FacetValue("dalam-proses", "Halal: dalam proses"),
+            FacetValue("tidak", "Tidak halal"),
+        ),
+    ),
     Facet("stok", "Stok", (FacetValue(IN_STOCK, "Tersedia"), FacetValue("habis", "Stok habis"))),
 )
 FACETS_BY_KEY = {facet.key: facet for facet in FACETS}
@@ -111,7 +125,11 @@ _NEGATIONS = ("tanpa", "bukan", "bebas", "tidak", "non", "no")
 
 def license_kinds(product: Product) -> list[str]:
     """The `izin` facet values of a product, in FACETS order."""
-    kinds = {LICENSE_KIND_OF_TYPE[lic.type] for lic in product.licenses if lic.type in LICENSE_KIND_OF_TYPE}
+    kinds = {
+        LICENSE_KIND_OF_TYPE[lic.type]
+        for lic in product.licenses
+        if lic.type in LICENSE_KIND_OF_TYPE
+    }
     return [value.slug for value in LICENSE_KINDS if value.slug in kinds]
 
 

@@ -50,46 +50,199 @@ class LicenseType:
 LICENSE_TYPES: dict[str, LicenseType] = {
     t.type: t
     for t in (
-        LicenseType("bpom-md", "Izin edar BPOM MD (pangan olahan dalam negeri)", "MD dan 12 atau 15 digit", "BPOM RI MD 224510107115", CEKBPOM_URL, "MD", (12, 15), check_url_pattern=CEKBPOM_SEARCH),
-        LicenseType("bpom-ml", "Izin edar BPOM ML (pangan olahan impor)", "ML dan 12 atau 15 digit", "BPOM RI ML 123456789012", CEKBPOM_URL, "ML", (12, 15), check_url_pattern=CEKBPOM_SEARCH),
-        LicenseType("pirt", "Izin produksi pangan industri rumah tangga (P-IRT)", "13 digit, tanda hubung, 2 digit tahun", "P-IRT No. 2065371010052-24", "",
-                    issuer_note="P-IRT diterbitkan oleh pemerintah kabupaten/kota (Dinas Kesehatan, lewat OSS) dan tidak memiliki situs pemeriksaan umum; "
-                    "untuk memastikannya, tanyakan ke Dinas Kesehatan yang menerbitkannya."),
-        LicenseType("notifikasi-kosmetik", "Notifikasi kosmetik BPOM", "N, huruf A-E dan 11 digit (atau NKIT dan 9 digit)", "NA18240104109", CEKBPOM_URL,
-                    check_url_pattern=CEKBPOM_SEARCH),
-        LicenseType("bpom-tr", "Izin edar BPOM obat tradisional (TR, jamu buatan dalam negeri)", "POM TR dan 9 digit", "POM TR 172302151", CEKBPOM_URL, "TR", (9,), check_url_pattern=CEKBPOM_SEARCH),
-        LicenseType("bpom-ti", "Izin edar BPOM obat tradisional impor (TI)", "POM TI dan 9 digit", "POM TI 123456789", CEKBPOM_URL, "TI", (9,), check_url_pattern=CEKBPOM_SEARCH),
-        LicenseType("bpom-tl", "Izin edar BPOM obat tradisional lisensi (TL)", "POM TL dan 9 digit", "POM TL 123456789", CEKBPOM_URL, "TL", (9,), check_url_pattern=CEKBPOM_SEARCH),
-        LicenseType("bpom-ht", "Izin edar BPOM obat herbal terstandar (HT)", "POM HT dan 9 digit", "POM HT 123456789", CEKBPOM_URL, "HT", (9,), check_url_pattern=CEKBPOM_SEARCH),
-        LicenseType("bpom-ff", "Izin edar BPOM fitofarmaka (FF)", "POM FF dan 9 digit", "POM FF 123456789", CEKBPOM_URL, "FF", (9,), check_url_pattern=CEKBPOM_SEARCH),
-        LicenseType("bpom-sd", "Izin edar BPOM suplemen kesehatan (SD)", "POM SD dan 9 digit", "POM SD 123456789", CEKBPOM_URL, "SD", (9,), check_url_pattern=CEKBPOM_SEARCH),
-        LicenseType("bpom-si", "Izin edar BPOM suplemen kesehatan impor (SI)", "POM SI dan 9 digit", "POM SI 123456789", CEKBPOM_URL, "SI", (9,), check_url_pattern=CEKBPOM_SEARCH),
-        LicenseType("bpom-sl", "Izin edar BPOM suplemen kesehatan lisensi (SL)", "POM SL dan 9 digit", "POM SL 123456789", CEKBPOM_URL, "SL", (9,), check_url_pattern=CEKBPOM_SEARCH),
-        LicenseType("sni", "Sertifikat SNI (Standar Nasional Indonesia)", "SNI, nomor standar, titik dua, tahun", "SNI 3553:2015", BSN_URL),
+        LicenseType(
+            "bpom-md",
+            "Izin edar BPOM MD (pangan olahan dalam negeri)",
+            "MD dan 12 atau 15 digit",
+            "BPOM RI MD 224510107115",
+            CEKBPOM_URL,
+            "MD",
+            (12, 15),
+            check_url_pattern=CEKBPOM_SEARCH,
+        ),
+        LicenseType(
+            "bpom-ml",
+            "Izin edar BPOM ML (pangan olahan impor)",
+            "ML dan 12 atau 15 digit",
+            "BPOM RI ML 123456789012",
+            CEKBPOM_URL,
+            "ML",
+            (12, 15),
+            check_url_pattern=CEKBPOM_SEARCH,
+        ),
+        LicenseType(
+            "pirt",
+            "Izin produksi pangan industri rumah tangga (P-IRT)",
+            "13 digit, tanda hubung, 2 digit tahun",
+            "P-IRT No. 2065371010052-24",
+            "",
+            issuer_note="P-IRT diterbitkan oleh pemerintah kabupaten/kota (Dinas Kesehatan, lewat OSS) dan tidak memiliki situs pemeriksaan umum; "
+            "untuk memastikannya, tanyakan ke Dinas Kesehatan yang menerbitkannya.",
+        ),
+        LicenseType(
+            "notifikasi-kosmetik",
+            "Notifikasi kosmetik BPOM",
+            "N, huruf A-E dan 11 digit (atau NKIT dan 9 digit)",
+            "NA18240104109",
+            CEKBPOM_URL,
+            check_url_pattern=CEKBPOM_SEARCH,
+        ),
+        LicenseType(
+            "bpom-tr",
+            "Izin edar BPOM obat tradisional (TR, jamu buatan dalam negeri)",
+            "POM TR dan 9 digit",
+            "POM TR 172302151",
+            CEKBPOM_URL,
+            "TR",
+            (9,),
+            check_url_pattern=CEKBPOM_SEARCH,
+        ),
+        LicenseType(
+            "bpom-ti",
+            "Izin edar BPOM obat tradisional impor (TI)",
+            "POM TI dan 9 digit",
+            "POM TI 123456789",
+            CEKBPOM_URL,
+            "TI",
+            (9,),
+            check_url_pattern=CEKBPOM_SEARCH,
+        ),
+        LicenseType(
+            "bpom-tl",
+            "Izin edar BPOM obat tradisional lisensi (TL)",
+            "POM TL dan 9 digit",
+            "POM TL 123456789",
+            CEKBPOM_URL,
+            "TL",
+            (9,),
+            check_url_pattern=CEKBPOM_SEARCH,
+        ),
+        LicenseType(
+            "bpom-ht",
+            "Izin edar BPOM obat herbal terstandar (HT)",
+            "POM HT dan 9 digit",
+            "POM HT 123456789",
+            CEKBPOM_URL,
+            "HT",
+            (9,),
+            check_url_pattern=CEKBPOM_SEARCH,
+        ),
+        LicenseType(
+            "bpom-ff",
+            "Izin edar BPOM fitofarmaka (FF)",
+            "POM FF dan 9 digit",
+            "POM FF 123456789",
+            CEKBPOM_URL,
+            "FF",
+            (9,),
+            check_url_pattern=CEKBPOM_SEARCH,
+        ),
+        LicenseType(
+            "bpom-sd",
+            "Izin edar BPOM suplemen kesehatan (SD)",
+            "POM SD dan 9 digit",
+            "POM SD 123456789",
+            CEKBPOM_URL,
+            "SD",
+            (9,),
+            check_url_pattern=CEKBPOM_SEARCH,
+        ),
+        LicenseType(
+            "bpom-si",
+            "Izin edar BPOM suplemen kesehatan impor (SI)",
+            "POM SI dan 9 digit",
+            "POM SI 123456789",
+            CEKBPOM_URL,
+            "SI",
+            (9,),
+            check_url_pattern=CEKBPOM_SEARCH,
+        ),
+        LicenseType(
+            "bpom-sl",
+            "Izin edar BPOM suplemen kesehatan lisensi (SL)",
+            "POM SL dan 9 digit",
+            "POM SL 123456789",
+            CEKBPOM_URL,
+            "SL",
+            (9,),
+            check_url_pattern=CEKBPOM_SEARCH,
+        ),
+        LicenseType(
+            "sni",
+            "Sertifikat SNI (Standar Nasional Indonesia)",
+            "SNI, nomor standar, titik dua, tahun",
+            "SNI 3553:2015",
+            BSN_URL,
+        ),
         # Prima 3 / PSAT: fresh produce of plant origin, registered by the agriculture office's food
         # safety authority (OKKP-D). Numbers differ by province; the one seen in NTT reads
         # province/regency-class-grade/serial/year.
-        LicenseType("psat", "Registrasi PSAT / sertifikat Prima 3 (pangan segar asal tumbuhan)",
-                    "nomor registrasi dari Dinas Pertanian (OKKP-D) yang diakhiri tahun terbit", "53/71-3-I.II/14-012-12/2018", "",
-                    issuer_note="Registrasi PSAT dan sertifikat Prima 3 diterbitkan oleh Dinas Pertanian (OKKP-D) provinsi atau kabupaten/kota "
-                    "dan tidak memiliki situs pemeriksaan umum; untuk memastikannya, tanyakan ke dinas yang menerbitkannya."),
+        LicenseType(
+            "psat",
+            "Registrasi PSAT / sertifikat Prima 3 (pangan segar asal tumbuhan)",
+            "nomor registrasi dari Dinas Pertanian (OKKP-D) yang diakhiri tahun terbit",
+            "53/71-3-I.II/14-012-12/2018",
+            "",
+            issuer_note="Registrasi PSAT dan sertifikat Prima 3 diterbitkan oleh Dinas Pertanian (OKKP-D) provinsi atau kabupaten/kota "
+            "dan tidak memiliki situs pemeriksaan umum; untuk memastikannya, tanyakan ke dinas yang menerbitkannya.",
+        ),
     )
 }
 
-HALAL_TYPE = LicenseType("halal", "Sertifikat halal BPJPH",
-                         "ID dan 17 digit (sertifikat BPJPH), atau 14 digit nomor MUI lama (LPPOM MUI ...)", "ID33110018517710724",
-                         BPJPH_URL, digit_counts=(17,), check_url_pattern=BPJPH_SEARCH)
+HALAL_TYPE = LicenseType(
+    "halal",
+    "Sertifikat halal BPJPH",
+    "ID dan 17 digit (sertifikat BPJPH), atau 14 digit nomor MUI lama (LPPOM MUI ...)",
+    "ID33110018517710724",
+    BPJPH_URL,
+    digit_counts=(17,),
+    check_url_pattern=BPJPH_SEARCH,
+)
 
 # Words printed around numbers on real labels, in any order: "No. Reg. BPOM RI MD ...",
 # "Izin BPOM R.I. MD ...", "Sertifikat Halal No. ID...", "P-IRT: ...", "Dinkes P-IRT No. ...".
 # They carry no information, so they are dropped before the shape is checked.
-LABEL_WORDS = frozenset({
-    "BADAN", "BPOM", "POM", "RI", "R", "I", "NO", "NOMOR", "NOMER", "REG", "REGISTRASI",
-    "IZIN", "IJIN", "EDAR", "NIE", "NOTIF", "NOTIFIKASI", "KOSMETIK", "DINKES", "SERTIFIKAT",
-    "SERTIFIKASI", "HALAL", "BPJPH", "P", "IRT", "PIRT", "P-IRT", "SPP", "SPPIRT", "SPP-IRT", "-",
-    # "DEP. KES. RI. P-IRT NO.", "Depkes RI P-IRT": older P-IRT labels name the health ministry
-    "DEP", "KES", "DEPKES", "DINAS", "KESEHATAN",
-})
+LABEL_WORDS = frozenset(
+    {
+        "BADAN",
+        "BPOM",
+        "POM",
+        "RI",
+        "R",
+        "I",
+        "NO",
+        "NOMOR",
+        "NOMER",
+        "REG",
+        "REGISTRASI",
+        "IZIN",
+        "IJIN",
+        "EDAR",
+        "NIE",
+        "NOTIF",
+        "NOTIFIKASI",
+        "KOSMETIK",
+        "DINKES",
+        "SERTIFIKAT",
+        "SERTIFIKASI",
+        "HALAL",
+        "BPJPH",
+        "P",
+        "IRT",
+        "PIRT",
+        "P-IRT",
+        "SPP",
+        "SPPIRT",
+        "SPP-IRT",
+        "-",
+        # "DEP. KES. RI. P-IRT NO.", "Depkes RI P-IRT": older P-IRT labels name the health ministry
+        "DEP",
+        "KES",
+        "DEPKES",
+        "DINAS",
+        "KESEHATAN",
+    }
+)
 
 # Every pattern is ASCII-only: `\d` must not accept Arabic-Indic or other scripts' digits,
 # which cekbpom cannot search and the P-IRT regency check would silently skip.
@@ -124,13 +277,21 @@ _HALAL = re.compile(r"^ID\s*-?\s*(?P<number>\d[\d\s\-]*)$", re.ASCII)  # BPJPH: 
 # Certificates issued by MUI before BPJPH took over (2019): 14 digits, written "LPPOM-...",
 # "LP POM MUI ...", "HALAL MUI : ..." (HALAL and POM are label words, gone by now). Without
 # such a prefix only the common `00...` numbers are taken as MUI ones.
-_HALAL_MUI = re.compile(r"^(?:(?:LPPOM|LP|MUI)[\s\-]*){1,3}(?P<number>\d{2,}(?:[\s\-]\d{2,})*)$", re.ASCII)
-PHONE_STARTS = ("08", "62")  # 14 digits that begin like a mobile number are one, not an MUI certificate
+_HALAL_MUI = re.compile(
+    r"^(?:(?:LPPOM|LP|MUI)[\s\-]*){1,3}(?P<number>\d{2,}(?:[\s\-]\d{2,})*)$", re.ASCII
+)
+PHONE_STARTS = (
+    "08",
+    "62",
+)  # 14 digits that begin like a mobile number are one, not an MUI certificate
 _HALAL_MUI_BARE = re.compile(r"^(?P<number>00\d{12})$", re.ASCII)
 
 # PSAT / Prima 3: label words first ("No. Reg. PSAT PD-UK", "Prima 3"), then numbers and roman
 # class numerals joined by / . - and ending in the year of issue.
-_PSAT_PREFIX = re.compile(r"^(?:(?:NO|NOMOR|REG|REGISTRASI|SERTIFIKAT|PSAT|PD|UK|PDUK|PL|OKKPD|OKKP|PRIMA\s*[23])\b[\s.:\-]*)*", re.ASCII)
+_PSAT_PREFIX = re.compile(
+    r"^(?:(?:NO|NOMOR|REG|REGISTRASI|SERTIFIKAT|PSAT|PD|UK|PDUK|PL|OKKPD|OKKP|PRIMA\s*[23])\b[\s.:\-]*)*",
+    re.ASCII,
+)
 _PSAT = re.compile(
     r"^(?P<number>(?P<province>1[1-9]|[2-9][0-9])\s*[/.]\s*(?P<regency>[0-9]{2})\s*[/.\-]\s*"  # province/regency code
     r"[0-9IVX]+(?:\s*[/.\-]\s*[0-9IVX]+)*\s*[/.\-]\s*(?P<year>(?:19|20)[0-9]{2}))$",  # class, serials, year of issue
@@ -145,7 +306,9 @@ _GS1_AI_90 = re.compile(r"\(\s*90\s*\)\s*(?P<value>[^()]*)", re.ASCII)
 
 # Words printed around a halal number; the P-IRT and BPOM words are not among them, so a
 # "DINKES 0015..." number is no halal certificate.
-HALAL_LABEL_WORDS = frozenset({"NO", "NOMOR", "NOMER", "SERTIFIKAT", "SERTIFIKASI", "HALAL", "BPJPH", "POM", "REG", "-"})
+HALAL_LABEL_WORDS = frozenset(
+    {"NO", "NOMOR", "NOMER", "SERTIFIKAT", "SERTIFIKASI", "HALAL", "BPJPH", "POM", "REG", "-"}
+)
 
 _SNI = re.compile(
     r"""
@@ -163,8 +326,13 @@ _SNI = re.compile(
 # Patterns docs/assets/form.js uses as they are (catalogue_gen/rules.py writes them to
 # aturan-form.js); the verbose ones above are ported by hand and compared by the form tests.
 SHARED_PATTERNS: dict[str, re.Pattern[str]] = {
-    "gs1Text": _GS1_TEXT, "gs1": _GS1_AI_90, "psatPrefix": _PSAT_PREFIX, "psat": _PSAT,
-    "halalBpjph": _HALAL, "halalMui": _HALAL_MUI, "halalMuiBare": _HALAL_MUI_BARE,
+    "gs1Text": _GS1_TEXT,
+    "gs1": _GS1_AI_90,
+    "psatPrefix": _PSAT_PREFIX,
+    "psat": _PSAT,
+    "halalBpjph": _HALAL,
+    "halalMui": _HALAL_MUI,
+    "halalMuiBare": _HALAL_MUI_BARE,
 }
 
 
@@ -262,7 +430,9 @@ def _parse_psat(license_type: LicenseType, value: str, text: str) -> LicenseChec
     if not match or len(digits) < 10:
         return _bad(license_type, value)
     number = re.sub(r"\s*([/.\-])\s*", r"\1", match["number"])
-    return LicenseCheck(canonical=number, digits=digits, issuer_code=match["province"] + match["regency"])
+    return LicenseCheck(
+        canonical=number, digits=digits, issuer_code=match["province"] + match["regency"]
+    )
 
 
 def lookup_number(license_type: LicenseType, canonical: str) -> str:
@@ -281,7 +451,9 @@ def check_link(license_type: LicenseType, canonical: str) -> str:
     from urllib.parse import quote
 
     if license_type.check_url_pattern:
-        return license_type.check_url_pattern.format(number=quote(lookup_number(license_type, canonical), safe=""))
+        return license_type.check_url_pattern.format(
+            number=quote(lookup_number(license_type, canonical), safe="")
+        )
     return license_type.check_url
 
 
@@ -294,8 +466,13 @@ def _parse_bpom(license_type: LicenseType, value: str, text: str) -> LicenseChec
         return LicenseCheck(
             error=Finding(
                 "LICENSE_WRONG_CODE",
-                {"value": value, "found": match["code"], "expected": license_type.bpom_code,
-                 "type": license_type.type, "example": license_type.example},
+                {
+                    "value": value,
+                    "found": match["code"],
+                    "expected": license_type.bpom_code,
+                    "type": license_type.type,
+                    "example": license_type.example,
+                },
             )
         )
     digits = _digits(match["number"])

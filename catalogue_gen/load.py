@@ -13,15 +13,15 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 
 from catalogue_gen import addresses, messages, rules
-from catalogue_gen.problems import Level, Problem, problem
 from catalogue_gen.characters import blank_out, character_name, iter_file_characters
+from catalogue_gen.problems import Level, Problem, problem
 
 PRODUCER_FILE = "produsen.yml"
 PRODUCT_FILE = "produk.yml"
@@ -80,7 +80,9 @@ class ProducerFolder:
     products: list[ProductFolder]
 
 
-def iter_tree(project_root: Path, products_dir: Path, problems: list[Problem], only: list[Path] | None = None) -> Iterator[ProducerFolder]:
+def iter_tree(
+    project_root: Path, products_dir: Path, problems: list[Problem], only: list[Path] | None = None
+) -> Iterator[ProducerFolder]:
     """Walk `products_dir` and yield each producer folder, loaded, in name order.
 
     A generator, so that the next stage can read and release one producer's files before
@@ -90,7 +92,9 @@ def iter_tree(project_root: Path, products_dir: Path, problems: list[Problem], o
     selected folders are always loaded, since products need them.
     """
     if not products_dir.is_dir():
-        problems.append(problem(_rel(project_root, products_dir), 0, 0, Level.ERROR, "", "PRODUCTS_DIR_MISSING"))
+        problems.append(
+            problem(_rel(project_root, products_dir), 0, 0, Level.ERROR, "", "PRODUCTS_DIR_MISSING")
+        )
         return
     selected = [p.resolve() for p in only] if only else None
     folders = _Folders(project_root, problems, hand_written_roots(project_root))
@@ -128,20 +132,30 @@ class _Folders:
             return False
         if entry.is_dir():
             # a galat: whatever it holds (a produk.yml even) would never be read or published
-            self.problems.append(problem(self.rel(entry), 0, 0, Level.ERROR, "", "HIDDEN_FOLDER", name=entry.name))
+            self.problems.append(
+                problem(self.rel(entry), 0, 0, Level.ERROR, "", "HIDDEN_FOLDER", name=entry.name)
+            )
         else:
-            self.problems.append(problem(self.rel(entry), 0, 0, Level.WARNING, "", "HIDDEN_FILE", file_name=entry.name))
+            self.problems.append(
+                problem(
+                    self.rel(entry), 0, 0, Level.WARNING, "", "HIDDEN_FILE", file_name=entry.name
+                )
+            )
         return True
 
     def check_slug(self, folder: Path) -> None:
         """Refuse a folder name that is no slug, or one that a generated page needs."""
         name, rel = folder.name, self.rel(folder)
         if not is_valid_slug(name):
-            self.problems.append(problem(rel, 0, 0, Level.ERROR, "", "BAD_SLUG", name=name, suggestion=slugify(name)))
+            self.problems.append(
+                problem(rel, 0, 0, Level.ERROR, "", "BAD_SLUG", name=name, suggestion=slugify(name))
+            )
             return
         address = addresses.reserved_address(name, self.hand_written)
         if address is not None:
-            self.problems.append(problem(rel, 0, 0, Level.ERROR, "", "SLUG_RESERVED", name=name, address=address))
+            self.problems.append(
+                problem(rel, 0, 0, Level.ERROR, "", "SLUG_RESERVED", name=name, address=address)
+            )
 
 
 def is_hidden(name: str) -> bool:
@@ -153,7 +167,9 @@ def hand_written_roots(project_root: Path) -> frozenset[str]:
     # The top of docs/ (Settings.docs_dir): the guide, the form and the site's assets, which
     # are served beside the generated pages. A checkout without docs/ reserves only the rest.
     docs = [p.name for p in _sorted_entries(project_root / "docs")]
-    return frozenset(name for name in docs if not is_hidden(name) and name not in addresses.GENERATED_ROOTS)
+    return frozenset(
+        name for name in docs if not is_hidden(name) and name not in addresses.GENERATED_ROOTS
+    )
 
 
 def _overlaps(folder: Path, selected: Path) -> bool:
@@ -173,8 +189,11 @@ def _load_producer(folders: _Folders, folder: Path, selected: list[Path] | None)
         elif folders.check_hidden(entry):
             continue
         elif entry.is_dir():
-            if selected is not None and not any(_overlaps(entry.resolve(), s) for s in selected) \
-                    and folder.resolve() not in selected:
+            if (
+                selected is not None
+                and not any(_overlaps(entry.resolve(), s) for s in selected)
+                and folder.resolve() not in selected
+            ):
                 continue
             products.append(_load_product(folders, entry))
         elif entry.name == PRODUCT_FILE:
@@ -185,7 +204,9 @@ def _load_producer(folders: _Folders, folder: Path, selected: list[Path] | None)
     if PRODUCER_FILE in files:
         raw = load_yaml(project_root, folder / PRODUCER_FILE, problems)
     else:
-        problems.append(problem(f"{rel}/{PRODUCER_FILE}", 0, 0, Level.ERROR, "", "PRODUCER_FILE_MISSING"))
+        problems.append(
+            problem(f"{rel}/{PRODUCER_FILE}", 0, 0, Level.ERROR, "", "PRODUCER_FILE_MISSING")
+        )
     return ProducerFolder(folder.name, rel, folder, raw, files, products)
 
 
@@ -202,15 +223,25 @@ def _load_product(folders: _Folders, folder: Path) -> ProductFolder:
             continue
         elif entry.is_dir():
             nested = (entry / PRODUCT_FILE).exists()
-            problems.append(problem(entry_rel, 0, 0, Level.ERROR if nested else Level.WARNING, "",
-                                    "NESTED_PRODUCT" if nested else "NESTED_FOLDER_IGNORED"))
+            problems.append(
+                problem(
+                    entry_rel,
+                    0,
+                    0,
+                    Level.ERROR if nested else Level.WARNING,
+                    "",
+                    "NESTED_PRODUCT" if nested else "NESTED_FOLDER_IGNORED",
+                )
+            )
         else:
             files.append(entry.name)
     raw = None
     if PRODUCT_FILE in files:
         raw = load_yaml(project_root, folder / PRODUCT_FILE, problems)
     else:
-        problems.append(problem(f"{rel}/{PRODUCT_FILE}", 0, 0, Level.ERROR, "", "PRODUCT_FILE_MISSING"))
+        problems.append(
+            problem(f"{rel}/{PRODUCT_FILE}", 0, 0, Level.ERROR, "", "PRODUCT_FILE_MISSING")
+        )
     return ProductFolder(folder.name, rel, folder, raw, files)
 
 
@@ -275,7 +306,9 @@ def load_yaml(project_root: Path, path: Path, problems: list[Problem]) -> RawFil
         if kind:
             problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_NOT_REGULAR", kind=kind))
             return raw
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # swapped for a FIFO since: no wait
+        fd = os.open(
+            path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC
+        )  # swapped for a FIFO since: no wait
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
             kind = special_file_kind(info.st_mode)
@@ -285,17 +318,32 @@ def load_yaml(project_root: Path, path: Path, problems: list[Problem]) -> RawFil
             data = handle.read(MAX_FILE_BYTES + 1)
         if max(info.st_size, len(data)) > MAX_FILE_BYTES:
             size = max(info.st_size, len(data))
-            problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_TOO_LARGE", size_kib=size // 1024, limit_kib=MAX_FILE_BYTES // 1024))
+            problems.append(
+                problem(
+                    rel,
+                    0,
+                    0,
+                    Level.ERROR,
+                    "",
+                    "FILE_TOO_LARGE",
+                    size_kib=size // 1024,
+                    limit_kib=MAX_FILE_BYTES // 1024,
+                )
+            )
             return raw
     except OSError as exc:
-        problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_UNREADABLE", reason=exc.strerror or str(exc)))
+        problems.append(
+            problem(rel, 0, 0, Level.ERROR, "", "FILE_UNREADABLE", reason=exc.strerror or str(exc))
+        )
         return raw
     text = _decode(rel, data, problems)
     if text is None:
         return raw
     text = _check_characters(rel, text, problems)
     raw.lines = text.split("\n")
-    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in raw.lines):
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in raw.lines
+    ):
         problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_EMPTY"))
         return raw
     if _check_tabs(rel, raw.lines, problems):
@@ -321,7 +369,9 @@ def load_yaml(project_root: Path, path: Path, problems: list[Problem]) -> RawFil
         problems.append(problem(rel, line, column, Level.ERROR, "", "YAML_SYNTAX", detail=detail))
         return raw
     except Exception as exc:  # noqa: BLE001 - no input file may ever print a traceback
-        problems.append(problem(rel, 0, 0, Level.ERROR, "", "YAML_UNREADABLE", detail=type(exc).__name__))
+        problems.append(
+            problem(rel, 0, 0, Level.ERROR, "", "YAML_UNREADABLE", detail=type(exc).__name__)
+        )
         return raw
     if not isinstance(node, yaml.MappingNode):
         line, column = _mark(node)
@@ -357,8 +407,18 @@ def _check_characters(rel: str, text: str, problems: list[Problem]) -> str:
     space, so that the rest of the file is still checked at unchanged lines and columns."""
     found = list(iter_file_characters(text))
     for char in found:
-        problems.append(problem(rel, char.line, char.column, Level.ERROR, "", char.template,
-                                codepoint=char.codepoint, char_name=character_name(char.char)))
+        problems.append(
+            problem(
+                rel,
+                char.line,
+                char.column,
+                Level.ERROR,
+                "",
+                char.template,
+                codepoint=char.codepoint,
+                char_name=character_name(char.char),
+            )
+        )
     return blank_out(text) if found else text
 
 
@@ -367,7 +427,9 @@ def _check_tabs(rel: str, lines: list[str], problems: list[Problem]) -> bool:
     for number, line in enumerate(lines, start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
-            problems.append(problem(rel, number, line.index("\t") + 1, Level.ERROR, "", "TAB_INDENT"))
+            problems.append(
+                problem(rel, number, line.index("\t") + 1, Level.ERROR, "", "TAB_INDENT")
+            )
             found = True
     return found
 
@@ -389,11 +451,15 @@ def _check_events(rel: str, text: str, problems: list[Problem]) -> bool:
                 problems.append(problem(rel, line, column, Level.ERROR, "", "MULTIPLE_DOCUMENTS"))
                 return False
         if isinstance(event, yaml.AliasEvent):
-            problems.append(problem(rel, line, column, Level.ERROR, "", "YAML_ALIAS", name=event.anchor))
+            problems.append(
+                problem(rel, line, column, Level.ERROR, "", "YAML_ALIAS", name=event.anchor)
+            )
             ok = False
             continue
         if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-            problems.append(problem(rel, line, column, Level.ERROR, "", "YAML_ANCHOR", name=event.anchor))
+            problems.append(
+                problem(rel, line, column, Level.ERROR, "", "YAML_ANCHOR", name=event.anchor)
+            )
             ok = False
         tag = getattr(event, "tag", None)
         if isinstance(event, yaml.NodeEvent) and tag is not None and tag != "!":
@@ -402,7 +468,9 @@ def _check_events(rel: str, text: str, problems: list[Problem]) -> bool:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                problems.append(problem(rel, line, column, Level.ERROR, "", "YAML_TOO_DEEP", limit=MAX_DEPTH))
+                problems.append(
+                    problem(rel, line, column, Level.ERROR, "", "YAML_TOO_DEEP", limit=MAX_DEPTH)
+                )
                 return False
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
@@ -420,7 +488,17 @@ def _check_duplicate_keys(rel: str, node: yaml.Node, problems: list[Problem]) ->
                     key = key_node.value
                     line, column = _mark(key_node)
                     if key in seen:
-                        problems.append(problem(rel, line, column, Level.ERROR, key, "DUPLICATE_KEY", first_line=seen[key]))
+                        problems.append(
+                            problem(
+                                rel,
+                                line,
+                                column,
+                                Level.ERROR,
+                                key,
+                                "DUPLICATE_KEY",
+                                first_line=seen[key],
+                            )
+                        )
                     else:
                         seen[key] = line
                 stack.append(value_node)
@@ -435,7 +513,7 @@ def _unclosed_quote(lines: list[str], upto: int) -> tuple[int, int] | None:
     many lines later; the producer needs the line where the quote was opened.
     """
     for number, line in enumerate(lines[:upto], start=1):
-        text = re.sub(r'\\.', "", line.split(" #")[0])
+        text = re.sub(r"\\.", "", line.split(" #")[0])
         value_start = text.find(': "')
         if value_start == -1 and text.lstrip().startswith('- "'):
             value_start = text.find('- "')

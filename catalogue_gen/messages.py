@@ -31,14 +31,20 @@ SUMMARY = "{errors} galat, {warnings} peringatan."
 SUMMARY_OK = "Semua berkas sah: {products} produk dari {producers} produsen."
 
 # Files and folders -------------------------------------------------------------------------
-PRODUCTS_DIR_MISSING = "folder produk tidak ditemukan; buat folder products/ berisi satu folder per produsen"
+PRODUCTS_DIR_MISSING = (
+    "folder produk tidak ditemukan; buat folder products/ berisi satu folder per produsen"
+)
 SYMLINK_REFUSED = "tautan simbolik (symlink) tidak diizinkan; ganti dengan berkas atau folder biasa"
 STRAY_FILE_TOP = "berkas ini tidak berada di folder produsen; pindahkan ke products/<nama-produsen>/<nama-produk>/"
 PRODUCT_FILE_IN_PRODUCER = "produk.yml harus berada di folder produknya sendiri: products/<produsen>/<nama-produk>/produk.yml"
 PRODUCER_FILE_MISSING = "folder produsen tidak memiliki produsen.yml; buat berkas ini (lihat panduan atau jalankan catalogue-gen new)"
-PRODUCT_FILE_MISSING = "folder produk tidak memiliki produk.yml; buat berkas ini atau hapus folder ini"
-NESTED_FOLDER_IGNORED = "folder di dalam folder produk tidak dipakai; pindahkan foto ke folder produk itu sendiri"
-BAD_SLUG = "nama folder {name} tidak sah: pakai 3-60 huruf kecil, angka dan tanda hubung, misalnya \"{suggestion}\""
+PRODUCT_FILE_MISSING = (
+    "folder produk tidak memiliki produk.yml; buat berkas ini atau hapus folder ini"
+)
+NESTED_FOLDER_IGNORED = (
+    "folder di dalam folder produk tidak dipakai; pindahkan foto ke folder produk itu sendiri"
+)
+BAD_SLUG = 'nama folder {name} tidak sah: pakai 3-60 huruf kecil, angka dan tanda hubung, misalnya "{suggestion}"'
 FILE_TOO_LARGE = "berkas terlalu besar ({size_kib} KiB, batas {limit_kib} KiB); berkas YAML produk cukup beberapa KiB"
 FILE_UNREADABLE = "berkas tidak dapat dibaca ({reason})"
 FILE_EMPTY = "berkas kosong; isi dengan kunci seperti nama:, kategori: (lihat panduan)"
@@ -51,28 +57,61 @@ TAB_INDENT = "ada karakter tab di awal baris; YAML hanya menerima spasi untuk in
 YAML_SYNTAX = "YAML tidak sah: {detail}"
 YAML_UNREADABLE = "YAML tidak dapat dibaca ({detail}); periksa tanda kutip dan indentasi"
 YAML_ALIAS = "alias YAML (*{name}) tidak diizinkan; tulis nilainya langsung, dan beri tanda kutip bila teks diawali * atau &"
-YAML_ANCHOR = "anchor YAML (&{name}) tidak diizinkan; bila teks diawali &, beri tanda kutip, misalnya \"&Co\""
+YAML_ANCHOR = (
+    'anchor YAML (&{name}) tidak diizinkan; bila teks diawali &, beri tanda kutip, misalnya "&Co"'
+)
 YAML_TAG = "tag YAML ({tag}) tidak diizinkan; hapus tag itu dan tulis nilainya biasa"
 YAML_TOO_DEEP = "struktur terlalu dalam (lebih dari {limit} tingkat); periksa indentasi"
-MULTIPLE_DOCUMENTS = "berkas berisi lebih dari satu dokumen YAML (---); satu berkas untuk satu produk"
+MULTIPLE_DOCUMENTS = (
+    "berkas berisi lebih dari satu dokumen YAML (---); satu berkas untuk satu produk"
+)
 ROOT_NOT_MAPPING = "isi berkas harus berupa daftar kunci: nilai (misalnya nama: Kopi Bajawa)"
 DUPLICATE_KEY = "kunci {key} ditulis dua kali (pertama di baris {first_line}); hapus salah satunya"
-YAML_HINT_UNCLOSED_QUOTE = "tanda kutip dibuka di sini tetapi tidak ditutup; tambahkan \" di akhir nilai"
+YAML_HINT_UNCLOSED_QUOTE = (
+    'tanda kutip dibuka di sini tetapi tidak ditutup; tambahkan " di akhir nilai'
+)
 YAML_HINT_GENERIC = "periksa indentasi, titik dua dan tanda kutip di sekitar baris ini ({original})"
 YAML_HINTS: tuple[tuple[str, str], ...] = (
-    ("mapping values are not allowed", "ada titik dua (:) di dalam nilai; beri tanda kutip pada nilai itu, misalnya nama: \"Kopi: Bajawa\""),
-    ("could not find expected ':'", "baris ini tidak berbentuk kunci: nilai; periksa titik dua dan indentasi"),
-    ("found character '\\t'", "ada karakter tab; YAML hanya menerima spasi, ganti tab dengan spasi"),
-    ("found unexpected end of stream", "tanda kutip tidak ditutup; tutup tanda kutip di akhir nilai"),
-    ("found unknown escape character", "garis miring terbalik (\\) di dalam tanda kutip ganda; pakai tanda kutip tunggal"),
+    (
+        "mapping values are not allowed",
+        'ada titik dua (:) di dalam nilai; beri tanda kutip pada nilai itu, misalnya nama: "Kopi: Bajawa"',
+    ),
+    (
+        "could not find expected ':'",
+        "baris ini tidak berbentuk kunci: nilai; periksa titik dua dan indentasi",
+    ),
+    (
+        "found character '\\t'",
+        "ada karakter tab; YAML hanya menerima spasi, ganti tab dengan spasi",
+    ),
+    (
+        "found unexpected end of stream",
+        "tanda kutip tidak ditutup; tutup tanda kutip di akhir nilai",
+    ),
+    (
+        "found unknown escape character",
+        "garis miring terbalik (\\) di dalam tanda kutip ganda; pakai tanda kutip tunggal",
+    ),
     ("did not find expected key", "indentasi tidak rata; kunci dalam satu kelompok harus sejajar"),
-    ("did not find expected '-' indicator", "indentasi daftar tidak rata; setiap butir diawali - dengan spasi yang sama"),
-    ("found undefined alias", "alias YAML (*) tidak diizinkan; beri tanda kutip pada teks yang diawali *"),
+    (
+        "did not find expected '-' indicator",
+        "indentasi daftar tidak rata; setiap butir diawali - dengan spasi yang sama",
+    ),
+    (
+        "found undefined alias",
+        "alias YAML (*) tidak diizinkan; beri tanda kutip pada teks yang diawali *",
+    ),
     ("found character '%' that cannot start any token", "nilai diawali %; beri tanda kutip"),
-    ("found character '@' that cannot start any token", "nilai diawali @; beri tanda kutip, misalnya instagram: \"@namaakun\""),
+    (
+        "found character '@' that cannot start any token",
+        'nilai diawali @; beri tanda kutip, misalnya instagram: "@namaakun"',
+    ),
     ("found character '`' that cannot start any token", "nilai diawali `; beri tanda kutip"),
     ("unacceptable character", "ada karakter kontrol yang tidak terlihat; hapus karakter itu"),
-    ("expected <block end>, but found '<block mapping start>'", "indentasi tidak rata; kunci dalam satu kelompok harus sejajar"),
+    (
+        "expected <block end>, but found '<block mapping start>'",
+        "indentasi tidak rata; kunci dalam satu kelompok harus sejajar",
+    ),
 )
 
 # Keys and values -----------------------------------------------------------------------------
@@ -94,19 +133,27 @@ TEXT_CONTROL = "{key} berisi karakter kontrol (U+{codepoint}); hapus karakter it
 COMMENT_CUT = "tanda # setelah spasi membuat sisa baris dianggap komentar, jadi {key} hanya terbaca {value}; beri tanda kutip pada seluruh nilai"
 LIST_TOO_LONG = "{key} berisi {count} butir, maksimal {maximum}"
 LIST_TOO_SHORT = "{key} harus berisi minimal {minimum} butir"
-NUMBER_NOT_QUOTED = "{key} {value} harus ditulis dalam tanda kutip, misalnya {key_last}: \"{raw}\" (tanpa kutip YAML bisa membuang angka 0 di depan)"
+NUMBER_NOT_QUOTED = '{key} {value} harus ditulis dalam tanda kutip, misalnya {key_last}: "{raw}" (tanpa kutip YAML bisa membuang angka 0 di depan)'
 BOOL_EXPECTED = "{key} harus true atau false, bukan {value}"
-DATE_EXPECTED = "{key} {value} bukan tanggal yang sah; tulis tahun-bulan-tanggal, misalnya 2026-10-15"
+DATE_EXPECTED = (
+    "{key} {value} bukan tanggal yang sah; tulis tahun-bulan-tanggal, misalnya 2026-10-15"
+)
 DATE_IN_FUTURE = "{key} {value} ada di masa depan; tulis tanggal terakhir berkas ini diperiksa"
-URL_NOT_HTTPS = "{key} {value} bukan alamat web yang aman; tulis alamat lengkap yang diawali https://"
+URL_NOT_HTTPS = (
+    "{key} {value} bukan alamat web yang aman; tulis alamat lengkap yang diawali https://"
+)
 URL_AUTHORITY_BAD = "{key} {value} memuat {char} di nama situsnya, sehingga peramban bisa membuka situs lain daripada yang terbaca; tulis alamatnya langsung tanpa \\, @ atau %, misalnya https://shopee.co.id/toko-anda"
 URL_SCRIPT = "{key} {value} tidak diizinkan: hanya alamat web https:// yang boleh ditautkan"
-PHONE_BAD = "{key} {value} bukan nomor yang sah; tulis nomor HP Indonesia, misalnya \"0812-3456-7890\" atau \"+62 812-3456-7890\""
-PHONE_NOT_MOBILE = "{key} {value} bukan nomor HP; WhatsApp memerlukan nomor HP yang diawali 08 atau +628"
-EMAIL_BAD = "{key} {value} bukan alamat email yang sah, contoh \"usaha@contoh.id\""
-INSTAGRAM_BAD = "{key} {value} bukan nama akun Instagram yang sah, contoh \"@madu.fatumnasi\""
-NIB_BAD = "{key} {value} bukan NIB yang sah (harus 13 digit, contoh \"1234567890123\")"
-CONTACT_MISSING = "kontak wajib berisi minimal satu cara menghubungi produsen, sebaiknya whatsapp: \"0812-...\""
+PHONE_BAD = '{key} {value} bukan nomor yang sah; tulis nomor HP Indonesia, misalnya "0812-3456-7890" atau "+62 812-3456-7890"'
+PHONE_NOT_MOBILE = (
+    "{key} {value} bukan nomor HP; WhatsApp memerlukan nomor HP yang diawali 08 atau +628"
+)
+EMAIL_BAD = '{key} {value} bukan alamat email yang sah, contoh "usaha@contoh.id"'
+INSTAGRAM_BAD = '{key} {value} bukan nama akun Instagram yang sah, contoh "@madu.fatumnasi"'
+NIB_BAD = '{key} {value} bukan NIB yang sah (harus 13 digit, contoh "1234567890123")'
+CONTACT_MISSING = (
+    'kontak wajib berisi minimal satu cara menghubungi produsen, sebaiknya whatsapp: "0812-..."'
+)
 REGENCY_UNKNOWN = "kabupaten {value} tidak dikenal{suggestion}; pakai salah satu: {allowed}"
 CATEGORY_UNKNOWN = "kategori {value} tidak dikenal{suggestion}; pakai salah satu: {allowed}"
 SUGGESTION = "; maksud Anda {suggestion}?"
@@ -117,30 +164,45 @@ FILE_LINE_SEPARATOR = "baris ini berisi karakter {char_name} (U+{codepoint}) yan
 FILE_CONTROL_CHARACTER = "baris ini berisi karakter kontrol tak terlihat {char_name} (U+{codepoint}), biasanya terbawa saat menyalin dari dokumen atau aplikasi lain; hapus karakter itu (ketik ulang bagian ini)"
 TEXT_TAG = "{key} berisi karakter tag Unicode tersembunyi (U+{codepoint}) yang menyelipkan teks tak terlihat; ketik ulang nilainya, jangan disalin"
 TEXT_BLANK_CHARACTER = "{key} berisi karakter yang tampak kosong atau seperti spasi ({char_name}, U+{codepoint}); ganti dengan spasi biasa atau hapus"
-TEXT_NO_LETTERS = "{key} {value} tidak berisi huruf atau angka yang terlihat; tulis nama yang bisa dibaca"
+TEXT_NO_LETTERS = (
+    "{key} {value} tidak berisi huruf atau angka yang terlihat; tulis nama yang bisa dibaca"
+)
 NAME_MIXED_SCRIPT = "{key} {value} mencampur huruf {scripts} yang tampak sama, cara umum memalsukan nama; ketik ulang nama itu dengan huruf Latin biasa"
 NAME_TWIN = "{key} {value} tampak sama dengan {name} di {other_path}, tetapi memakai huruf lain ({detail}); ketik ulang nama dengan huruf Latin biasa, atau pilih nama yang jelas berbeda"
 SCRIPT_NAMES = {"LATIN": "Latin", "CYRILLIC": "Sirilik", "GREEK": "Yunani"}
 SCRIPT_JOINER = " dan "
 SLUG_RESERVED = "nama folder {name} sudah dipakai halaman katalog sendiri ({address}); pilih nama lain, misalnya nama lengkap usaha atau produk"
 HIDDEN_FOLDER = "folder tersembunyi {name} (nama diawali titik, atau folder sistem) tidak dibaca, jadi isinya tidak akan pernah tampil; hapus folder ini, atau ganti namanya tanpa titik di depan"
-HIDDEN_FILE = "berkas tersembunyi atau berkas sistem {file_name} tidak dipakai katalog; hapus berkas ini"
-PHONE_FOREIGN = "{key} {value} bukan nomor Indonesia; tulis nomor Indonesia, misalnya \"0812-3456-7890\" atau \"+62 812-3456-7890\""
-PHONE_SPECIAL = "{key} {value} adalah nomor {kind}, bukan nomor HP, jadi tidak bisa menerima WhatsApp; tulis nomor HP, misalnya \"0812-3456-7890\""
+HIDDEN_FILE = (
+    "berkas tersembunyi atau berkas sistem {file_name} tidak dipakai katalog; hapus berkas ini"
+)
+PHONE_FOREIGN = '{key} {value} bukan nomor Indonesia; tulis nomor Indonesia, misalnya "0812-3456-7890" atau "+62 812-3456-7890"'
+PHONE_SPECIAL = '{key} {value} adalah nomor {kind}, bukan nomor HP, jadi tidak bisa menerima WhatsApp; tulis nomor HP, misalnya "0812-3456-7890"'
 # phonenumbers' PhoneNumberType names -> what PHONE_SPECIAL calls them
 PHONE_KIND_NAMES = {
-    "TOLL_FREE": "bebas pulsa", "PREMIUM_RATE": "premium", "SHARED_COST": "berbagi biaya", "VOIP": "VoIP",
-    "PERSONAL_NUMBER": "pribadi", "PAGER": "pager", "UAN": "layanan", "VOICEMAIL": "kotak suara", "UNKNOWN": "tidak dikenal",
+    "TOLL_FREE": "bebas pulsa",
+    "PREMIUM_RATE": "premium",
+    "SHARED_COST": "berbagi biaya",
+    "VOIP": "VoIP",
+    "PERSONAL_NUMBER": "pribadi",
+    "PAGER": "pager",
+    "UAN": "layanan",
+    "VOICEMAIL": "kotak suara",
+    "UNKNOWN": "tidak dikenal",
 }
-EMAIL_NOT_PLAIN = "{key} {value} harus berisi satu alamat email saja, tanpa spasi, ?, &, % atau @ kedua; contoh \"usaha@contoh.id\""
+EMAIL_NOT_PLAIN = '{key} {value} harus berisi satu alamat email saja, tanpa spasi, ?, &, % atau @ kedua; contoh "usaha@contoh.id"'
 URL_HOST_LOOKALIKE = "{key} {value} menuju {host}, yang tampak seperti {real} tetapi bukan; salin alamat asli langsung dari {real}"
 URL_HOST_MIXED_SCRIPT = "{key} {value} menuju {host}, yang mencampur huruf {scripts}, cara umum menyamarkan alamat palsu; salin alamat asli dari browser"
-URL_HOST_BAD = "{key} {value} menuju {host}, yang bukan nama situs yang sah; salin alamat asli dari browser"
+URL_HOST_BAD = (
+    "{key} {value} menuju {host}, yang bukan nama situs yang sah; salin alamat asli dari browser"
+)
 LINK_WRONG_HOST = "{key} {value} bukan alamat {label}: tautan {label} hanya boleh ke {hosts}; salin alamat dari {label}, atau beri tautan ini nama lain (misalnya toko:)"
 
 # Prices --------------------------------------------------------------------------------------
 PRICE_DOTTED = "{key} {value} terbaca sebagai pecahan; tulis angka bulat tanpa titik, misalnya tulis {suggestion}"
-PRICE_NOT_NUMBER = "{key} {value} bukan angka; tulis harga dalam rupiah tanpa Rp dan titik, misalnya 75000"
+PRICE_NOT_NUMBER = (
+    "{key} {value} bukan angka; tulis harga dalam rupiah tanpa Rp dan titik, misalnya 75000"
+)
 PRICE_NOT_POSITIVE = "{key} harus lebih dari 0"
 PRICE_TOO_HIGH = "{key} {value} terlalu besar; periksa jumlah angka nol"
 PRICE_TOO_LOW = "{key} {value} sangat kecil (di bawah Rp{minimum}): bila maksudnya {value}.000, tulis {value}000 tanpa titik"
@@ -149,11 +211,17 @@ PRICE_TOO_LOW = "{key} {value} sangat kecil (di bawah Rp{minimum}): bila maksudn
 PHOTO_MISSING = "foto {file_name} tidak ada di folder produk{suggestion}"
 PHOTO_CASE = "; maksud Anda {suggestion}? (huruf besar dan kecil dibedakan)"
 PHOTO_BAD_NAME = "{key} {value} harus nama berkas di folder ini saja, tanpa / atau .."
-PHOTO_BAD_EXTENSION = "{key} {value} bukan foto yang didukung; pakai .jpg, .jpeg, .png, .webp atau .heic"
+PHOTO_BAD_EXTENSION = (
+    "{key} {value} bukan foto yang didukung; pakai .jpg, .jpeg, .png, .webp atau .heic"
+)
 PHOTO_TWICE = "foto {file_name} sudah dipakai di {other}; pakai setiap foto sekali saja"
-PHOTO_CASE_CLASH = "berkas {file_name} dan {other} hanya berbeda huruf besar/kecil; ganti nama salah satunya"
+PHOTO_CASE_CLASH = (
+    "berkas {file_name} dan {other} hanya berbeda huruf besar/kecil; ganti nama salah satunya"
+)
 PHOTO_UNUSED = "foto {file_name} tidak disebut di foto: dan tidak akan tampil"
-PHOTO_UNREADABLE = "foto {file_name} tidak dapat dibuka sebagai gambar ({detail}); simpan ulang sebagai JPEG"
+PHOTO_UNREADABLE = (
+    "foto {file_name} tidak dapat dibuka sebagai gambar ({detail}); simpan ulang sebagai JPEG"
+)
 PHOTO_WRONG_TYPE = "foto {file_name} sebenarnya berformat {actual}, bukan {expected}; simpan ulang atau ganti akhiran nama berkas"
 PHOTO_TRUNCATED = "foto {file_name} rusak atau terpotong; unggah ulang foto aslinya"
 PHOTO_TOO_MANY_PIXELS = "foto {file_name} terlalu besar ({megapixels} megapiksel, batas {limit}); perkecil foto sebelum diunggah"
@@ -161,7 +229,9 @@ PHOTO_TOO_SMALL = "foto {file_name} terlalu kecil ({width}x{height} piksel); pak
 PHOTO_BAD_RATIO = "foto {file_name} terlalu memanjang ({width}x{height}); potong agar sisi panjang paling banyak {ratio} kali sisi pendek"
 PHOTO_ANIMATED = "foto {file_name} bergerak (animasi); hanya gambar pertama yang ditampilkan"
 PHOTO_GPS = "foto {file_name} menyimpan lokasi GPS: siapa pun dapat melihat lokasi ini di repositori publik. Lokasi dihapus dari situs, tetapi hapus juga dari berkas aslinya dengan: catalogue-gen strip-photos {folder}"
-PHOTO_SMALL_WARNING = "foto {file_name} kecil ({width}x{height} piksel); foto minimal 800 piksel tampak lebih jelas"
+PHOTO_SMALL_WARNING = (
+    "foto {file_name} kecil ({width}x{height} piksel); foto minimal 800 piksel tampak lebih jelas"
+)
 # Foto bermasalah (issue 10)
 PHOTO_NOT_REGULAR = "foto {file_name} bukan berkas biasa melainkan {kind}, jadi tidak dibaca; hapus lalu tambahkan foto JPEG yang sebenarnya dengan nama itu"
 FILE_NOT_REGULAR = "berkas ini bukan berkas biasa melainkan {kind}, jadi tidak dibaca; hapus lalu buat berkas teks biasa dengan nama ini"
@@ -191,31 +261,41 @@ OS_REASON_READ_ONLY = "tempat penyimpanan hanya-baca"
 OS_REASON_OTHER = "galat sistem berkas {code}"
 
 # Licenses ------------------------------------------------------------------------------------
-LICENSE_TYPE_UNKNOWN = "{key} {value} bukan jenis izin yang dikenal{suggestion}; pakai salah satu: {allowed}"
-LICENSE_BAD_FORMAT = "{key} {value} bukan nomor {label} yang sah (harus {shape}{detail_part}, contoh {example})"
+LICENSE_TYPE_UNKNOWN = (
+    "{key} {value} bukan jenis izin yang dikenal{suggestion}; pakai salah satu: {allowed}"
+)
+LICENSE_BAD_FORMAT = (
+    "{key} {value} bukan nomor {label} yang sah (harus {shape}{detail_part}, contoh {example})"
+)
 LICENSE_WRONG_CODE = "{key} {value} adalah nomor {found}, bukan {expected}; ganti jenis atau periksa nomornya (contoh {example})"
-LICENSE_EXPORT_SUFFIX = "{key} {value} diakhiri E (juga diekspor); periksa nomornya di cekbpom.pom.go.id"
+LICENSE_EXPORT_SUFFIX = (
+    "{key} {value} diakhiri E (juga diekspor); periksa nomornya di cekbpom.pom.go.id"
+)
 LICENSE_DUPLICATE = "{key} {value} sudah tercantum di {other}; hapus yang ganda"
-LICENSE_REQUIRED = "kategori {category} memerlukan izin {needed}; tambahkan di izin:, misalnya - {{jenis: {first}, nomor: \"{example}\"}}"
+LICENSE_REQUIRED = 'kategori {category} memerlukan izin {needed}; tambahkan di izin:, misalnya - {{jenis: {first}, nomor: "{example}"}}'
 LICENSE_FORBIDDEN = "{key} {value} tidak boleh untuk kategori {category}: {reason}"
 PIRT_NOT_FOR_WATER = "air minum dalam kemasan wajib memakai izin BPOM MD dan SNI, bukan P-IRT"
-PIRT_EXPIRED = "{key} {value} berlaku sampai {year}; izin perlu diperbarui di Dinas Kesehatan/OSS. Halaman produk menampilkan \"izin perlu diperbarui\""
+PIRT_EXPIRED = '{key} {value} berlaku sampai {year}; izin perlu diperbarui di Dinas Kesehatan/OSS. Halaman produk menampilkan "izin perlu diperbarui"'
 PIRT_REGENCY_MISMATCH = "{key} {value} memakai kode wilayah {code} ({issuer}), bukan kode {regency} ({codes}); periksa nomor atau kabupaten produsen"
-HALAL_REQUIRED = "kategori {category} wajib mencantumkan halal: nomor sertifikat, {{status: dalam-proses}}, atau {{status: tidak-halal, alasan: \"...\"}}"
-HALAL_BAD = "halal harus berisi nomor: \"ID...\", atau status: dalam-proses, atau status: tidak-halal"
+HALAL_REQUIRED = 'kategori {category} wajib mencantumkan halal: nomor sertifikat, {{status: dalam-proses}}, atau {{status: tidak-halal, alasan: "..."}}'
+HALAL_BAD = 'halal harus berisi nomor: "ID...", atau status: dalam-proses, atau status: tidak-halal'
 HALAL_STATUS_UNKNOWN = "{key} {value} tidak dikenal; pakai dalam-proses atau tidak-halal"
-HALAL_NUMBER_AND_STATUS = "halal berisi nomor sertifikat dan status {value} sekaligus; pilih salah satu"
-HALAL_KH_NUMBER = "{key} {value} adalah nomor ketetapan halal (KH), bukan nomor sertifikat; tulis nomor sertifikat BPJPH yang diawali ID (contoh \"ID33110018517710724\")"
+HALAL_NUMBER_AND_STATUS = (
+    "halal berisi nomor sertifikat dan status {value} sekaligus; pilih salah satu"
+)
+HALAL_KH_NUMBER = '{key} {value} adalah nomor ketetapan halal (KH), bukan nomor sertifikat; tulis nomor sertifikat BPJPH yang diawali ID (contoh "ID33110018517710724")'
 PSAT_ISSUER_UNKNOWN = "{key} {value} tidak diawali kode kabupaten/kota NTT (misalnya 53/71 untuk Kota Kupang; yang tertulis {code}); periksa nomornya di sertifikat dari Dinas Pertanian"
 HALAL_END_WITHOUT_NUMBER = "halal.berlaku_sampai hanya untuk sertifikat dengan nomor; hapus baris ini atau tulis halal.nomor"
 HALAL_CERTIFICATE_ENDED = "{key} {value}: sertifikat halal ini tercatat sudah berakhir; perbarui sertifikatnya (nomor BPJPH) atau hapus halal.nomor dan tulis status: dalam-proses"
 HALAL_LEGACY_MUI = "{key} {value} tampak seperti nomor sertifikat MUI lama; periksa masa berlakunya dan ganti dengan nomor BPJPH (ID...) bila sudah ada"
-HALAL_BUT_PORK = "produk ini menyebut {word} ({where}), jadi halal harus {{status: tidak-halal, alasan: \"...\"}}"
+HALAL_BUT_PORK = (
+    'produk ini menyebut {word} ({where}), jadi halal harus {{status: tidak-halal, alasan: "..."}}'
+)
 HALAL_DEADLINE = "sejak 17 Oktober 2026 sertifikat halal wajib untuk pangan, minuman dan kosmetik usaha mikro dan kecil; status dalam-proses tetap ditampilkan, tetapi segera lengkapi nomor sertifikatnya"
 LICENSE_EXAMPLE = "{key} {value} adalah nomor contoh dari panduan, bukan nomor produk Anda; ganti dengan nomor yang tercetak pada label"
 NESTED_PRODUCT = "produk.yml di dalam folder produk lain tidak akan tampil; pindahkan folder ini ke products/<produsen>/<nama-produk>/"
-KEYWORD_HALAL_NOT_CERTIFIED = "{key} {value} memakai kata halal, padahal produk ini belum bersertifikat halal; hapus kata itu (status halal ditampilkan dari halal:, dan pencarian \"halal\" hanya menampilkan produk bersertifikat)"
-HALAL_ALCOHOL = "produk ini menyebut {word} ({where}); bila beralkohol, tulis halal: {{status: tidak-halal, alasan: \"mengandung alkohol\"}}"
+KEYWORD_HALAL_NOT_CERTIFIED = '{key} {value} memakai kata halal, padahal produk ini belum bersertifikat halal; hapus kata itu (status halal ditampilkan dari halal:, dan pencarian "halal" hanya menampilkan produk bersertifikat)'
+HALAL_ALCOHOL = 'produk ini menyebut {word} ({where}); bila beralkohol, tulis halal: {{status: tidak-halal, alasan: "mengandung alkohol"}}'
 
 # Scaffolding and commands --------------------------------------------------------------------
 NEW_PRODUCER_DONE = "Folder produsen dibuat: {path}. Lengkapi berkasnya lalu jalankan: catalogue-gen validate {path}"
@@ -225,7 +305,9 @@ NEW_NO_PRODUCER = "produsen {path} belum ada; buat dulu dengan: catalogue-gen ne
 STRIP_DONE = "{count} foto dibersihkan dari metadata (GPS, EXIF, XMP) di {path}"
 STRIP_NOTHING = "Tidak ada foto yang perlu dibersihkan di {path}"
 STRIP_FAILED = "{path}: {reason}"
-STRIP_NOT_WRITTEN = "foto {file_name} tidak dapat ditulis ulang ({reason}), jadi metadatanya masih ada"
+STRIP_NOT_WRITTEN = (
+    "foto {file_name} tidak dapat ditulis ulang ({reason}), jadi metadatanya masih ada"
+)
 STRIP_INCOMPLETE = "{count} foto belum dibersihkan (lihat di atas): lokasi GPS di foto itu mungkin masih ada; perbaiki atau hapus foto itu, lalu jalankan perintah ini lagi"
 STRIP_TOO_LARGE = "foto {file_name} menjadi {size_mib} MiB setelah dibersihkan, di atas batas {limit_mib} MiB, jadi tidak ditulis ulang dan metadatanya masih ada; perkecil foto dulu (misalnya kirim lewat WhatsApp lalu simpan hasilnya), lalu jalankan perintah ini lagi"
 BUILD_DONE = "Situs selesai dibangun di {path}: {products} produk, {pages} halaman."
@@ -240,20 +322,28 @@ PATH_OUTSIDE = "{path} tidak berada di dalam folder products/"
 PATH_MISSING = "{path} tidak ditemukan"
 TWO_FOR_ONE = "dua halaman atau berkas untuk satu alamat"
 OUTSIDE_GENERATED = "tujuan di luar folder hasil"
-DISK_FULL = "disk penuh saat menulis {path}; kosongkan ruang disk lalu ulangi. Situs lama tidak diubah"
+DISK_FULL = (
+    "disk penuh saat menulis {path}; kosongkan ruang disk lalu ulangi. Situs lama tidak diubah"
+)
 WRITE_FAILED = "gagal menulis {path} ({reason}); situs lama tidak diubah"
 DISK_FULL_SOMEWHERE = "disk penuh; kosongkan ruang disk (folder proyek, .cache/ dan folder situs) lalu ulangi. Situs lama tidak diubah"
 READ_ONLY = "tidak dapat menulis {path}: tempat ini hanya-baca atau tanpa izin tulis; membangun situs menulis ke docs/, .cache/ dan folder situs, jadi beri izin tulis atau salin proyek ke tempat yang bisa ditulisi, lalu ulangi. Situs lama tidak diubah"
 NO_PERMISSION = "tidak ada izin membuka {path}; periksa pemilik dan izin berkas itu (atau jalankan dengan akun yang boleh membaca dan menulis folder proyek), lalu ulangi. Situs lama tidak diubah"
 PROJECT_FOLDER = "folder proyek"
-STEP_DISK_FULL = "{step} berhenti karena disk penuh; kosongkan ruang disk lalu ulangi. Situs lama tidak diubah"
+STEP_DISK_FULL = (
+    "{step} berhenti karena disk penuh; kosongkan ruang disk lalu ulangi. Situs lama tidak diubah"
+)
 STEP_READ_ONLY = "{step} tidak dapat menulis: tempat ini hanya-baca atau tanpa izin tulis; bangun ke folder lain (--site-dir) lalu ulangi. Situs lama tidak diubah"
 
 # Pull request scope (`catalogue-gen check-pr`) ----------------------------------------------
 SCOPE_GIT_FAILED = "git gagal membaca perubahan ({detail}); periksa cabang dasar (--base, misalnya origin/main) dan pastikan riwayat git lengkap (fetch-depth: 0)"
 SCOPE_REVIEW = "perlu ditinjau pengelola: berkas ini berada di luar folder products/; pull request produsen hanya boleh mengubah berkas di products/"
-SCOPE_REVIEW_DELETED = "perlu ditinjau pengelola: pull request ini menghapus berkas di luar folder products/"
-SCOPE_SUBMODULE = "submodule git tidak diizinkan; hapus submodule ini dan tambahkan berkasnya langsung"
+SCOPE_REVIEW_DELETED = (
+    "perlu ditinjau pengelola: pull request ini menghapus berkas di luar folder products/"
+)
+SCOPE_SUBMODULE = (
+    "submodule git tidak diizinkan; hapus submodule ini dan tambahkan berkasnya langsung"
+)
 SCOPE_NOT_PHOTO = "berkas {file_name} tidak diizinkan di products/: hanya produsen.yml, produk.yml dan foto .jpg, .jpeg, .png, .webp atau .heic"
 SCOPE_PHOTO_TOO_LARGE = "foto {file_name} terlalu besar ({size_mib} MiB, batas {limit_mib} MiB); perkecil foto sebelum diunggah"
 SCOPE_MANY_PRODUCERS = "pull request ini mengubah {count} folder produsen ({names}); produsen biasanya hanya mengubah foldernya sendiri, jadi pengelola perlu memeriksanya"
@@ -262,7 +352,7 @@ SCOPE_NOTHING = "Pull request ini tidak mengubah berkas apa pun."
 
 # Kepemilikan (issue 10) -----------------------------------------------------------------------
 ACCOUNTS_MISSING = "akun_github belum diisi, jadi hanya pengelola yang boleh mengubah folder ini; tulis akun GitHub Anda (tanpa @), misalnya akun_github: [nama-akun-anda]"
-ACCOUNT_BAD = "{key} {value} bukan nama akun GitHub yang sah: tulis tanpa @, 1-39 huruf, angka atau tanda hubung (tidak di awal atau akhir, tidak dua berturut-turut), misalnya \"nama-akun\""
+ACCOUNT_BAD = '{key} {value} bukan nama akun GitHub yang sah: tulis tanpa @, 1-39 huruf, angka atau tanda hubung (tidak di awal atau akhir, tidak dua berturut-turut), misalnya "nama-akun"'
 OWNER_REFUSED = "folder products/{producer}/ hanya boleh diubah oleh {owners} atau pengelola; pull request dari @{author} tidak boleh menambah, mengubah, memindah atau menghapus berkas di folder ini ({count} berkas). Minta pemilik folder membuat perubahannya, atau minta pengelola meninjaunya"
 OWNER_NOBODY = "folder products/{producer}/ tidak mencantumkan akun_github, jadi hanya pengelola yang boleh mengubahnya; pull request dari @{author} mengubah {count} berkas di folder ini. Minta pengelola menambahkan akun Anda di akun_github"
 OWNER_FOLDER_DELETED = "pull request dari @{author} menghapus folder products/{producer}/, yang hanya boleh diubah oleh {owners} atau pengelola; kembalikan folder itu"
@@ -273,15 +363,21 @@ OWNER_AUTHOR_MISSING = "--author harus berisi akun GitHub pembuat pull request"
 SCOPE_PATH_CONTROL = "nama berkas ini berisi karakter kontrol (U+{codepoint}) yang bisa memalsukan pesan pemeriksa; ganti nama berkas dengan huruf, angka dan tanda hubung saja"
 SCOPE_PATH_NOT_UTF8 = "nama berkas ini bukan teks UTF-8, jadi tidak terbaca sama di komputer lain; ganti namanya dengan huruf biasa (a-z, 0-9, -), misalnya depan.jpg"
 SCOPE_OUTSIDE_PRODUCER = "berkas ini langsung berada di products/, bukan di folder produsen, jadi bukan milik produsen mana pun; pindahkan ke folder produsen Anda (products/<nama-produsen>/...)"
-CODEOWNERS_WRITTEN = "{path} ditulis: {producers} folder produsen dengan akun_github, {maintainers} pengelola."
+CODEOWNERS_WRITTEN = (
+    "{path} ditulis: {producers} folder produsen dengan akun_github, {maintainers} pengelola."
+)
 CODEOWNERS_OK = "{path} sudah sesuai dengan akun_github di products/ dan {maintainers_file}."
 CODEOWNERS_STALE = "{path} tidak sesuai dengan akun_github di products/ dan {maintainers_file}; jalankan catalogue-gen codeowners lalu sertakan berkas itu dalam pull request"
-MAINTAINERS_BAD = "{path}: {entries} bukan nama akun GitHub yang sah; tulis satu akun per baris, tanpa @"
+MAINTAINERS_BAD = (
+    "{path}: {entries} bukan nama akun GitHub yang sah; tulis satu akun per baris, tanpa @"
+)
 MAINTAINERS_NONE = "{path} tidak berisi akun pengelola; tulis satu akun GitHub per baris, tanpa @"
 
 # Pull request summary (`catalogue-gen pr-summary`), Markdown for the job summary -------------
 PR_SUMMARY_TITLE = "## Ringkasan pemeriksaan katalog"
-PR_SUMMARY_INTRO = "Dibandingkan dengan {base}: {files} berkas berubah, {products} produk terdampak."
+PR_SUMMARY_INTRO = (
+    "Dibandingkan dengan {base}: {files} berkas berubah, {products} produk terdampak."
+)
 PR_SUMMARY_HEADER = "| Produk | Perubahan | Masalah | Alamat halaman |"
 PR_SUMMARY_NO_PRODUCTS = "Tidak ada produk yang ditambah atau diubah."
 PR_STATUS_ADDED = "baru"
@@ -302,7 +398,7 @@ REPORT_INTRO = "{products} produk sah dari {producers} produsen; {errors} galat 
 REPORT_TABLE_HEADER = "| Produk | Berkas | Keterangan |"
 REPORT_NONE = "Tidak ada."
 REPORT_SECTION_PIRT = "## Izin P-IRT kedaluwarsa"
-REPORT_PIRT_NOTE = "Tahun di akhir nomor P-IRT adalah tahun izin berakhir. Halaman produk menampilkan \"izin perlu diperbarui\"; minta produsen memperbarui izinnya di Dinas Kesehatan/OSS."
+REPORT_PIRT_NOTE = 'Tahun di akhir nomor P-IRT adalah tahun izin berakhir. Halaman produk menampilkan "izin perlu diperbarui"; minta produsen memperbarui izinnya di Dinas Kesehatan/OSS.'
 REPORT_PIRT_ROW = "{number} berlaku sampai {year}"
 REPORT_SECTION_HALAL = "## Halal masih dalam proses"
 REPORT_HALAL_NOTE = "Kategori ini wajib bersertifikat halal; untuk usaha mikro dan kecil kewajiban berlaku mulai 17 Oktober 2026. Tanyakan perkembangan sertifikasinya."
@@ -336,5 +432,7 @@ SCOPE_PRODUCER_CHANGED = "data produsen yang sudah ada diubah (mungkin nomor Wha
 
 # Offline (service worker, web app manifest, offline page: offline.py) -------------------------
 OFFLINE_TITLE = "Anda sedang luring"
-OFFLINE_DESCRIPTION = "Tanpa sinyal, halaman yang pernah Anda buka di katalog ini tetap bisa dilihat."
+OFFLINE_DESCRIPTION = (
+    "Tanpa sinyal, halaman yang pernah Anda buka di katalog ini tetap bisa dilihat."
+)
 APP_DESCRIPTION = "Katalog produk UMKM Nusa Tenggara Timur dengan nomor izin yang bisa diperiksa, tetap bisa dibuka saat sinyal lemah."

@@ -218,7 +218,9 @@ class Product:
     @property
     def has_expired_license(self) -> bool:
         """True when any P-IRT is past its expiry year, or the halal certificate has ended."""
-        return any(lic.is_expired for lic in self.licenses) or (self.halal is not None and self.halal.is_ended)
+        return any(lic.is_expired for lic in self.licenses) or (
+            self.halal is not None and self.halal.is_ended
+        )
 
 
 @dataclass(frozen=True)

@@ -23,17 +23,26 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from jinja2 import Environment
 from PIL import Image, ImageDraw
 
 from catalogue_gen import addresses, messages
 from catalogue_gen.output import GENERATED_ROOTS
-from catalogue_gen.pages import SITE_NAME, Page, StaticFile, _compact_html, front_matter, make_environment, relative_url
+from catalogue_gen.pages import (
+    SITE_NAME,
+    Page,
+    StaticFile,
+    _compact_html,
+    front_matter,
+    make_environment,
+    relative_url,
+)
 from catalogue_gen.photos import CONTENT_ADDRESSED_NAME
 from catalogue_gen.settings import Settings
 
@@ -91,14 +100,18 @@ class OfflineFiles:
         }
 
 
-def render_offline(settings: Settings, pages: Sequence[Page], files: Sequence[StaticFile]) -> OfflineFiles:
+def render_offline(
+    settings: Settings, pages: Sequence[Page], files: Sequence[StaticFile]
+) -> OfflineFiles:
     """The offline page, manifest, icons and the service worker keyed to `pages` and `files`."""
     env = make_environment()
     page = render_offline_page(env)
     manifest = Page(WEB_MANIFEST, web_manifest())
     icons = tuple(make_icons(settings.cache_dir / "ikon"))
     # the worker's own code counts too (rendered without an id): new rules, new caches
-    build = build_id(settings, [*pages, page, manifest], [*files, *icons], extra=[render_worker(env, "")])
+    build = build_id(
+        settings, [*pages, page, manifest], [*files, *icons], extra=[render_worker(env, "")]
+    )
     worker = Page(SERVICE_WORKER, render_worker(env, build))
     return OfflineFiles(build, page, (worker, manifest), icons)
 
@@ -106,25 +119,45 @@ def render_offline(settings: Settings, pages: Sequence[Page], files: Sequence[St
 def render_offline_page(env: Environment) -> Page:
     """`luring/index.md`: what the worker shows for a page never saved, when the network fails."""
     body = env.get_template("offline.html.j2").render(
-        title=messages.OFFLINE_TITLE, rel=lambda target: relative_url(OFFLINE_PAGE, target),
+        title=messages.OFFLINE_TITLE,
+        rel=lambda target: relative_url(OFFLINE_PAGE, target),
     )
-    meta = dict(title=messages.OFFLINE_TITLE, description=messages.OFFLINE_DESCRIPTION, template="compact.html", hide=["toc"])
+    meta = dict(
+        title=messages.OFFLINE_TITLE,
+        description=messages.OFFLINE_DESCRIPTION,
+        template="compact.html",
+        hide=["toc"],
+    )
     return Page(OFFLINE_PAGE, front_matter(**meta) + _compact_html(body))
 
 
 def render_worker(env: Environment, build: str) -> str:
     """`sw.js` for build `build`."""
     return env.get_template("sw.js.j2").render(
-        build_id=build, offline_url=f"{OFFLINE_DIR}/", limits=LIMITS,
-        photo_pattern=PHOTO_PATTERN, hashed_search_pattern=HASHED_SEARCH_PATTERN,
-        hashed_asset_pattern=HASHED_ASSET_PATTERN, search_dirs=SEARCH_DIRS, title_suffix=f" - {SITE_NAME}",
-        list_limit=SAVED_LIST_LIMIT, message_limit=MESSAGE_LIMIT,
+        build_id=build,
+        offline_url=f"{OFFLINE_DIR}/",
+        limits=LIMITS,
+        photo_pattern=PHOTO_PATTERN,
+        hashed_search_pattern=HASHED_SEARCH_PATTERN,
+        hashed_asset_pattern=HASHED_ASSET_PATTERN,
+        search_dirs=SEARCH_DIRS,
+        title_suffix=f" - {SITE_NAME}",
+        list_limit=SAVED_LIST_LIMIT,
+        message_limit=MESSAGE_LIMIT,
     )
 
 
 def web_manifest() -> str:
     """The web app manifest; every address in it is relative, so it works under a sub-path."""
-    icons = [{"src": f"{ICON_DIR}/{icon_name(size)}", "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"} for size in ICON_SIZES]
+    icons = [
+        {
+            "src": f"{ICON_DIR}/{icon_name(size)}",
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+            "purpose": "any",
+        }
+        for size in ICON_SIZES
+    ]
     # The artwork stays inside the safe circle (radius 40 %), so Android may crop it as it likes.
     icons.append({**icons[-1], "purpose": "maskable"})
     data = {
@@ -169,7 +202,9 @@ def make_icons(cache: Path) -> list[StaticFile]:
 @functools.cache
 def draw_icon(size: int) -> bytes:
     """A shop front with a striped awning on the site's brown, as PNG bytes (deterministic)."""
-    scale = 4  # drawn large and scaled down: smooth edges without anti-aliasing support in ImageDraw
+    scale = (
+        4  # drawn large and scaled down: smooth edges without anti-aliasing support in ImageDraw
+    )
     side = size * scale
     image = Image.new("RGB", (side, side), THEME_COLOUR)
     draw = ImageDraw.Draw(image)
@@ -184,12 +219,16 @@ def draw_icon(size: int) -> bytes:
     stripes = 5
     left, right, top, bottom = 0.22, 0.78, 0.27, 0.42
     width = (right - left) / stripes
-    draw.rounded_rectangle(box(0.20, 0.23, 0.80, 0.28), radius=round(0.02 * side), fill=ICON_CREAM)  # roof
+    draw.rounded_rectangle(
+        box(0.20, 0.23, 0.80, 0.28), radius=round(0.02 * side), fill=ICON_CREAM
+    )  # roof
     for index in range(stripes):  # the awning, scalloped
         colour = ICON_CREAM if index % 2 == 0 else ICON_STRIPE
         x0 = left + index * width
         draw.rectangle(box(x0, top, x0 + width, bottom), fill=colour)
-        draw.pieslice(box(x0, bottom - width / 2, x0 + width, bottom + width / 2), 0, 180, fill=colour)
+        draw.pieslice(
+            box(x0, bottom - width / 2, x0 + width, bottom + width / 2), 0, 180, fill=colour
+        )
     draw.rectangle(box(0.27, 0.51, 0.73, 0.76), fill=ICON_CREAM)  # the shop, below the awning
     draw.rectangle(box(0.32, 0.56, 0.45, 0.66), fill=ICON_STRIPE)  # window
     draw.rectangle(box(0.52, 0.56, 0.66, 0.76), fill=THEME_COLOUR)  # door
@@ -200,7 +239,12 @@ def draw_icon(size: int) -> bytes:
     return buffer.getvalue()
 
 
-def build_id(settings: Settings, pages: Iterable[Page], files: Iterable[StaticFile], extra: Iterable[str] = ()) -> str:
+def build_id(
+    settings: Settings,
+    pages: Iterable[Page],
+    files: Iterable[StaticFile],
+    extra: Iterable[str] = (),
+) -> str:
     """16 hex digits over everything a shopper's saved copies were made from.
 
     Photos with content-addressed names count by name (a changed photo gets a new one), other
@@ -213,11 +257,15 @@ def build_id(settings: Settings, pages: Iterable[Page], files: Iterable[StaticFi
     for part in extra:
         digest.update(part.encode() + b"\0")
     for path in hand_written_sources(settings):
-        digest.update(path.relative_to(settings.root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(
+            path.relative_to(settings.root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0"
+        )
     for page in sorted(pages, key=lambda p: p.path):
         digest.update(f"page\0{page.path}\0{page.text}\0".encode())
     for file in sorted(set(files), key=lambda f: (f.path, f.source)):
-        content = b"" if _CONTENT_ADDRESSED.search("/" + file.path) else Path(file.source).read_bytes()
+        content = (
+            b"" if _CONTENT_ADDRESSED.search("/" + file.path) else Path(file.source).read_bytes()
+        )
         digest.update(f"file\0{file.path}\0".encode() + content + b"\0")
     return digest.hexdigest()[:16]
 

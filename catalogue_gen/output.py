@@ -33,12 +33,23 @@ MANIFEST_NAME = "katalog.json"
 def check_destination(path: str) -> str:
     """A generated path, normalised; refuses anything that would land outside the generated roots."""
     normal = posixpath.normpath(path)
-    if normal.startswith(("/", "..")) or "\\" in path or normal.split("/", 1)[0] not in GENERATED_ROOTS:
-        raise OutputError(messages.WRITE_FAILED.format(path=path, reason=messages.OUTSIDE_GENERATED))
+    if (
+        normal.startswith(("/", ".."))
+        or "\\" in path
+        or normal.split("/", 1)[0] not in GENERATED_ROOTS
+    ):
+        raise OutputError(
+            messages.WRITE_FAILED.format(path=path, reason=messages.OUTSIDE_GENERATED)
+        )
     return normal
 
 
-def write_generated(docs_dir: Path, pages: list[tuple[str, str]], files: list[tuple[str, str]], manifest: dict[str, Any]) -> int:
+def write_generated(
+    docs_dir: Path,
+    pages: list[tuple[str, str]],
+    files: list[tuple[str, str]],
+    manifest: dict[str, Any],
+) -> int:
     """Write pages (path, text) and files (path, source) under docs_dir atomically.
 
     Returns how many files differ from what was there (added, changed or removed). A file
@@ -48,7 +59,11 @@ def write_generated(docs_dir: Path, pages: list[tuple[str, str]], files: list[tu
     destinations: dict[str, str] = {}
     # Two pages for one address (a producer called "2" and page 2 of the producer list)
     # would silently hide one of them; the same photo file named twice is harmless.
-    for path, origin in [(p, f"page:{i}") for i, (p, _) in enumerate(pages)] + [(p, s) for p, s in files] + [(MANIFEST_NAME, "manifest")]:
+    for path, origin in (
+        [(p, f"page:{i}") for i, (p, _) in enumerate(pages)]
+        + [(p, s) for p, s in files]
+        + [(MANIFEST_NAME, "manifest")]
+    ):
         normal = check_destination(path)
         if normal in destinations and destinations[normal] != origin:
             raise OutputError(messages.WRITE_FAILED.format(path=path, reason=messages.TWO_FOR_ONE))
@@ -81,7 +96,9 @@ def write_generated(docs_dir: Path, pages: list[tuple[str, str]], files: list[tu
             raise OutputError(messages.DISK_FULL.format(path=docs_dir)) from exc
         if exc.errno in READ_ONLY_ERRNOS:
             raise OutputError(messages.READ_ONLY.format(path=docs_dir)) from exc
-        raise OutputError(messages.WRITE_FAILED.format(path=exc.filename or docs_dir, reason=exc.strerror or exc)) from exc
+        raise OutputError(
+            messages.WRITE_FAILED.format(path=exc.filename or docs_dir, reason=exc.strerror or exc)
+        ) from exc
     return changed
 
 
@@ -94,7 +111,11 @@ def storage_message(exc: OSError) -> str | None:
     """One Indonesian line for a full disk or a place that cannot be written; None otherwise."""
     # write() reports a full disk without a file name; open() and mkdir() name theirs
     if exc.errno in DISK_FULL_ERRNOS:
-        return messages.DISK_FULL.format(path=exc.filename) if exc.filename else messages.DISK_FULL_SOMEWHERE
+        return (
+            messages.DISK_FULL.format(path=exc.filename)
+            if exc.filename
+            else messages.DISK_FULL_SOMEWHERE
+        )
     if exc.errno == errno.EROFS:
         return messages.READ_ONLY.format(path=exc.filename or messages.PROJECT_FOLDER)
     if exc.errno in READ_ONLY_ERRNOS:  # EACCES, EPERM: reading or writing, we cannot tell
@@ -248,7 +269,10 @@ def exchange_paths(first: Path, second: Path) -> bool:
     renameat2 = _libc_renameat2()
     if renameat2 is None:
         return False
-    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+    if (
+        renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+        == 0
+    ):
         return True
     error = ctypes.get_errno()
     if error in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EXDEV, errno.EPERM):
@@ -264,6 +288,12 @@ def _libc_renameat2() -> Any:
         function = ctypes.CDLL(None, use_errno=True).renameat2  # glibc 2.28+, musl 1.2.2+
     except (OSError, AttributeError):
         return None
-    function.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    function.argtypes = (
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    )
     function.restype = ctypes.c_int
     return function

@@ -58,7 +58,11 @@ def accounts_of(root: yaml.MappingNode | None) -> tuple[str, ...]:
         if isinstance(key_node, yaml.ScalarNode) and key_node.value == ACCOUNTS_KEY:
             if not isinstance(value_node, yaml.SequenceNode):
                 return ()
-            items = [item.value.strip() for item in value_node.value[:MAX_ACCOUNTS] if isinstance(item, yaml.ScalarNode)]
+            items = [
+                item.value.strip()
+                for item in value_node.value[:MAX_ACCOUNTS]
+                if isinstance(item, yaml.ScalarNode)
+            ]
             return tuple(item for item in items if is_valid_login(item))
     return ()
 
@@ -90,18 +94,31 @@ def is_listed(login: str, accounts: tuple[str, ...]) -> bool:
     return login.lower() in {account.lower() for account in accounts}
 
 
-def load_producer_accounts(project_root: Path, products_dir: Path) -> list[tuple[str, tuple[str, ...]]]:
+def load_producer_accounts(
+    project_root: Path, products_dir: Path
+) -> list[tuple[str, tuple[str, ...]]]:
     """(slug, accounts) of every producer folder on disk, in slug order."""
     problems: list[Problem] = []  # reported by `validate`; here only the accounts matter
-    return [(folder.slug, accounts_of(folder.file.root if folder.file else None))
-            for folder in iter_tree(project_root, products_dir, problems) if is_valid_slug(folder.slug)]
+    return [
+        (folder.slug, accounts_of(folder.file.root if folder.file else None))
+        for folder in iter_tree(project_root, products_dir, problems)
+        if is_valid_slug(folder.slug)
+    ]
 
 
-def render_codeowners(producers: list[tuple[str, tuple[str, ...]]], maintainers: tuple[str, ...]) -> str:
+def render_codeowners(
+    producers: list[tuple[str, tuple[str, ...]]], maintainers: tuple[str, ...]
+) -> str:
     """The text of `.github/CODEOWNERS`: maintainers own everything, each producer its folder."""
     team = " ".join(f"@{login}" for login in maintainers)
-    lines = [CODEOWNERS_HEADER, "# Everything, including new producer folders: maintainers.",
-             f"* {team}", f"/products/ {team}", "", "# Each producer folder: its akun_github, then the maintainers."]
+    lines = [
+        CODEOWNERS_HEADER,
+        "# Everything, including new producer folders: maintainers.",
+        f"* {team}",
+        f"/products/ {team}",
+        "",
+        "# Each producer folder: its akun_github, then the maintainers.",
+    ]
     for slug, accounts in sorted(producers):
         if not accounts:
             continue  # no akun_github: the /products/ line above, maintainers only
@@ -113,7 +130,9 @@ def render_codeowners(producers: list[tuple[str, tuple[str, ...]]], maintainers:
     return "\n".join(lines) + "\n"
 
 
-def write_codeowners(project_root: Path, products_dir: Path, is_check: bool = False) -> tuple[bool, int, int]:
+def write_codeowners(
+    project_root: Path, products_dir: Path, is_check: bool = False
+) -> tuple[bool, int, int]:
     """Write `.github/CODEOWNERS` (with `is_check`, only compare it).
 
     Returns (whether the file was already up to date, producer folders with accounts,
@@ -121,11 +140,15 @@ def write_codeowners(project_root: Path, products_dir: Path, is_check: bool = Fa
     without maintainers would leave most of the repository without a reviewer.
     """
     try:
-        logins, invalid = parse_maintainers((project_root / MAINTAINERS_FILE).read_text(encoding="utf-8"))
+        logins, invalid = parse_maintainers(
+            (project_root / MAINTAINERS_FILE).read_text(encoding="utf-8")
+        )
     except (OSError, UnicodeDecodeError):
         logins, invalid = (), []
     if invalid:
-        raise CatalogueError(messages.MAINTAINERS_BAD.format(path=MAINTAINERS_FILE, entries=", ".join(invalid)))
+        raise CatalogueError(
+            messages.MAINTAINERS_BAD.format(path=MAINTAINERS_FILE, entries=", ".join(invalid))
+        )
     if not logins:
         raise CatalogueError(messages.MAINTAINERS_NONE.format(path=MAINTAINERS_FILE))
     producers = load_producer_accounts(project_root, products_dir)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -22,8 +22,8 @@ from markupsafe import Markup, escape
 
 from catalogue_gen import addresses, categories, contacts, facets, regencies, synonyms
 from catalogue_gen.display import count, display_phone, indonesian_date
-from catalogue_gen.synonyms import expand_terms, index_forms, normalise, vocabulary_words
 from catalogue_gen.model import Catalogue, HalalStatus, ProcessedPhoto, Producer, Product
+from catalogue_gen.synonyms import expand_terms, index_forms, normalise, vocabulary_words
 
 if TYPE_CHECKING:
     from catalogue_gen.photos import ShareCards
@@ -73,13 +73,23 @@ class Badge:
     text: str
 
 
-BADGES = {badge.kind: badge for badge in (
-    Badge("bpom", "BPOM"), Badge("pirt", "P-IRT"), Badge("sni", "SNI"), Badge("halal", "Halal"),
-    Badge("tidak-halal", "Tidak halal"), Badge("halal-proses", "Halal: dalam proses"),
-    Badge("expired", "Izin perlu diperbarui"), Badge("habis", "Stok habis"),
-)}
+BADGES = {
+    badge.kind: badge
+    for badge in (
+        Badge("bpom", "BPOM"),
+        Badge("pirt", "P-IRT"),
+        Badge("sni", "SNI"),
+        Badge("halal", "Halal"),
+        Badge("tidak-halal", "Tidak halal"),
+        Badge("halal-proses", "Halal: dalam proses"),
+        Badge("expired", "Izin perlu diperbarui"),
+        Badge("habis", "Stok habis"),
+    )
+}
 HALAL_BADGE_OF_STATUS = {
-    HalalStatus.CERTIFIED: "halal", HalalStatus.NOT_HALAL: "tidak-halal", HalalStatus.IN_PROCESS: "halal-proses",
+    HalalStatus.CERTIFIED: "halal",
+    HalalStatus.NOT_HALAL: "tidak-halal",
+    HalalStatus.IN_PROCESS: "halal-proses",
 }
 
 
@@ -175,8 +185,11 @@ def whatsapp_url(producer: Producer, product: Product | None, page_url: str) -> 
     if not producer.contact.whatsapp:
         return ""
     if product is not None:
-        message = (f"Halo {producer.name}, saya melihat {product.name} di katalog {SITE_NAME}"
-                   + (f" ({page_url})" if page_url else "") + ". Apakah masih tersedia?")
+        message = (
+            f"Halo {producer.name}, saya melihat {product.name} di katalog {SITE_NAME}"
+            + (f" ({page_url})" if page_url else "")
+            + ". Apakah masih tersedia?"
+        )
     else:
         message = f"Halo {producer.name}, saya melihat usaha Anda di katalog {SITE_NAME}."
     return f"https://wa.me/{producer.contact.whatsapp}?text={quote(message, safe='')}"
@@ -210,8 +223,13 @@ def _compact_html(text: str) -> str:
 class PageRenderer:
     """Renders every page of a catalogue. One instance per build."""
 
-    def __init__(self, catalogue: Catalogue, photos: dict[str, ProcessedPhoto], site_url: str,
-                 share_cards: ShareCards | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        photos: dict[str, ProcessedPhoto],
+        site_url: str,
+        share_cards: ShareCards | None = None,
+    ) -> None:
         self.catalogue = catalogue
         self.photos = photos
         self.site_url = site_url if site_url.strip("/") else ""
@@ -239,28 +257,42 @@ class PageRenderer:
         cover = self.photos[product.photos[0].source_path]
         folder = self.product_dir(product)
         small = cover.at_least(CARD_WIDTH)
-        srcset = ", ".join(f"{relative_url(from_page, folder + v.file_name)} {v.width}w" for v in cover.srcset_from(CARD_WIDTH))
+        srcset = ", ".join(
+            f"{relative_url(from_page, folder + v.file_name)} {v.width}w"
+            for v in cover.srcset_from(CARD_WIDTH)
+        )
         return Card(
-            product=product, url=relative_url(from_page, folder),
-            image=relative_url(from_page, folder + small.file_name), srcset=srcset,
-            width=small.width, height=small.height, placeholder=cover.placeholder_color,
-            price=price_text(product), badges=badges_for(product),
+            product=product,
+            url=relative_url(from_page, folder),
+            image=relative_url(from_page, folder + small.file_name),
+            srcset=srcset,
+            width=small.width,
+            height=small.height,
+            placeholder=cover.placeholder_color,
+            price=price_text(product),
+            badges=badges_for(product),
         )
 
     def _render(self, template: str, path: str, meta: dict[str, Any], **context: Any) -> Page:
         body = self.env.get_template(template).render(
-            page_path=path, rel=lambda target: relative_url(path, target), **context,
+            page_path=path,
+            rel=lambda target: relative_url(path, target),
+            **context,
         )
         meta = {**meta, **self.share_meta(path, meta, context.get("cards"))}
         return Page(path, front_matter(**meta) + _compact_html(body))
 
-    def share_meta(self, path: str, meta: dict[str, Any], cards: Sequence[Card] | None) -> dict[str, Any]:
+    def share_meta(
+        self, path: str, meta: dict[str, Any], cards: Sequence[Card] | None
+    ) -> dict[str, Any]:
         """og:title "<title> – Beli Produk NTT", and og:image: a collage of the page's first
         product photos, or the site's own card on a page with no product."""
-        found: dict[str, Any] = {"og_title": meta.get("og_title") or f"{meta['title']} – {SITE_NAME}"}
+        found: dict[str, Any] = {
+            "og_title": meta.get("og_title") or f"{meta['title']} – {SITE_NAME}"
+        }
         if self.share_cards is None:
             return found
-        chosen = [card.product for card in (cards or ())][:self.share_cards.limit]
+        chosen = [card.product for card in (cards or ())][: self.share_cards.limit]
         covers = [self.photos[p.photos[0].source_path] for p in chosen]
         if len(chosen) == 1 and covers[0].social is not None:
             # one product: its own share image (the whole photo on its colour), no second file
@@ -269,7 +301,11 @@ class PageRenderer:
             image = self.share_cards.collage(covers) if chosen else self.share_cards.default()
             target = SHARE_DIR + image.file_name
             self.share_files[image.file_name] = StaticFile(target, image.cache_path)
-        found["og_image_alt"] = ("Foto " + ", ".join(p.name for p in chosen)) if chosen else f"{SITE_NAME}: katalog produk UMKM Nusa Tenggara Timur"
+        found["og_image_alt"] = (
+            ("Foto " + ", ".join(p.name for p in chosen))
+            if chosen
+            else f"{SITE_NAME}: katalog produk UMKM Nusa Tenggara Timur"
+        )
         found["og_image"] = self.absolute(target) or relative_url(path, target)
         return found
 
@@ -286,27 +322,51 @@ class PageRenderer:
             pages.append(self.render_producer(producer))
             if producer.logo is not None and producer.logo.source_path in self.photos:
                 for variant in [self.photos[producer.logo.source_path].at_least(CARD_WIDTH)]:
-                    files.append(StaticFile(f"produsen/{producer.slug}/{variant.file_name}", variant.cache_path))
+                    files.append(
+                        StaticFile(
+                            f"produsen/{producer.slug}/{variant.file_name}", variant.cache_path
+                        )
+                    )
         pages.extend(self.render_producer_index())
         by_category = self._group(lambda p: p.category.slug)
         pages.append(self.render_category_index(by_category))
         for category in categories.CATEGORIES:
-            pages.extend(self.render_listing(
-                f"kategori/{category.slug}", category.name, category.description,
-                by_category.get(category.slug, []), kind="kategori", base_filters={"kategori": category.slug},
-            ))
+            pages.extend(
+                self.render_listing(
+                    f"kategori/{category.slug}",
+                    category.name,
+                    category.description,
+                    by_category.get(category.slug, []),
+                    kind="kategori",
+                    base_filters={"kategori": category.slug},
+                )
+            )
         by_regency = self._group(lambda p: p.producer.regency.slug)
         pages.append(self.render_regency_index(by_regency))
         for regency in regencies.REGENCIES:
             description = f"Produk UMKM dari {regency.name}, ibu kota {regency.capital}, pulau {regency.island}."
-            pages.extend(self.render_listing(
-                f"kabupaten/{regency.slug}", regency.name, description,
-                by_regency.get(regency.slug, []), kind="kabupaten", base_filters={"kabupaten": regency.slug},
-            ))
+            pages.extend(
+                self.render_listing(
+                    f"kabupaten/{regency.slug}",
+                    regency.name,
+                    description,
+                    by_regency.get(regency.slug, []),
+                    kind="kabupaten",
+                    base_filters={"kabupaten": regency.slug},
+                )
+            )
         for listing in CERTIFICATION_LISTINGS:
             chosen = [p for p in self.catalogue.products if listing.includes(p)]
-            pages.extend(self.render_listing(f"sertifikasi/{listing.slug}", listing.title, listing.description,
-                                             chosen, kind="sertifikasi", base_filters=listing.filters))
+            pages.extend(
+                self.render_listing(
+                    f"sertifikasi/{listing.slug}",
+                    listing.title,
+                    listing.description,
+                    chosen,
+                    kind="sertifikasi",
+                    base_filters=listing.filters,
+                )
+            )
         pages.extend(self.render_search())
         files.extend(self.share_files[name] for name in sorted(self.share_files))
         return pages, files
@@ -326,7 +386,9 @@ class PageRenderer:
             if index == 0 and processed.social is not None:
                 yield StaticFile(folder + processed.social.file_name, processed.social.cache_path)
             if index == 0 and processed.thumbnail is not None:
-                yield StaticFile(folder + processed.thumbnail.file_name, processed.thumbnail.cache_path)
+                yield StaticFile(
+                    folder + processed.thumbnail.file_name, processed.thumbnail.cache_path
+                )
 
     def render_product(self, product: Product) -> Page:
         """`produk/<producer>/<product>/index.md`."""
@@ -335,13 +397,17 @@ class PageRenderer:
         gallery = []
         for photo in product.photos:
             processed = self.photos[photo.source_path]
-            gallery.append({
-                "photo": processed,
-                "src": processed.at_least(CARD_WIDTH).file_name,
-                "srcset": ", ".join(f"{v.file_name} {v.width}w" for v in processed.srcset_from(CARD_WIDTH)),
-                "large": processed.largest.file_name,
-                "display": processed.at_least(CARD_WIDTH),
-            })
+            gallery.append(
+                {
+                    "photo": processed,
+                    "src": processed.at_least(CARD_WIDTH).file_name,
+                    "srcset": ", ".join(
+                        f"{v.file_name} {v.width}w" for v in processed.srcset_from(CARD_WIDTH)
+                    ),
+                    "large": processed.largest.file_name,
+                    "display": processed.at_least(CARD_WIDTH),
+                }
+            )
         cover = self.photos[product.photos[0].source_path]
         page_url = self.absolute(folder)
         social = cover.social.file_name if cover.social else cover.largest.file_name
@@ -356,21 +422,35 @@ class PageRenderer:
             hide=["toc"],
         )
         body = self.env.get_template("product.html.j2").render(
-            product=product, gallery=gallery, badges=badges_for(product),
+            product=product,
+            gallery=gallery,
+            badges=badges_for(product),
             whatsapp=whatsapp_url(product.producer, product, page_url),
             json_ld=json_ld(self.product_json_ld(product, folder, social)),
             others=[self.card(p, path) for p in others[:OTHER_PRODUCTS_LIMIT]],
-            rel=lambda target: relative_url(path, target), page_url=page_url,
-            cover=cover, halal_status=HalalStatus, search_terms=search_terms(product),
-            filters=[(key, value) for key, values in facets.product_filters(product).items() for value in values],
-            sort_keys=facets.product_sort_keys(product), card_image=cover.at_least(CARD_WIDTH).file_name,
+            rel=lambda target: relative_url(path, target),
+            page_url=page_url,
+            cover=cover,
+            halal_status=HalalStatus,
+            search_terms=search_terms(product),
+            filters=[
+                (key, value)
+                for key, values in facets.product_filters(product).items()
+                for value in values
+            ],
+            sort_keys=facets.product_sort_keys(product),
+            card_image=cover.at_least(CARD_WIDTH).file_name,
             thumb_image=(cover.thumbnail or cover.variants[0]).file_name,
         )
         return Page(path, front_matter(**meta) + "\n" + _compact_html(body))
 
     def product_json_ld(self, product: Product, folder: str, social: str) -> dict[str, Any]:
         """schema.org Product: name, image, description, brand, category, offers in IDR."""
-        images = [self.absolute(folder + self.photos[p.source_path].largest.file_name) or self.photos[p.source_path].largest.file_name for p in product.photos]
+        images = [
+            self.absolute(folder + self.photos[p.source_path].largest.file_name)
+            or self.photos[p.source_path].largest.file_name
+            for p in product.photos
+        ]
         data: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "Product",
@@ -379,22 +459,37 @@ class PageRenderer:
             "image": images,
             "category": product.category.name,
             "brand": {"@type": "Brand", "name": product.producer.name},
-            "manufacturer": {"@type": "Organization", "name": product.producer.name,
-                             "address": {"@type": "PostalAddress", "addressRegion": "Nusa Tenggara Timur",
-                                         "addressLocality": product.producer.regency.name, "addressCountry": "ID"}},
+            "manufacturer": {
+                "@type": "Organization",
+                "name": product.producer.name,
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressRegion": "Nusa Tenggara Timur",
+                    "addressLocality": product.producer.regency.name,
+                    "addressCountry": "ID",
+                },
+            },
             "countryOfOrigin": {"@type": "Country", "name": "Indonesia"},
         }
         url = self.absolute(folder)
         if url:
             data["url"] = url
-        availability = "https://schema.org/InStock" if product.is_available else "https://schema.org/OutOfStock"
+        availability = (
+            "https://schema.org/InStock"
+            if product.is_available
+            else "https://schema.org/OutOfStock"
+        )
         if product.prices:
             amounts = [p.rupiah for p in product.prices]
             if len(product.prices) == 1:
                 offers: dict[str, Any] = {"@type": "Offer", "price": str(amounts[0])}
             else:
-                offers = {"@type": "AggregateOffer", "lowPrice": str(min(amounts)),
-                          "highPrice": str(max(amounts)), "offerCount": len(amounts)}
+                offers = {
+                    "@type": "AggregateOffer",
+                    "lowPrice": str(min(amounts)),
+                    "highPrice": str(max(amounts)),
+                    "offerCount": len(amounts),
+                }
             offers.update({"priceCurrency": "IDR", "availability": availability})
             if url:
                 offers["url"] = url
@@ -409,9 +504,16 @@ class PageRenderer:
         if producer.logo is not None and producer.logo.source_path in self.photos:
             logo = self.photos[producer.logo.source_path].at_least(CARD_WIDTH)
         return self._render(
-            "producer.html.j2", path,
-            dict(title=producer.name, description=f"{producer.name}: produsen dari {producer.regency.name}, NTT.", template="compact.html"),
-            producer=producer, cards=[self.card(p, path) for p in products], logo=logo,
+            "producer.html.j2",
+            path,
+            dict(
+                title=producer.name,
+                description=f"{producer.name}: produsen dari {producer.regency.name}, NTT.",
+                template="compact.html",
+            ),
+            producer=producer,
+            cards=[self.card(p, path) for p in products],
+            logo=logo,
             whatsapp=whatsapp_url(producer, None, ""),
         )
 
@@ -423,14 +525,29 @@ class PageRenderer:
         chunks = _chunks(producers, PRODUCERS_PAGE_SIZE)
         for number, chunk in enumerate(chunks, start=1):
             path = addresses.producer_index_path(number)
-            pages.append(self._render(
-                "producer_index.html.j2", path, dict(title="Produsen", description="Daftar produsen UMKM NTT di katalog."),
-                producers=chunk, counts=counts, pager=_pager(path, addresses.PRODUCERS_DIR, number, len(chunks), addresses.PAGE_PREFIX),
-            ))
+            pages.append(
+                self._render(
+                    "producer_index.html.j2",
+                    path,
+                    dict(title="Produsen", description="Daftar produsen UMKM NTT di katalog."),
+                    producers=chunk,
+                    counts=counts,
+                    pager=_pager(
+                        path, addresses.PRODUCERS_DIR, number, len(chunks), addresses.PAGE_PREFIX
+                    ),
+                )
+            )
         return pages
 
-    def render_listing(self, folder: str, title: str, description: str, products: Sequence[Product], kind: str,
-                       base_filters: dict[str, Any]) -> list[Page]:
+    def render_listing(
+        self,
+        folder: str,
+        title: str,
+        description: str,
+        products: Sequence[Product],
+        kind: str,
+        base_filters: dict[str, Any],
+    ) -> list[Page]:
         """A listing of product cards, `PAGE_SIZE` to a page: `<folder>/`, `<folder>/2/`, ...
 
         The static pages list every product; when a shopper filters or sorts, finder.js asks
@@ -443,31 +560,53 @@ class PageRenderer:
         for number, chunk in enumerate(chunks, start=1):
             path = f"{folder}/index.md" if number == 1 else f"{folder}/{number}/index.md"
             page_title = title if number == 1 else f"{title} (halaman {number})"
-            pages.append(self._render(
-                "listing.html.j2", path, dict(title=page_title, description=description),
-                title=title, description=description, cards=[self.card(p, path) for p in chunk],
-                total=len(ordered), pager=_pager(path, folder, number, len(chunks)), kind=kind,
-                facets=[f for f in facets.FACETS if f.key not in fixed], sorts=facets.SORTS,
-                finder=self.finder_settings(path, base_filters),
-            ))
+            pages.append(
+                self._render(
+                    "listing.html.j2",
+                    path,
+                    dict(title=page_title, description=description),
+                    title=title,
+                    description=description,
+                    cards=[self.card(p, path) for p in chunk],
+                    total=len(ordered),
+                    pager=_pager(path, folder, number, len(chunks)),
+                    kind=kind,
+                    facets=[f for f in facets.FACETS if f.key not in fixed],
+                    sorts=facets.SORTS,
+                    finder=self.finder_settings(path, base_filters),
+                )
+            )
         return pages
 
-    def finder_settings(self, from_page: str, base_filters: dict[str, Any], page_size: int = RESULTS_PAGE_SIZE) -> str:
+    def finder_settings(
+        self, from_page: str, base_filters: dict[str, Any], page_size: int = RESULTS_PAGE_SIZE
+    ) -> str:
         """JSON for `data-finder`: the listing's own filter, page size, where the rules live."""
-        return json.dumps({
-            "base": base_filters, "pageSize": page_size,
-            "rules": relative_url(from_page, "cari/aturan.json"),
-            "vocabulary": relative_url(from_page, "cari/kosakata.json"),
-        }, sort_keys=True, ensure_ascii=False)
+        return json.dumps(
+            {
+                "base": base_filters,
+                "pageSize": page_size,
+                "rules": relative_url(from_page, "cari/aturan.json"),
+                "vocabulary": relative_url(from_page, "cari/kosakata.json"),
+            },
+            sort_keys=True,
+            ensure_ascii=False,
+        )
 
     def render_search(self) -> list[Page]:
         """`cari/`: the search page with every facet, its rules and the suggestion vocabulary."""
         path = "cari/index.md"
         page = self._render(
-            "search.html.j2", path,
-            dict(title="Cari produk", description="Cari produk UMKM NTT menurut nama, nama lokal, produsen atau kabupaten.",
-                 hide=["navigation", "toc"]),
-            facets=facets.FACETS, sorts=facets.SORTS, finder=self.finder_settings(path, {}, SEARCH_PAGE_SIZE),
+            "search.html.j2",
+            path,
+            dict(
+                title="Cari produk",
+                description="Cari produk UMKM NTT menurut nama, nama lokal, produsen atau kabupaten.",
+                hide=["navigation", "toc"],
+            ),
+            facets=facets.FACETS,
+            sorts=facets.SORTS,
+            finder=self.finder_settings(path, {}, SEARCH_PAGE_SIZE),
             categories=categories.CATEGORIES,
         )
         rules = {
@@ -485,15 +624,29 @@ class PageRenderer:
         words = vocabulary_words(self._vocabulary_texts(), VOCABULARY_LIMIT)
         return [
             page,
-            Page("cari/aturan.json", json.dumps(rules, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"),
-            Page("cari/kosakata.json", json.dumps({"words": " ".join(words)}, ensure_ascii=False, separators=(",", ":")) + "\n"),
+            Page(
+                "cari/aturan.json",
+                json.dumps(rules, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
+            ),
+            Page(
+                "cari/kosakata.json",
+                json.dumps({"words": " ".join(words)}, ensure_ascii=False, separators=(",", ":"))
+                + "\n",
+            ),
         ]
 
     def _vocabulary_texts(self) -> Iterable[str]:
         # What shoppers type: names, local names, categories and places; not the long texts.
         for product in self.catalogue.products:
-            yield " ".join([product.name, *product.keywords, product.category.name,
-                            product.producer.regency.short_name, product.producer.name])
+            yield " ".join(
+                [
+                    product.name,
+                    *product.keywords,
+                    product.category.name,
+                    product.producer.regency.short_name,
+                    product.producer.name,
+                ]
+            )
         for category in categories.CATEGORIES:
             yield category.name
         for regency in regencies.REGENCIES:
@@ -502,17 +655,24 @@ class PageRenderer:
     def render_category_index(self, groups: dict[str, list[Product]]) -> Page:
         """`kategori/index.md`: every category with its count."""
         return self._render(
-            "category_index.html.j2", "kategori/index.md",
+            "category_index.html.j2",
+            "kategori/index.md",
             dict(title="Kategori", description="Jelajahi produk NTT menurut kategori."),
-            categories=categories.CATEGORIES, counts={k: len(v) for k, v in groups.items()},
+            categories=categories.CATEGORIES,
+            counts={k: len(v) for k, v in groups.items()},
         )
 
     def render_regency_index(self, groups: dict[str, list[Product]]) -> Page:
         """`kabupaten/index.md`: every regency with its count, grouped by island."""
         return self._render(
-            "regency_index.html.j2", "kabupaten/index.md",
-            dict(title="Kabupaten/Kota", description="Jelajahi produk NTT menurut kabupaten dan kota."),
-            regencies=regencies.REGENCIES, counts={k: len(v) for k, v in groups.items()},
+            "regency_index.html.j2",
+            "kabupaten/index.md",
+            dict(
+                title="Kabupaten/Kota",
+                description="Jelajahi produk NTT menurut kabupaten dan kota.",
+            ),
+            regencies=regencies.REGENCIES,
+            counts={k: len(v) for k, v in groups.items()},
         )
 
     def render_home(self) -> Page:
@@ -520,15 +680,25 @@ class PageRenderer:
         path = "index.md"
         by_category = self._group(lambda p: p.category.slug)
         by_regency = self._group(lambda p: p.producer.regency.slug)
-        newest = sorted(self.catalogue.products, key=lambda p: (p.updated is None, -(p.updated.toordinal() if p.updated else 0), p.key))[:8]
+        newest = sorted(
+            self.catalogue.products,
+            key=lambda p: (p.updated is None, -(p.updated.toordinal() if p.updated else 0), p.key),
+        )[:8]
         return self._render(
-            "home.html.j2", path,
-            dict(title="Beranda", og_title=HOME_SHARE_TITLE,
-                 description="Katalog produk UMKM Nusa Tenggara Timur: pangan olahan, kopi, madu, tenun ikat, dengan nomor izin yang bisa diperiksa."),
-            product_count=len(self.catalogue.products), producer_count=len(self.catalogue.producers),
-            regency_count=len(by_regency), categories=categories.CATEGORIES,
+            "home.html.j2",
+            path,
+            dict(
+                title="Beranda",
+                og_title=HOME_SHARE_TITLE,
+                description="Katalog produk UMKM Nusa Tenggara Timur: pangan olahan, kopi, madu, tenun ikat, dengan nomor izin yang bisa diperiksa.",
+            ),
+            product_count=len(self.catalogue.products),
+            producer_count=len(self.catalogue.producers),
+            regency_count=len(by_regency),
+            categories=categories.CATEGORIES,
             category_counts={k: len(v) for k, v in by_category.items()},
-            regencies=regencies.REGENCIES, regency_counts={k: len(v) for k, v in by_regency.items()},
+            regencies=regencies.REGENCIES,
+            regency_counts={k: len(v) for k, v in by_regency.items()},
             cards=[self.card(p, path) for p in newest],
         )
 
@@ -539,8 +709,14 @@ def search_terms(product: Product) -> str:
     "halal" is indexed only for a certified product (the word on a pork product's page,
     "tidak halal", stays out of the index), whatever a producer wrote.
     """
-    words = [product.name, product.category.name, product.producer.regency.name,
-             product.producer.regency.short_name, *product.producer.regency.aliases, *product.keywords]
+    words = [
+        product.name,
+        product.category.name,
+        product.producer.regency.name,
+        product.producer.regency.short_name,
+        *product.producer.regency.aliases,
+        *product.keywords,
+    ]
     terms = expand_terms(" ".join(words))
     terms += index_forms([*terms, *normalise(product.summary).split()])
     terms.append(synonyms.ALL_PRODUCTS_WORD)
@@ -565,26 +741,43 @@ class CertificationListing:
         """True when the product belongs on this listing (decided from its facet values)."""
         values = facets.product_filters(product)
         return all(
-            bool(set(values.get(key, ())) & set(wanted["any"] if isinstance(wanted, dict) else [wanted]))
+            bool(
+                set(values.get(key, ()))
+                & set(wanted["any"] if isinstance(wanted, dict) else [wanted])
+            )
             for key, wanted in self.filters.items()
         )
 
 
 CERTIFICATION_LISTINGS = (
-    CertificationListing("bpom", "Berizin BPOM", "Produk dengan izin edar atau notifikasi BPOM.",
-                         {"izin": {"any": list(facets.BPOM_KINDS)}}),
-    CertificationListing("pirt", "Berizin P-IRT", "Produk pangan industri rumah tangga dengan izin P-IRT.",
-                         {"izin": "pirt"}),
-    CertificationListing("halal", "Bersertifikat halal", "Produk dengan sertifikat halal BPJPH.",
-                         {"halal": facets.HALAL_CERTIFIED}),
+    CertificationListing(
+        "bpom",
+        "Berizin BPOM",
+        "Produk dengan izin edar atau notifikasi BPOM.",
+        {"izin": {"any": list(facets.BPOM_KINDS)}},
+    ),
+    CertificationListing(
+        "pirt",
+        "Berizin P-IRT",
+        "Produk pangan industri rumah tangga dengan izin P-IRT.",
+        {"izin": "pirt"},
+    ),
+    CertificationListing(
+        "halal",
+        "Bersertifikat halal",
+        "Produk dengan sertifikat halal BPJPH.",
+        {"halal": facets.HALAL_CERTIFIED},
+    ),
 )
 
 
 def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
-    return [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
 
 
-def _pager(path: str, folder: str, number: int, count: int, prefix: str = "") -> dict[str, Any] | None:
+def _pager(
+    path: str, folder: str, number: int, count: int, prefix: str = ""
+) -> dict[str, Any] | None:
     if count <= 1:
         return None
 
@@ -592,9 +785,9 @@ def _pager(path: str, folder: str, number: int, count: int, prefix: str = "") ->
         return relative_url(path, f"{folder}/" if n == 1 else f"{folder}/{prefix}{n}/")
 
     return {
-        "number": number, "count": count,
+        "number": number,
+        "count": count,
         "previous": url(number - 1) if number > 1 else "",
         "next": url(number + 1) if number < count else "",
         "pages": [(n, url(n)) for n in range(1, count + 1)],
     }
-

@@ -25,10 +25,11 @@ import stat
 import struct
 import tempfile
 import warnings
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence, TypeVar, Union
+from typing import TypeVar
 
 import pillow_heif
 from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
@@ -54,7 +55,13 @@ CONTENT_ADDRESSED_NAME = r"[0-9a-f]{16}-(?:\d+(?:x\d+)?\.webp|og\.jpg)"
 PROCESSING_VERSION = 9
 # A multi-picture JPEG (MPO: dual cameras, Ultra HDR gain maps) is a JPEG with more pictures
 # after the first, which is the photo.
-EXPECTED_FORMATS = {".jpg": ("JPEG", "MPO"), ".jpeg": ("JPEG", "MPO"), ".png": ("PNG",), ".webp": ("WEBP",), ".heic": ("HEIF",)}
+EXPECTED_FORMATS = {
+    ".jpg": ("JPEG", "MPO"),
+    ".jpeg": ("JPEG", "MPO"),
+    ".png": ("PNG",),
+    ".webp": ("WEBP",),
+    ".heic": ("HEIF",),
+}
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
 SRGB_PROFILE = ImageCms.createProfile("sRGB")
@@ -73,8 +80,19 @@ PHOTO_LIMITS = Limits(cpu_seconds=20, memory_bytes=2**30, wall_seconds=45.0)
 # (AttributeError, TypeError and KeyError from EXIF tags of the wrong type among them). Caught
 # only around Pillow's own parsing and decoding of the photo (`_decode`, `_strip_photo`), so that
 # the same exceptions raised by a bug of ours elsewhere reach the command as internal errors.
-DAMAGED_FILE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, TypeError, struct.error, IndexError, KeyError,
-                       ZeroDivisionError, OverflowError, AttributeError)
+DAMAGED_FILE_ERRORS = (
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    TypeError,
+    struct.error,
+    IndexError,
+    KeyError,
+    ZeroDivisionError,
+    OverflowError,
+    AttributeError,
+)
 # pillow-heif raises libheif's "Memory allocation error" class as RuntimeError with this prefix: with
 # the subcode below it is libheif refusing a forged header (a damaged photo); without it an
 # allocation failed (the memory budget). Any other RuntimeError is ours.
@@ -82,12 +100,27 @@ LIBHEIF_MEMORY_ERROR = "Memory allocation error"
 LIBHEIF_SECURITY_LIMIT = "Security limit exceeded"
 # The major brands pillow-heif opens (its `_is_supported_heif`): a file starting with one of them
 # that Pillow cannot identify is a damaged HEIC, not "not an image".
-HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs", b"mif1", b"msf1")
+HEIF_BRANDS = (
+    b"heic",
+    b"heix",
+    b"heim",
+    b"heis",
+    b"hevc",
+    b"hevx",
+    b"hevm",
+    b"hevs",
+    b"mif1",
+    b"msf1",
+)
 # `strip-photos` must re-encode a HEIC (pillow-heif cannot drop a metadata item alone). Measured on
 # a 12 MP photo-like HEIC: x265's "ultrafast" preset at quality 80 is 52 dB PSNR from the decoded
 # original (no visible loss) in 3 s of CPU; libheif's default preset takes 20-28 s, past
 # PHOTO_LIMITS. 512-pixel tiles, as iPhones write, keep the encoder's memory flat (430 vs 610 MiB).
-HEIC_STRIP_OPTIONS: dict[str, object] = {"quality": 80, "enc_params": {"preset": "ultrafast"}, "tile_size": 512}
+HEIC_STRIP_OPTIONS: dict[str, object] = {
+    "quality": 80,
+    "enc_params": {"preset": "ultrafast"},
+    "tile_size": 512,
+}
 # GPS properties in XMP (exif:GPSLatitude, DJI's drone-dji:GpsLatitude), compared lower-cased
 GPS_XMP_NAMES = ("gpslatitude", "gpslongitude")
 # XMP may be written in any Unicode form (XMP spec part 1, 7.1): UTF-8, -16 or -32, either
@@ -95,8 +128,13 @@ GPS_XMP_NAMES = ("gpslatitude", "gpslongitude")
 # order mark, and wherever the packet starts.
 XMP_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 TRANSPOSE = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90,
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
 }
 """EXIF Orientation -> the transposition that stands the stored pixels upright (as ImageOps.exif_transpose)."""
 # Where a JPEG's entropy-coded data ends: 0xFF followed by anything but a stuffed zero, a
@@ -121,7 +159,9 @@ def register_heic() -> None:
     core, and each libheif thread maps a malloc arena of its own, which counts against the worker's
     address-space budget (a 12 MP HEIC: +190 MiB and 0.55 s with 1 thread, +590 MiB and 0.47 s with 4).
     """
-    pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False, decode_threads=1)
+    pillow_heif.register_heif_opener(
+        thumbnails=False, depth_images=False, aux_images=False, decode_threads=1
+    )
 
 
 register_heic()
@@ -154,11 +194,15 @@ def cache_key(data: bytes, params: PhotoParams, is_cover: bool) -> str:
     """The content address of a photo's renditions: source bytes + settings + code version."""
     digest = hashlib.sha256()
     digest.update(data)
-    digest.update(json.dumps([PROCESSING_VERSION, asdict(params), is_cover], sort_keys=True).encode())
+    digest.update(
+        json.dumps([PROCESSING_VERSION, asdict(params), is_cover], sort_keys=True).encode()
+    )
     return digest.hexdigest()
 
 
-def process_photo(source: Path, params: PhotoParams, cache_root: Path, is_cover: bool) -> PhotoResult:
+def process_photo(
+    source: Path, params: PhotoParams, cache_root: Path, is_cover: bool
+) -> PhotoResult:
     """Check and process one photo, reusing a valid cache entry; never raises for bad images.
 
     Runs in a worker with `PHOTO_LIMITS`: decoding a hostile photo may end the process.
@@ -226,10 +270,16 @@ def _check_file(info: os.stat_result) -> Finding | None:
 
 
 def _too_large(size: int) -> Finding:
-    return (Level.ERROR.value, "PHOTO_FILE_TOO_LARGE", {"size_mib": size // 2**20, "limit_mib": MAX_PHOTO_BYTES // 2**20})
+    return (
+        Level.ERROR.value,
+        "PHOTO_FILE_TOO_LARGE",
+        {"size_mib": size // 2**20, "limit_mib": MAX_PHOTO_BYTES // 2**20},
+    )
 
 
-def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key: str) -> PhotoResult:
+def _process(
+    data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key: str
+) -> PhotoResult:
     result = PhotoResult(digest=key)
     findings = result.findings
     decoded = _decode(data, suffix, params, findings)
@@ -244,19 +294,35 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
             image = image.transpose(TRANSPOSE[orientation])
         image = _to_srgb(image)
     except (ValueError, OSError):  # Pillow refusing this photo's colour mode: the photo's, not ours
-        findings.append((Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": messages.PHOTO_DETAIL_MODE}))
+        findings.append(
+            (Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": messages.PHOTO_DETAIL_MODE})
+        )
         return result
     image.info = {}
     width, height = image.size
     short, long = min(width, height), max(width, height)
     if short < params.min_side_error:
-        findings.append((Level.ERROR.value, "PHOTO_TOO_SMALL", {"width": width, "height": height, "minimum": params.min_side_error}))
+        findings.append(
+            (
+                Level.ERROR.value,
+                "PHOTO_TOO_SMALL",
+                {"width": width, "height": height, "minimum": params.min_side_error},
+            )
+        )
         return result
     if long / short > params.max_ratio:
-        findings.append((Level.ERROR.value, "PHOTO_BAD_RATIO", {"width": width, "height": height, "ratio": int(params.max_ratio)}))
+        findings.append(
+            (
+                Level.ERROR.value,
+                "PHOTO_BAD_RATIO",
+                {"width": width, "height": height, "ratio": int(params.max_ratio)},
+            )
+        )
         return result
     if short < params.min_side_warning:
-        findings.append((Level.WARNING.value, "PHOTO_SMALL_WARNING", {"width": width, "height": height}))
+        findings.append(
+            (Level.WARNING.value, "PHOTO_SMALL_WARNING", {"width": width, "height": height})
+        )
     result.width, result.height = width, height
 
     # placeholder: the average colour, painted while the photo loads
@@ -270,7 +336,11 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
     encoded: dict[str, bytes] = {}
     for target in widths:
         target_height = max(1, round(height * target / width))
-        scaled = image if target == width else image.resize((target, target_height), Image.Resampling.LANCZOS)
+        scaled = (
+            image
+            if target == width
+            else image.resize((target, target_height), Image.Resampling.LANCZOS)
+        )
         buffer = io.BytesIO()
         scaled.save(buffer, "WEBP", quality=_quality_for(target, params), method=params.webp_method)
         name = f"{key[:16]}-{target}.webp"
@@ -288,7 +358,9 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
 
     # social image: 1200x630 JPEG, cropped to the centre, only for the cover photo
     if is_cover:
-        social = ImageOps.pad(image, params.social_size, Image.Resampling.LANCZOS, color=(red, green, blue))
+        social = ImageOps.pad(
+            image, params.social_size, Image.Resampling.LANCZOS, color=(red, green, blue)
+        )
         buffer = io.BytesIO()
         social.save(buffer, "JPEG", quality=params.social_quality, optimize=True)
         result.social = f"{key[:16]}-og.jpg"
@@ -298,7 +370,9 @@ def _process(data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key:
     return result
 
 
-def _decode(data: bytes, suffix: str, params: PhotoParams, findings: list[Finding]) -> tuple[Image.Image, int] | None:
+def _decode(
+    data: bytes, suffix: str, params: PhotoParams, findings: list[Finding]
+) -> tuple[Image.Image, int] | None:
     """The photo's first picture, fully decoded, and its orientation; None when refused.
 
     Only Pillow's parsing and decoding of the photo sit inside `try`: what they raise on a
@@ -313,21 +387,40 @@ def _decode(data: bytes, suffix: str, params: PhotoParams, findings: list[Findin
         # counts before decoding (libjpeg-turbo's scan limit, which Pillow does not expose)
         scans = count_jpeg_scans(data, params.max_jpeg_scans)
         if scans > params.max_jpeg_scans:
-            findings.append((Level.ERROR.value, "PHOTO_TOO_MANY_SCANS", {"limit": params.max_jpeg_scans}))
+            findings.append(
+                (Level.ERROR.value, "PHOTO_TOO_MANY_SCANS", {"limit": params.max_jpeg_scans})
+            )
             return None
     return _pillow(findings, params, lambda: _load(image, params, findings))
 
 
-def _open(data: bytes, suffix: str, params: PhotoParams, findings: list[Finding]) -> Image.Image | None:
+def _open(
+    data: bytes, suffix: str, params: PhotoParams, findings: list[Finding]
+) -> Image.Image | None:
     """The photo opened (headers parsed, nothing decoded); None when its format or size is refused."""
     image = _open_image(data)
     expected = EXPECTED_FORMATS.get(suffix, ("",))
     if image.format not in expected:
-        findings.append((Level.ERROR.value, "PHOTO_WRONG_TYPE", {"actual": image.format or "?", "expected": expected[0]}))
+        findings.append(
+            (
+                Level.ERROR.value,
+                "PHOTO_WRONG_TYPE",
+                {"actual": image.format or "?", "expected": expected[0]},
+            )
+        )
         return None
     width, height = image.size
     if width * height > params.max_pixels:
-        findings.append((Level.ERROR.value, "PHOTO_TOO_MANY_PIXELS", {"megapixels": round(width * height / 1e6, 1), "limit": params.max_pixels // 1_000_000}))
+        findings.append(
+            (
+                Level.ERROR.value,
+                "PHOTO_TOO_MANY_PIXELS",
+                {
+                    "megapixels": round(width * height / 1e6, 1),
+                    "limit": params.max_pixels // 1_000_000,
+                },
+            )
+        )
         return None
     return image
 
@@ -351,7 +444,9 @@ def _first_picture(image: Image.Image) -> None:
         image.seek(0)
 
 
-def _load(image: Image.Image, params: PhotoParams, findings: list[Finding]) -> tuple[Image.Image, int] | None:
+def _load(
+    image: Image.Image, params: PhotoParams, findings: list[Finding]
+) -> tuple[Image.Image, int] | None:
     """The first picture decoded, after its metadata is checked; None when refused."""
     if getattr(image, "n_frames", 1) > 1 and image.format != "MPO":
         findings.append((Level.WARNING.value, "PHOTO_ANIMATED", {}))
@@ -377,19 +472,41 @@ def _pillow(findings: list[Finding], params: PhotoParams, call: Callable[[], T])
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             return call()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        findings.append((Level.ERROR.value, "PHOTO_TOO_MANY_PIXELS", {"megapixels": "> 40", "limit": params.max_pixels // 1_000_000}))
+        findings.append(
+            (
+                Level.ERROR.value,
+                "PHOTO_TOO_MANY_PIXELS",
+                {"megapixels": "> 40", "limit": params.max_pixels // 1_000_000},
+            )
+        )
     except UnidentifiedImageError:
         findings.append((Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": "bukan berkas gambar"}))
     except DAMAGED_FILE_ERRORS as exc:
-        template = "PHOTO_TRUNCATED" if "truncated" in str(exc) or isinstance(exc, EOFError) else "PHOTO_UNREADABLE"
+        template = (
+            "PHOTO_TRUNCATED"
+            if "truncated" in str(exc) or isinstance(exc, EOFError)
+            else "PHOTO_UNREADABLE"
+        )
         # the class name in brackets helps a maintainer; the words before it, the producer
-        findings.append((Level.ERROR.value, template, {"detail": messages.PHOTO_DETAIL_DAMAGED.format(kind=type(exc).__name__)}))
+        findings.append(
+            (
+                Level.ERROR.value,
+                template,
+                {"detail": messages.PHOTO_DETAIL_DAMAGED.format(kind=type(exc).__name__)},
+            )
+        )
     except RuntimeError as exc:
         if not str(exc).startswith(LIBHEIF_MEMORY_ERROR):
             raise
         if LIBHEIF_SECURITY_LIMIT not in str(exc):
             raise MemoryError(str(exc)) from exc  # the worker reports it as over the memory budget
-        findings.append((Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": messages.PHOTO_DETAIL_DAMAGED.format(kind=type(exc).__name__)}))
+        findings.append(
+            (
+                Level.ERROR.value,
+                "PHOTO_UNREADABLE",
+                {"detail": messages.PHOTO_DETAIL_DAMAGED.format(kind=type(exc).__name__)},
+            )
+        )
     return None
 
 
@@ -403,13 +520,21 @@ def check_metadata(image: Image.Image, findings: list[Finding]) -> int | None:
     """
     exif = image.getexif()
     # a GPS block counts even when Pillow cannot read it: other tools may still find the place
-    if GPS_IFD in exif or has_xmp_gps(image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""):
+    if GPS_IFD in exif or has_xmp_gps(
+        image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
+    ):
         findings.append((Level.WARNING.value, "PHOTO_GPS", {}))
     orientation = exif.get(ORIENTATION, 1)
     if orientation == 0:
         return 1  # "unknown", written by some cameras: the pixels as stored
     if type(orientation) is not int or orientation not in (1, *TRANSPOSE):
-        findings.append((Level.ERROR.value, "PHOTO_BAD_EXIF", {"detail": f"Orientation {str(orientation)[:20]}"}))
+        findings.append(
+            (
+                Level.ERROR.value,
+                "PHOTO_BAD_EXIF",
+                {"detail": f"Orientation {str(orientation)[:20]}"},
+            )
+        )
         return None
     return orientation
 
@@ -420,7 +545,9 @@ def has_xmp_gps(xmp: bytes | str) -> bool:
         return any(name in xmp.lower() for name in GPS_XMP_NAMES)
     # bytes.lower() changes only ASCII letters, which are the same bytes in every form
     lowered = xmp.lower()
-    return any(name.encode(encoding) in lowered for name in GPS_XMP_NAMES for encoding in XMP_ENCODINGS)
+    return any(
+        name.encode(encoding) in lowered for name in GPS_XMP_NAMES for encoding in XMP_ENCODINGS
+    )
 
 
 def count_jpeg_scans(data: bytes, stop_after: int) -> int:
@@ -452,7 +579,7 @@ def count_jpeg_scans(data: bytes, stop_after: int) -> int:
             continue
         if pos + 4 > len(data):
             break
-        pos += 2 + int.from_bytes(data[pos + 2:pos + 4], "big")
+        pos += 2 + int.from_bytes(data[pos + 2 : pos + 4], "big")
         if marker == 0xDA:
             scans += 1
             end = JPEG_DATA_END.search(data, pos)
@@ -464,7 +591,7 @@ def count_jpeg_scans(data: bytes, stop_after: int) -> int:
 
 def _quality_for(width: int, params: PhotoParams) -> int:
     """The WebP quality of the smallest configured width at least as wide as `width`."""
-    for configured, quality in zip(params.widths, params.webp_quality):
+    for configured, quality in zip(params.widths, params.webp_quality, strict=True):
         if width <= configured:
             return quality
     return params.webp_quality[-1]
@@ -487,7 +614,9 @@ def _to_srgb(image: Image.Image) -> Image.Image:
             output_mode = "RGB"
             if image.mode not in ("RGB", "CMYK", "L"):
                 image = image.convert("RGB")
-            return ImageCms.profileToProfile(image, source_profile, SRGB_PROFILE, outputMode=output_mode)
+            return ImageCms.profileToProfile(
+                image, source_profile, SRGB_PROFILE, outputMode=output_mode
+            )
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a broken profile: fall back to treating the pixels as sRGB
     return image.convert("RGB")
@@ -503,9 +632,14 @@ def _read_entry(entry: Path) -> PhotoResult | None:
             if hashlib.sha256((entry / name).read_bytes()).hexdigest() != checksum:
                 return None
         return PhotoResult(
-            digest=meta["digest"], width=meta["width"], height=meta["height"],
-            variants=[tuple(v) for v in meta["variants"]], social=meta["social"], thumbnail=meta["thumbnail"],
-            placeholder=meta["placeholder"], findings=[tuple(f) for f in meta["findings"]],
+            digest=meta["digest"],
+            width=meta["width"],
+            height=meta["height"],
+            variants=[tuple(v) for v in meta["variants"]],
+            social=meta["social"],
+            thumbnail=meta["thumbnail"],
+            placeholder=meta["placeholder"],
+            findings=[tuple(f) for f in meta["findings"]],
             entry_dir=str(entry),
         )
     except (OSError, ValueError, KeyError, TypeError):
@@ -520,10 +654,18 @@ def _write_entry(entry: Path, result: PhotoResult) -> PhotoResult:
         for name, blob in encoded.items():
             (staging / name).write_bytes(blob)
         meta = {
-            "version": PROCESSING_VERSION, "digest": result.digest, "width": result.width,
-            "height": result.height, "variants": result.variants, "social": result.social,
-            "thumbnail": result.thumbnail, "placeholder": result.placeholder, "findings": result.findings,
-            "checksums": {name: hashlib.sha256(blob).hexdigest() for name, blob in sorted(encoded.items())},
+            "version": PROCESSING_VERSION,
+            "digest": result.digest,
+            "width": result.width,
+            "height": result.height,
+            "variants": result.variants,
+            "social": result.social,
+            "thumbnail": result.thumbnail,
+            "placeholder": result.placeholder,
+            "findings": result.findings,
+            "checksums": {
+                name: hashlib.sha256(blob).hexdigest() for name, blob in sorted(encoded.items())
+            },
         }
         (staging / "meta.json").write_text(json.dumps(meta, sort_keys=True), encoding="utf-8")
         if entry.exists() and _read_entry(entry) is None:
@@ -551,14 +693,18 @@ class SourceIndex:
     still verified by checksum before use.
     """
 
-    def __init__(self, path: Path, token: str, entries: dict[str, list[object]], cache_root: Path) -> None:
+    def __init__(
+        self, path: Path, token: str, entries: dict[str, list[object]], cache_root: Path
+    ) -> None:
         self.path, self.token, self.entries, self.cache_root = path, token, entries, cache_root
         self.dirty = False
 
     @classmethod
     def load(cls, cache_root: Path, params: PhotoParams) -> SourceIndex:
         """The index for these settings; empty when absent, damaged or made with other settings."""
-        token = hashlib.sha256(json.dumps([PROCESSING_VERSION, asdict(params)], sort_keys=True).encode()).hexdigest()
+        token = hashlib.sha256(
+            json.dumps([PROCESSING_VERSION, asdict(params)], sort_keys=True).encode()
+        ).hexdigest()
         path = cache_root / "sources.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -597,7 +743,10 @@ class SourceIndex:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(json.dumps({"token": self.token, "entries": self.entries}, sort_keys=True), encoding="utf-8")
+            tmp.write_text(
+                json.dumps({"token": self.token, "entries": self.entries}, sort_keys=True),
+                encoding="utf-8",
+            )
             os.replace(tmp, self.path)
         except OSError:
             pass
@@ -632,9 +781,15 @@ def _failure_finding(failure: Failure, limits: Limits) -> Finding:
     return (Level.ERROR.value, "PHOTO_TOO_COSTLY", {"limit": limit})
 
 
-def process_catalogue(catalogue: Catalogue, root: Path, params: PhotoParams, cache_root: Path, workers: int,
-                      unpublished: Sequence[tuple[Photo, str]] = (), limits: Limits | None = None,
-                      ) -> tuple[dict[str, ProcessedPhoto], list[Problem]]:
+def process_catalogue(
+    catalogue: Catalogue,
+    root: Path,
+    params: PhotoParams,
+    cache_root: Path,
+    workers: int,
+    unpublished: Sequence[tuple[Photo, str]] = (),
+    limits: Limits | None = None,
+) -> tuple[dict[str, ProcessedPhoto], list[Problem]]:
     """Process every photo of every product in parallel; return them by source path, and problems.
 
     `unpublished` photos (of products that failed validation) are checked too, so their
@@ -653,12 +808,16 @@ def process_catalogue(catalogue: Catalogue, root: Path, params: PhotoParams, cac
             jobs.append((producer.logo, producer.source_path, False))
     # cache hits by file size and mtime: a warm build neither reads nor hashes the source photos
     index = SourceIndex.load(cache_root, params)
-    results: list[PhotoResult | None] = [index.lookup(root / photo.source_path, cover) for photo, _, cover in jobs]
+    results: list[PhotoResult | None] = [
+        index.lookup(root / photo.source_path, cover) for photo, _, cover in jobs
+    ]
     missing = [i for i, result in enumerate(results) if result is None]
-    args = [(str(root / jobs[i][0].source_path), params, str(cache_root), jobs[i][2]) for i in missing]
+    args = [
+        (str(root / jobs[i][0].source_path), params, str(cache_root), jobs[i][2]) for i in missing
+    ]
     # even one photo goes to a worker: a pull request adding one hostile photo is the usual case
     fresh = run_limited(_process_job, args, min(workers, len(args)), limits) if args else []
-    for i, outcome in zip(missing, fresh):
+    for i, outcome in zip(missing, fresh, strict=True):
         result = outcome if isinstance(outcome, PhotoResult) else _over_budget(outcome, limits)
         results[i] = result
         index.remember(root / jobs[i][0].source_path, jobs[i][2], result)
@@ -666,16 +825,29 @@ def process_catalogue(catalogue: Catalogue, root: Path, params: PhotoParams, cac
 
     processed: dict[str, ProcessedPhoto] = {}
     problems: list[Problem] = []
-    for (photo, yaml_path, _), maybe in zip(jobs, results):
+    for (photo, yaml_path, _), maybe in zip(jobs, results, strict=True):
         result = maybe if maybe is not None else PhotoResult()
         folder = photo.source_path.rsplit("/", 1)[0]
         for level, template, values in result.findings:
-            problems.append(problem(yaml_path, photo.line, photo.column, Level(level), photo.key, template,
-                                    file_name=photo.file_name, folder=folder, **values))
+            problems.append(
+                problem(
+                    yaml_path,
+                    photo.line,
+                    photo.column,
+                    Level(level),
+                    photo.key,
+                    template,
+                    file_name=photo.file_name,
+                    folder=folder,
+                    **values,
+                )
+            )
         if result.has_error:
             continue
         entry = Path(result.entry_dir)
-        variants = tuple(PhotoVariant(name, w, h, str(entry / name)) for name, w, h in result.variants)
+        variants = tuple(
+            PhotoVariant(name, w, h, str(entry / name)) for name, w, h in result.variants
+        )
         social = None
         if result.social:
             social = PhotoVariant(result.social, 1200, 630, str(entry / result.social))
@@ -683,7 +855,9 @@ def process_catalogue(catalogue: Catalogue, root: Path, params: PhotoParams, cac
         if result.thumbnail:
             side = int(result.thumbnail.rsplit("x", 1)[1].split(".")[0])
             thumbnail = PhotoVariant(result.thumbnail, side, side, str(entry / result.thumbnail))
-        processed[photo.source_path] = ProcessedPhoto(photo, variants, social, result.placeholder, thumbnail)
+        processed[photo.source_path] = ProcessedPhoto(
+            photo, variants, social, result.placeholder, thumbnail
+        )
     return processed, problems
 
 
@@ -721,10 +895,18 @@ def share_layout(count: int, size: tuple[int, int]) -> list[tuple[int, int, int,
     if count == 2:
         return [(0, 0, half_w, height), (width - half_w, 0, half_w, height)]
     if count == 3:  # one large on the left, two on the right
-        return [(0, 0, half_w, height), (width - half_w, 0, half_w, half_h), (width - half_w, height - half_h, half_w, half_h)]
+        return [
+            (0, 0, half_w, height),
+            (width - half_w, 0, half_w, half_h),
+            (width - half_w, height - half_h, half_w, half_h),
+        ]
     if count < SHARE_CARD_PHOTOS:
         return [(x, y, half_w, half_h) for y in (0, height - half_h) for x in (0, width - half_w)]
-    return [(x, y, third_w, half_h) for y in (0, height - half_h) for x in (0, third_w + gap, width - third_w)]
+    return [
+        (x, y, third_w, half_h)
+        for y in (0, height - half_h)
+        for x in (0, third_w + gap, width - third_w)
+    ]
 
 
 class ShareCards:
@@ -743,10 +925,15 @@ class ShareCards:
         self.jobs: dict[str, _ShareJob] = {}
 
     def _variant(self, sources: tuple[tuple[str, str], ...]) -> PhotoVariant:
-        key_data = [PROCESSING_VERSION, SHARE_CARD_VERSION, list(self.params.social_size), self.params.social_quality,
-                    # a rendition's cache path is content-addressed: entry key (source bytes and
-                    # settings) and file name
-                    [[Path(path).parent.name, Path(path).name, colour] for path, colour in sources]]
+        key_data = [
+            PROCESSING_VERSION,
+            SHARE_CARD_VERSION,
+            list(self.params.social_size),
+            self.params.social_quality,
+            # a rendition's cache path is content-addressed: entry key (source bytes and
+            # settings) and file name
+            [[Path(path).parent.name, Path(path).name, colour] for path, colour in sources],
+        ]
         key = hashlib.sha256(json.dumps(key_data, sort_keys=True).encode()).hexdigest()
         self.jobs.setdefault(key, _ShareJob(key, sources))
         name = f"{key[:16]}-og.jpg"
@@ -760,7 +947,13 @@ class ShareCards:
             return self.default()
         tiles = share_layout(len(chosen), self.params.social_size)
         # the narrowest rendition at least as wide as its tile
-        return self._variant(tuple((photo.at_least(tile[2]).cache_path, photo.placeholder_color) for photo, tile in zip(chosen, tiles)))
+        return self._variant(
+            tuple(
+                (photo.at_least(tile[2]).cache_path, photo.placeholder_color)
+                # five photos make a 2x2 grid: the layout has fewer tiles, the fifth is left out
+                for photo, tile in zip(chosen, tiles, strict=False)
+            )
+        )
 
     def default(self) -> PhotoVariant:
         """The site's own card, drawn in the logo's colours: for pages with no product."""
@@ -768,7 +961,11 @@ class ShareCards:
 
     def make(self, workers: int) -> int:
         """Compose every requested card the cache does not hold intact; returns how many."""
-        missing = [job for job in self.jobs.values() if _read_entry(self.cache_root / job.key[:2] / job.key) is None]
+        missing = [
+            job
+            for job in self.jobs.values()
+            if _read_entry(self.cache_root / job.key[:2] / job.key) is None
+        ]
         args = [(job, self.params, str(self.cache_root)) for job in missing]
         if workers > 1 and len(args) > 1:
             with ProcessPoolExecutor(max_workers=min(workers, len(args))) as pool:
@@ -801,10 +998,15 @@ def compose_share_card(sources: Sequence[tuple[str, str]], params: PhotoParams) 
         # one photo: whole, on its own average colour, like a product's share image
         path, colour = sources[0]
         with Image.open(path) as photo:
-            canvas = ImageOps.pad(photo.convert("RGB"), size, Image.Resampling.LANCZOS, color=colour)
+            canvas = ImageOps.pad(
+                photo.convert("RGB"), size, Image.Resampling.LANCZOS, color=colour
+            )
     else:
         canvas = Image.new("RGB", size, SHARE_GAP_COLOUR)
-        for (path, _), (left, top, width, height) in zip(sources, share_layout(len(sources), size)):
+        # a layout may have fewer tiles than photos (five make a 2x2 grid)
+        for (path, _), (left, top, width, height) in zip(
+            sources, share_layout(len(sources), size), strict=False
+        ):
             with Image.open(path) as photo:
                 tile = ImageOps.fit(photo.convert("RGB"), (width, height), Image.Resampling.LANCZOS)
             canvas.paste(tile, (left, top))
@@ -840,9 +1042,27 @@ def _draw_default_card(size: tuple[int, int]) -> Image.Image:
         line = ImageFont.load_default(size=40 * scale)
     except (AttributeError, TypeError, OSError):  # Pillow without FreeType: the bag alone
         return image.resize(size, Image.Resampling.LANCZOS)
-    draw.text((text_left, height / 2 - 20 * scale), "Beli Produk NTT", font=name, fill=(255, 255, 255), anchor="ls")
-    draw.text((text_left, height / 2 + 50 * scale), "Katalog produk UMKM", font=line, fill=SHARE_CREAM, anchor="ls")
-    draw.text((text_left, height / 2 + 104 * scale), "Nusa Tenggara Timur", font=line, fill=SHARE_CREAM, anchor="ls")
+    draw.text(
+        (text_left, height / 2 - 20 * scale),
+        "Beli Produk NTT",
+        font=name,
+        fill=(255, 255, 255),
+        anchor="ls",
+    )
+    draw.text(
+        (text_left, height / 2 + 50 * scale),
+        "Katalog produk UMKM",
+        font=line,
+        fill=SHARE_CREAM,
+        anchor="ls",
+    )
+    draw.text(
+        (text_left, height / 2 + 104 * scale),
+        "Nusa Tenggara Timur",
+        font=line,
+        fill=SHARE_CREAM,
+        anchor="ls",
+    )
     return image.resize(size, Image.Resampling.LANCZOS)
 
 
@@ -869,21 +1089,28 @@ def strip_metadata(folder: Path, limits: Limits | None = None) -> StripResult:
     `not_stripped`, since its GPS position may still be in it.
     """
     limits = limits or PHOTO_LIMITS
-    paths = [p for p in sorted(folder.rglob("*"))
-             if p.suffix.lower() in STRIPPABLE and not p.is_symlink() and p.is_file()]
+    paths = [
+        p
+        for p in sorted(folder.rglob("*"))
+        if p.suffix.lower() in STRIPPABLE and not p.is_symlink() and p.is_file()
+    ]
     outcomes = run_limited(_strip_photo, [str(p) for p in paths], 1, limits) if paths else []
     result = StripResult()
-    for path, outcome in zip(paths, outcomes):
+    for path, outcome in zip(paths, outcomes, strict=True):
         if outcome is True:
             result.changed.append(path)
         elif outcome is not False:
-            level, template, values = outcome if not isinstance(outcome, Failure) else _failure_finding(outcome, limits)
-            reason = messages.render(template, file_name=path.name, folder=str(path.parent), **values)
+            _level, template, values = (
+                outcome if not isinstance(outcome, Failure) else _failure_finding(outcome, limits)
+            )
+            reason = messages.render(
+                template, file_name=path.name, folder=str(path.parent), **values
+            )
             result.not_stripped.append((path, reason))
     return result
 
 
-StripOutcome = Union[bool, Finding]
+StripOutcome = bool | Finding
 """True: rewritten; False: had no metadata; a Finding: not rewritten, and why."""
 
 
@@ -918,7 +1145,11 @@ def _strip_photo(source: str) -> StripOutcome:
     stripped = buffer.getvalue()
     if len(stripped) > MAX_PHOTO_BYTES:
         # re-encoded larger than a build reads: the original, GPS and all, stays until the producer shrinks it
-        return (Level.ERROR.value, "STRIP_TOO_LARGE", {"size_mib": len(stripped) // 2**20, "limit_mib": MAX_PHOTO_BYTES // 2**20})
+        return (
+            Level.ERROR.value,
+            "STRIP_TOO_LARGE",
+            {"size_mib": len(stripped) // 2**20, "limit_mib": MAX_PHOTO_BYTES // 2**20},
+        )
     return _replace(path, stripped)
 
 
@@ -964,5 +1195,7 @@ def _has_metadata(image: Image.Image) -> bool:
     # HEIF's other top-level images. A HEIF's info holds "exif": None when it has none, and
     # "metadata": its other metadata items (IPTC and the like), so values count, not keys.
     metadata_keys = ("exif", "xmp", "XML:com.adobe.xmp", "metadata")
-    several = image.format == "MPO" or (image.format == "HEIF" and getattr(image, "n_frames", 1) > 1)
+    several = image.format == "MPO" or (
+        image.format == "HEIF" and getattr(image, "n_frames", 1) > 1
+    )
     return several or bool(image.getexif()) or any(image.info.get(key) for key in metadata_keys)

@@ -18,17 +18,24 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from catalogue_gen import messages
 from catalogue_gen.load import iter_tree
 from catalogue_gen.model import Catalogue, Photo, ProcessedPhoto
 from catalogue_gen.offline import render_offline
 from catalogue_gen.output import (
-    GENERATED_ROOTS, MANIFEST_NAME, READ_ONLY_ERRNOS, remove_leftovers, step_storage_message, swap_site, write_generated,
+    GENERATED_ROOTS,
+    MANIFEST_NAME,
+    READ_ONLY_ERRNOS,
+    remove_leftovers,
+    step_storage_message,
+    swap_site,
+    write_generated,
 )
 from catalogue_gen.pages import PageRenderer, StaticFile
 from catalogue_gen.photos import CONTENT_ADDRESSED_NAME, ShareCards, process_catalogue
@@ -59,7 +66,9 @@ class BuildResult:
     manifest: dict[str, Any] = field(default_factory=dict)
 
 
-def check(settings: Settings, only: list[Path] | None = None, read_only: bool = False) -> CheckResult:
+def check(
+    settings: Settings, only: list[Path] | None = None, read_only: bool = False
+) -> CheckResult:
     """Load, validate and check the photos of every product (or of the folders in `only`).
 
     `read_only` (validate, report): where the checkout cannot be written, photos are processed
@@ -69,13 +78,20 @@ def check(settings: Settings, only: list[Path] | None = None, read_only: bool = 
     load_problems: list[Problem] = []
     folders = iter_tree(settings.root, settings.products_dir, load_problems, only)
     unpublished: list[tuple[Photo, str]] = []
-    catalogue, validate_problems, product_folders = validate_catalogue(folders, settings.build_date, unpublished)
+    catalogue, validate_problems, product_folders = validate_catalogue(
+        folders, settings.build_date, unpublished
+    )
     problems = Problems(load_problems)
     problems.extend(validate_problems)
 
     # photos: decode, clean and resize (cached by content) the photos of valid products
     photos, photo_problems = process_catalogue(
-        catalogue, settings.root, settings.photo, photo_cache_dir(settings, read_only), settings.workers, unpublished
+        catalogue,
+        settings.root,
+        settings.photo,
+        photo_cache_dir(settings, read_only),
+        settings.workers,
+        unpublished,
     )
     for photo, _ in unpublished:
         photos.pop(photo.source_path, None)  # checked for problems only; never published
@@ -115,7 +131,11 @@ def generate(settings: Settings) -> BuildResult:
         raise CatalogueInvalid(result.problems)
     if len(result.catalogue.products) != result.folders:
         # Defence in depth: every folder without a galat must have become a product.
-        raise CatalogueError(messages.BUILD_COUNT_MISMATCH.format(pages=len(result.catalogue.products), products=result.folders))  # products made vs folders found
+        raise CatalogueError(
+            messages.BUILD_COUNT_MISMATCH.format(
+                pages=len(result.catalogue.products), products=result.folders
+            )
+        )  # products made vs folders found
 
     # pages: the catalogue to Markdown with raw, escaped HTML blocks; the pages name their share
     # cards (collages of their first photos), which the photo stage then makes from the
@@ -126,7 +146,9 @@ def generate(settings: Settings) -> BuildResult:
     share_cards.make(settings.workers)
     # the JSON Schemas, published beside the pages for editors and the form
     schema_dir = Path(__file__).parent / "schema"
-    files += [StaticFile(f"schema/{p.name}", str(p)) for p in sorted(schema_dir.glob("*.schema.json"))]
+    files += [
+        StaticFile(f"schema/{p.name}", str(p)) for p in sorted(schema_dir.glob("*.schema.json"))
+    ]
     # offline: the offline page, manifest and icons, and a service worker keyed to all of the above
     offline = render_offline(settings, pages, files)
     pages.append(offline.page)
@@ -202,30 +224,53 @@ def _build(settings: Settings) -> BuildResult:
     stamp_file = settings.cache_dir / "site-stamp.json"
     previous = _read_stamp(stamp_file) or {}
     pages_digest = generated_digest(settings.docs_dir)
-    incremental = {k: previous.get(k) for k in stamp} == stamp and (settings.site_dir / MANIFEST_NAME).is_file()
+    incremental = {k: previous.get(k) for k in stamp} == stamp and (
+        settings.site_dir / MANIFEST_NAME
+    ).is_file()
     if incremental and previous.get("pages") == pages_digest:
         # nothing to do: the published site was built from exactly these pages
         verify_site(settings.site_dir, result.catalogue)
         return result
-    staging = Path(tempfile.mkdtemp(prefix=f".{settings.site_dir.name}-new-", dir=settings.site_dir.parent))
+    staging = Path(
+        tempfile.mkdtemp(prefix=f".{settings.site_dir.name}-new-", dir=settings.site_dir.parent)
+    )
     try:
         if incremental:
             copy_previous_site(settings.site_dir, staging, settings.docs_dir)
 
         # mkdocs: the only step that knows about MkDocs; a successor changes this command alone
-        env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(settings.root), "NO_MKDOCS_2_WARNING": "1"}
+        env = {
+            **os.environ,
+            "SOURCE_DATE_EPOCH": source_date_epoch(settings.root),
+            "NO_MKDOCS_2_WARNING": "1",
+        }
         # Not --quiet: it silences the warnings that --strict counts. A dirty build is not
         # strict, since MkDocs warns about dirty builds themselves; it only follows a strict
         # full build of the same hand-written pages (the stamp).
         mode = ["--dirty"] if incremental else ["--strict"]
-        command = [sys.executable, "-m", "mkdocs", "build", *mode,
-                   "--config-file", str(settings.mkdocs_config), "--site-dir", str(staging)]
-        done = subprocess.run(command, cwd=settings.root, env=env, capture_output=True, text=True, check=False)
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            *mode,
+            "--config-file",
+            str(settings.mkdocs_config),
+            "--site-dir",
+            str(staging),
+        ]
+        done = subprocess.run(
+            command, cwd=settings.root, env=env, capture_output=True, text=True, check=False
+        )
         if done.returncode != 0:
             storage = step_storage_message("MkDocs", done.stderr)
             if storage:
                 raise OutputError(storage)
-            raise CatalogueError(messages.MKDOCS_FAILED.format(code=done.returncode) + "\n" + _mkdocs_problems(done.stderr))
+            raise CatalogueError(
+                messages.MKDOCS_FAILED.format(code=done.returncode)
+                + "\n"
+                + _mkdocs_problems(done.stderr)
+            )
 
         # search: Pagefind over the built pages
         shutil.rmtree(staging / "pagefind", ignore_errors=True)
@@ -234,7 +279,11 @@ def _build(settings: Settings) -> BuildResult:
             storage = step_storage_message("Pagefind", indexed.stdout + indexed.stderr)
             if storage:
                 raise OutputError(storage)
-            raise CatalogueError(messages.PAGEFIND_FAILED.format(code=indexed.returncode) + "\n" + indexed.stderr[-4000:])
+            raise CatalogueError(
+                messages.PAGEFIND_FAILED.format(code=indexed.returncode)
+                + "\n"
+                + indexed.stderr[-4000:]
+            )
 
         # verify: one page per valid product folder, and nothing else under produk/
         verify_site(staging, result.catalogue)
@@ -291,7 +340,9 @@ def site_stamp(settings: Settings) -> str:
             sources += [top, *sorted(top.rglob("*"))] if top.is_dir() else [top]
     for path in sources:
         if path.is_file():
-            digest.update(path.relative_to(settings.root).as_posix().encode() + b"\0" + path.read_bytes())
+            digest.update(
+                path.relative_to(settings.root).as_posix().encode() + b"\0" + path.read_bytes()
+            )
     return digest.hexdigest()
 
 
@@ -304,7 +355,9 @@ def generated_digest(docs: Path) -> str:
             if not path.is_file():
                 continue  # folders are new in every generate; only files carry content
             info = path.stat()
-            digest.update(f"{path.relative_to(docs).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+            digest.update(
+                f"{path.relative_to(docs).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\n".encode()
+            )
     return digest.hexdigest()
 
 
@@ -322,7 +375,11 @@ def _write_stamp(path: Path, stamp: dict[str, str]) -> None:
 
 def _mkdocs_problems(log: str) -> str:
     """MkDocs' warnings and errors from its log, without the INFO chatter."""
-    lines = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR", "Error", "Aborted"))]
+    lines = [
+        line
+        for line in log.splitlines()
+        if line.startswith(("WARNING", "ERROR", "Error", "Aborted"))
+    ]
     return "\n".join(lines[-40:]) or log[-4000:]
 
 
@@ -332,7 +389,9 @@ def verify_site(site: Path, catalogue: Catalogue) -> None:
     found = {path.relative_to(site).as_posix() for path in (site / "produk").glob("*/*/index.html")}
     manifest_ok = (site / MANIFEST_NAME).is_file()
     if found != expected or not manifest_ok:
-        raise CatalogueError(messages.BUILD_COUNT_MISMATCH.format(pages=len(found), products=len(expected)))
+        raise CatalogueError(
+            messages.BUILD_COUNT_MISMATCH.format(pages=len(found), products=len(expected))
+        )
 
 
 def make_manifest(catalogue: Catalogue) -> dict[str, Any]:
@@ -364,7 +423,13 @@ def source_date_epoch(root: Path) -> str:
     if given:
         return given
     try:
-        done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if done.returncode == 0 and done.stdout.strip().isdigit():
             return done.stdout.strip()
     except OSError:

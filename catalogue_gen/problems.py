@@ -9,9 +9,10 @@ from __future__ import annotations
 import errno
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-from typing import Iterable, Iterator, TextIO
+from typing import TextIO
 
 # C0 and C1 controls, DEL, and the Unicode line and paragraph separators (issue 10). A file name
 # or value holding one must never start a new line in a log: GitHub Actions reads any output
@@ -61,11 +62,15 @@ class Problem:
         return self.level is Level.ERROR
 
 
-def problem(path: str, line: int, column: int, level: Level, key: str, template: str, **values: object) -> Problem:
+def problem(
+    path: str, line: int, column: int, level: Level, key: str, template: str, **values: object
+) -> Problem:
     """A Problem whose message is the named template of messages.py."""
     from catalogue_gen import messages
 
-    return Problem(path, line, column, level, key, messages.render(template, key=key, **values), template)
+    return Problem(
+        path, line, column, level, key, messages.render(template, key=key, **values), template
+    )
 
 
 class Problems:

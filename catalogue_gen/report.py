@@ -16,10 +16,11 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from catalogue_gen import messages
 from catalogue_gen.categories import LICENSE_RULES
@@ -55,32 +56,63 @@ def render_report(result: CheckResult, today: date) -> str:
     lines = [
         messages.REPORT_TITLE.format(date=today.isoformat()),
         "",
-        messages.REPORT_INTRO.format(products=len(catalogue.products), producers=len(catalogue.producers),
-                                     errors=len(problems.errors), warnings=len(problems.warnings)),
+        messages.REPORT_INTRO.format(
+            products=len(catalogue.products),
+            producers=len(catalogue.producers),
+            errors=len(problems.errors),
+            warnings=len(problems.warnings),
+        ),
     ]
 
     # expired P-IRT: still shown on the page, marked "izin perlu diperbarui"
-    expired = [(p, messages.REPORT_PIRT_ROW.format(number=lic.number, year=lic.expires_year))
-               for p in catalogue.products for lic in p.licenses if lic.is_expired]
-    lines += _section(messages.REPORT_SECTION_PIRT, messages.REPORT_PIRT_NOTE, _product_rows(expired))
+    expired = [
+        (p, messages.REPORT_PIRT_ROW.format(number=lic.number, year=lic.expires_year))
+        for p in catalogue.products
+        for lic in p.licenses
+        if lic.is_expired
+    ]
+    lines += _section(
+        messages.REPORT_SECTION_PIRT, messages.REPORT_PIRT_NOTE, _product_rows(expired)
+    )
 
     # halal in process, only where the category needs halal (a tenun needs none)
-    in_process = [(p, messages.REPORT_HALAL_ROW.format(category=p.category.slug))
-                  for p in catalogue.products if is_halal_pending(p)]
-    lines += _section(messages.REPORT_SECTION_HALAL, messages.REPORT_HALAL_NOTE, _product_rows(in_process))
+    in_process = [
+        (p, messages.REPORT_HALAL_ROW.format(category=p.category.slug))
+        for p in catalogue.products
+        if is_halal_pending(p)
+    ]
+    lines += _section(
+        messages.REPORT_SECTION_HALAL, messages.REPORT_HALAL_NOTE, _product_rows(in_process)
+    )
 
     # stale or undated files
     cutoff = months_before(today, STALE_MONTHS)
-    stale = [(p, messages.REPORT_STALE_MISSING if p.updated is None
-              else messages.REPORT_STALE_OLD.format(date=p.updated.isoformat()))
-             for p in catalogue.products if is_stale(p, cutoff)]
-    lines += _section(messages.REPORT_SECTION_STALE, messages.REPORT_STALE_NOTE.format(months=STALE_MONTHS),
-                      _product_rows(stale))
+    stale = [
+        (
+            p,
+            messages.REPORT_STALE_MISSING
+            if p.updated is None
+            else messages.REPORT_STALE_OLD.format(date=p.updated.isoformat()),
+        )
+        for p in catalogue.products
+        if is_stale(p, cutoff)
+    ]
+    lines += _section(
+        messages.REPORT_SECTION_STALE,
+        messages.REPORT_STALE_NOTE.format(months=STALE_MONTHS),
+        _product_rows(stale),
+    )
 
-    lines += _section(messages.REPORT_SECTION_EXPIRING, messages.REPORT_EXPIRING_NOTE.format(days=EXPIRY_WARN_DAYS),
-                      _expiring_rows(expiring_licenses(catalogue, today)))
-    lines += _section(messages.REPORT_SECTION_NUMBER_WARNINGS, messages.REPORT_NUMBER_WARNINGS_NOTE,
-                      _number_warning_rows(number_warnings(result)))
+    lines += _section(
+        messages.REPORT_SECTION_EXPIRING,
+        messages.REPORT_EXPIRING_NOTE.format(days=EXPIRY_WARN_DAYS),
+        _expiring_rows(expiring_licenses(catalogue, today)),
+    )
+    lines += _section(
+        messages.REPORT_SECTION_NUMBER_WARNINGS,
+        messages.REPORT_NUMBER_WARNINGS_NOTE,
+        _number_warning_rows(number_warnings(result)),
+    )
 
     # everything else the checker said
     warnings = [p for p in problems.warnings if p.code not in REPORTED_IN_SECTIONS]
@@ -95,17 +127,36 @@ def render_report_json(result: CheckResult, today: date) -> str:
     cutoff = months_before(today, STALE_MONTHS)
     document: dict[str, Any] = {
         "tanggal": today.isoformat(),
-        "ringkasan": {"produk": len(catalogue.products), "produsen": len(catalogue.producers),
-                      "galat": len(problems.errors), "peringatan": len(problems.warnings)},
-        "pirt_kedaluwarsa": [{**_product_fields(p), "nomor": lic.number, "tahun_berakhir": lic.expires_year}
-                             for p in catalogue.products for lic in p.licenses if lic.is_expired],
-        "halal_dalam_proses": [{**_product_fields(p), "kategori": p.category.slug}
-                               for p in catalogue.products if is_halal_pending(p)],
-        "data_lama": [{**_product_fields(p), "diperbarui": p.updated.isoformat() if p.updated else None}
-                      for p in catalogue.products if is_stale(p, cutoff)],
+        "ringkasan": {
+            "produk": len(catalogue.products),
+            "produsen": len(catalogue.producers),
+            "galat": len(problems.errors),
+            "peringatan": len(problems.warnings),
+        },
+        "pirt_kedaluwarsa": [
+            {**_product_fields(p), "nomor": lic.number, "tahun_berakhir": lic.expires_year}
+            for p in catalogue.products
+            for lic in p.licenses
+            if lic.is_expired
+        ],
+        "halal_dalam_proses": [
+            {**_product_fields(p), "kategori": p.category.slug}
+            for p in catalogue.products
+            if is_halal_pending(p)
+        ],
+        "data_lama": [
+            {**_product_fields(p), "diperbarui": p.updated.isoformat() if p.updated else None}
+            for p in catalogue.products
+            if is_stale(p, cutoff)
+        ],
         "izin_berakhir": [item.as_json() for item in expiring_licenses(catalogue, today)],
-        "peringatan_nomor": [{**_problem_fields(w.problem), "nomor": w.number or None} for w in number_warnings(result)],
-        "peringatan": [_problem_fields(p) for p in problems.warnings if p.code not in REPORTED_IN_SECTIONS],
+        "peringatan_nomor": [
+            {**_problem_fields(w.problem), "nomor": w.number or None}
+            for w in number_warnings(result)
+        ],
+        "peringatan": [
+            _problem_fields(p) for p in problems.warnings if p.code not in REPORTED_IN_SECTIONS
+        ],
         "galat": [_problem_fields(p) for p in problems.errors],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -144,12 +195,21 @@ class ExpiringLicense:
 
     def as_json(self) -> dict[str, Any]:
         """A plain object for `report --format json`."""
-        return {**_product_fields(self.product), "jenis": self.type, "nomor": self.number,
-                "berakhir": self.ends.isoformat(), "berakhir_tepat": self.is_exact,
-                "berakhir_tertulis": self.ends_text, "sisa_hari": self.days_left, "status": self.status}
+        return {
+            **_product_fields(self.product),
+            "jenis": self.type,
+            "nomor": self.number,
+            "berakhir": self.ends.isoformat(),
+            "berakhir_tepat": self.is_exact,
+            "berakhir_tertulis": self.ends_text,
+            "sisa_hari": self.days_left,
+            "status": self.status,
+        }
 
 
-def expiring_licenses(catalogue: Catalogue, today: date, days: int = EXPIRY_WARN_DAYS) -> list[ExpiringLicense]:
+def expiring_licenses(
+    catalogue: Catalogue, today: date, days: int = EXPIRY_WARN_DAYS
+) -> list[ExpiringLicense]:
     """Every P-IRT and dated halal certificate of the catalogue ended or ending within `days`, soonest first."""
     horizon = today + timedelta(days=days)
     found: list[ExpiringLicense] = []
@@ -157,15 +217,27 @@ def expiring_licenses(catalogue: Catalogue, today: date, days: int = EXPIRY_WARN
         for lic in product.licenses:
             if lic.expires_year is not None:
                 ends = date(lic.expires_year, 12, 31)
-                found.append(ExpiringLicense(product, lic.type, lic.number, ends, False, (ends - today).days))
+                found.append(
+                    ExpiringLicense(product, lic.type, lic.number, ends, False, (ends - today).days)
+                )
         halal = product.halal
         # valid_until is only there for older certificates that print an end date (None until
         # the validator reads halal.berlaku_sampai); newer BPJPH certificates do not end.
         if halal is not None and halal.valid_until is not None:
-            found.append(ExpiringLicense(product, "halal", halal.number, halal.valid_until, True,
-                                         (halal.valid_until - today).days))
-    return sorted((item for item in found if item.ends <= horizon),
-                  key=lambda item: (item.ends, item.product.source_path, item.number))
+            found.append(
+                ExpiringLicense(
+                    product,
+                    "halal",
+                    halal.number,
+                    halal.valid_until,
+                    True,
+                    (halal.valid_until - today).days,
+                )
+            )
+    return sorted(
+        (item for item in found if item.ends <= horizon),
+        key=lambda item: (item.ends, item.product.source_path, item.number),
+    )
 
 
 @dataclass(frozen=True)
@@ -186,9 +258,16 @@ def number_warnings(result: CheckResult) -> list[NumberWarning]:
     one published, with its own warnings.
     """
     products = {p.source_path: p for p in result.catalogue.products}
-    found = [(p, match) for p in result.problems.warnings
-             if p.path in products and p.code not in REPORTED_IN_SECTIONS and (match := NUMBER_KEY.match(p.key))]
-    dropped = {(p.path, int(m["index"])) for p, m in found if p.code == "LICENSE_DUPLICATE" and m["index"]}
+    found = [
+        (p, match)
+        for p in result.problems.warnings
+        if p.path in products
+        and p.code not in REPORTED_IN_SECTIONS
+        and (match := NUMBER_KEY.match(p.key))
+    ]
+    dropped = {
+        (p.path, int(m["index"])) for p, m in found if p.code == "LICENSE_DUPLICATE" and m["index"]
+    }
     rows: list[NumberWarning] = []
     for problem, match in found:
         product = products[problem.path]
@@ -200,7 +279,9 @@ def number_warnings(result: CheckResult) -> list[NumberWarning]:
         if (problem.path, index) in dropped:
             continue
         # Product.licenses keeps the izin: entries in order, less the dropped duplicates.
-        position = index - sum(1 for path, other in dropped if path == problem.path and other < index)
+        position = index - sum(
+            1 for path, other in dropped if path == problem.path and other < index
+        )
         number = product.licenses[position].number if position < len(product.licenses) else ""
         rows.append(NumberWarning(problem, number))
     return rows
@@ -209,7 +290,12 @@ def number_warnings(result: CheckResult) -> list[NumberWarning]:
 def is_halal_pending(product: Product) -> bool:
     """True when the category needs halal and the product's certificate is still in process."""
     rule = LICENSE_RULES.get(product.category.slug)
-    return bool(rule and rule.needs_halal and product.halal and product.halal.status is HalalStatus.IN_PROCESS)
+    return bool(
+        rule
+        and rule.needs_halal
+        and product.halal
+        and product.halal.status is HalalStatus.IN_PROCESS
+    )
 
 
 def is_stale(product: Product, cutoff: date) -> bool:
@@ -250,8 +336,10 @@ def _expiring_rows(items: Sequence[ExpiringLicense]) -> list[str]:
         return []
     rows = [messages.REPORT_EXPIRING_HEADER, _rule(6)]
     for item in items:
-        rows.append(f"| {cell(item.product.source_path)} | {cell(item.product.name)} | {cell(item.type)} "
-                    f"| {cell(item.number)} | {cell(item.ends_text)} | {cell(item.status)} |")
+        rows.append(
+            f"| {cell(item.product.source_path)} | {cell(item.product.name)} | {cell(item.type)} "
+            f"| {cell(item.number)} | {cell(item.ends_text)} | {cell(item.status)} |"
+        )
     return rows
 
 
@@ -261,8 +349,10 @@ def _number_warning_rows(items: Sequence[NumberWarning]) -> list[str]:
     rows = [messages.REPORT_NUMBER_WARNINGS_HEADER, _rule(4)]
     for item in items:
         problem = item.problem
-        rows.append(f"| {cell(problem.path)}:{problem.line} | {cell(problem.key)} "
-                    f"| {cell(item.number or messages.REPORT_NUMBER_NONE)} | {cell(problem.message)} |")
+        rows.append(
+            f"| {cell(problem.path)}:{problem.line} | {cell(problem.key)} "
+            f"| {cell(item.number or messages.REPORT_NUMBER_NONE)} | {cell(problem.message)} |"
+        )
     return rows
 
 
@@ -280,7 +370,9 @@ def _problem_rows(problems: Sequence[Problem]) -> list[str]:
         return []
     rows = [messages.REPORT_PROBLEM_HEADER, _rule(3)]
     for problem in problems:
-        rows.append(f"| {cell(problem.path)} | {problem.line}:{problem.column} | {cell(problem.level.value + ': ' + problem.message)} |")
+        rows.append(
+            f"| {cell(problem.path)} | {problem.line}:{problem.column} | {cell(problem.level.value + ': ' + problem.message)} |"
+        )
     return rows
 
 
@@ -310,8 +402,14 @@ def render_pr_summary(settings: Settings, base: str) -> str:
     existing = [settings.root / p.folder for p in products if (settings.root / p.folder).is_dir()]
     problems = check(settings, existing, read_only=True).problems if existing else Problems()
 
-    lines = [messages.PR_SUMMARY_TITLE, "",
-             messages.PR_SUMMARY_INTRO.format(base=cell(base), files=len(changes), products=len(products)), ""]
+    lines = [
+        messages.PR_SUMMARY_TITLE,
+        "",
+        messages.PR_SUMMARY_INTRO.format(
+            base=cell(base), files=len(changes), products=len(products)
+        ),
+        "",
+    ]
     if products:
         lines += [messages.PR_SUMMARY_HEADER, _rule(4)]
         for product in products:
@@ -321,7 +419,9 @@ def render_pr_summary(settings: Settings, base: str) -> str:
     lines += ["", messages.PR_SCOPE_TITLE, ""]
     if len(scope_problems):
         lines += [messages.PR_SCOPE_HEADER, _rule(3)]
-        lines += [f"| {cell(p.path)} | {p.level.value} | {cell(p.message)} |" for p in scope_problems]
+        lines += [
+            f"| {cell(p.path)} | {p.level.value} | {cell(p.message)} |" for p in scope_problems
+        ]
     else:
         lines.append(messages.PR_SCOPE_OK)
     return "\n".join(lines) + "\n"
@@ -350,7 +450,10 @@ def iter_product_changes(changes: Iterable[Change], products_dir: Path) -> Itera
         else:
             found.setdefault(key, messages.PR_STATUS_CHANGED)
     for key, status in list(found.items()):
-        if status != messages.PR_STATUS_DELETED and not (products_dir / key / PRODUCT_FILE).is_file():
+        if (
+            status != messages.PR_STATUS_DELETED
+            and not (products_dir / key / PRODUCT_FILE).is_file()
+        ):
             found[key] = messages.PR_STATUS_DELETED
     for producer in sorted(producers):
         folder = products_dir / producer
@@ -378,12 +481,20 @@ def _summary_row(settings: Settings, product: ProductChange, problems: Problems)
     else:
         url = f"{settings.site_url}produk/{product.key}/"
         # our own address, built from the site setting and a checked slug: left linkable
-        address = cell(url, linkable=True) if not errors else cell(messages.PR_PAGE_AFTER_FIX.format(url=url), linkable=True)
+        address = (
+            cell(url, linkable=True)
+            if not errors
+            else cell(messages.PR_PAGE_AFTER_FIX.format(url=url), linkable=True)
+        )
     if mine:
-        shown = [f"{cell(p.path.rsplit('/', 1)[-1])}:{p.line}:{p.column}: {cell(p.level.value + ': ' + p.message)}"
-                 for p in mine[:MAX_PROBLEMS_PER_ROW]]
+        shown = [
+            f"{cell(p.path.rsplit('/', 1)[-1])}:{p.line}:{p.column}: {cell(p.level.value + ': ' + p.message)}"
+            for p in mine[:MAX_PROBLEMS_PER_ROW]
+        ]
         if len(mine) > MAX_PROBLEMS_PER_ROW:
-            shown.append(cell(messages.PR_PROBLEMS_MORE.format(count=len(mine) - MAX_PROBLEMS_PER_ROW)))
+            shown.append(
+                cell(messages.PR_PROBLEMS_MORE.format(count=len(mine) - MAX_PROBLEMS_PER_ROW))
+            )
         counts = messages.PR_PROBLEMS_COUNT.format(errors=errors, warnings=len(mine) - errors)
         text = "<br>".join([f"**{counts}**", *shown])
     else:

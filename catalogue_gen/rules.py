@@ -31,8 +31,21 @@ GUIDE_URL = "https://beli-produk-ntt.github.io/katalog/panduan/"
 PRODUCER_KEYS = ("nama", "kabupaten", "alamat", "kontak", "nib", "tentang", "logo", "akun_github")
 CONTACT_KEYS = ("whatsapp", "telepon", "email", "instagram", "situs")
 PRODUCT_KEYS = (
-    "nama", "kategori", "ringkasan", "deskripsi", "foto", "harga", "isi_bersih", "komposisi",
-    "izin", "halal", "tempat_beli", "tautan", "kata_kunci", "tersedia", "diperbarui",
+    "nama",
+    "kategori",
+    "ringkasan",
+    "deskripsi",
+    "foto",
+    "harga",
+    "isi_bersih",
+    "komposisi",
+    "izin",
+    "halal",
+    "tempat_beli",
+    "tautan",
+    "kata_kunci",
+    "tersedia",
+    "diperbarui",
 )
 HALAL_KEYS = ("nomor", "status", "alasan", "berlaku_sampai")
 PRODUCER_REQUIRED = ("nama", "kabupaten", "kontak")
@@ -87,25 +100,76 @@ HALAL_STATUSES = ("bersertifikat", "dalam-proses", "tidak-halal")
 # validate.py message codes the schema cannot carry, and why. Every other galat is a schema
 # error too.
 BEYOND_SCHEMA: dict[str, str] = {
-    **dict.fromkeys((
-        "YAML_SYNTAX", "YAML_ANCHOR", "YAML_ALIAS", "YAML_TAG", "YAML_TOO_DEEP", "DUPLICATE_KEY",
-        "TAB_INDENT", "NOT_UTF8", "NOT_UTF8_UTF16", "FILE_EMPTY", "FILE_TOO_LARGE", "ROOT_NOT_MAPPING",
-        "NUMBER_NOT_QUOTED", "PRICE_DOTTED", "COMMENT_CUT",
-    ), "the file's text, which an editor has already parsed away"),
-    **dict.fromkeys((
-        "PHOTO_MISSING", "PHOTO_CASE_CLASH", "PHOTO_TWICE", "BAD_SLUG", "FILE_NOT_REGULAR", "NAME_TWIN",
-    ), "the folder's other files, or the catalogue's other names"),
-    **dict.fromkeys((
-        "TEXT_INVISIBLE", "TEXT_BLANK_CHARACTER", "TEXT_BIDI", "TEXT_TAG", "TEXT_NO_LETTERS", "NAME_MIXED_SCRIPT",
-    ), "Unicode rules of characters.py (scripts, look-alikes, invisible characters) that a pattern cannot name"),
-    **dict.fromkeys((
-        "LICENSE_BAD_FORMAT", "LICENSE_WRONG_CODE", "HALAL_KH_NUMBER", "NIB_BAD", "PHONE_BAD", "PHONE_NOT_MOBILE",
-        "PHONE_SPECIAL", "PHONE_FOREIGN", "EMAIL_BAD", "EMAIL_NOT_PLAIN", "URL_SCRIPT", "URL_AUTHORITY_BAD",
-        "URL_HOST_LOOKALIKE", "URL_HOST_MIXED_SCRIPT", "URL_HOST_BAD", "LINK_WRONG_HOST",
-    ), "number and address checks in Python (licenses.py, contacts.py: phonenumbers, label words, hosts)"),
-    **dict.fromkeys((
-        "HALAL_BUT_PORK", "KEYWORD_HALAL_NOT_CERTIFIED",
-    ), "what the words of one field say about another (pork in komposisi, halal in kata_kunci)"),
+    **dict.fromkeys(
+        (
+            "YAML_SYNTAX",
+            "YAML_ANCHOR",
+            "YAML_ALIAS",
+            "YAML_TAG",
+            "YAML_TOO_DEEP",
+            "DUPLICATE_KEY",
+            "TAB_INDENT",
+            "NOT_UTF8",
+            "NOT_UTF8_UTF16",
+            "FILE_EMPTY",
+            "FILE_TOO_LARGE",
+            "ROOT_NOT_MAPPING",
+            "NUMBER_NOT_QUOTED",
+            "PRICE_DOTTED",
+            "COMMENT_CUT",
+        ),
+        "the file's text, which an editor has already parsed away",
+    ),
+    **dict.fromkeys(
+        (
+            "PHOTO_MISSING",
+            "PHOTO_CASE_CLASH",
+            "PHOTO_TWICE",
+            "BAD_SLUG",
+            "FILE_NOT_REGULAR",
+            "NAME_TWIN",
+        ),
+        "the folder's other files, or the catalogue's other names",
+    ),
+    **dict.fromkeys(
+        (
+            "TEXT_INVISIBLE",
+            "TEXT_BLANK_CHARACTER",
+            "TEXT_BIDI",
+            "TEXT_TAG",
+            "TEXT_NO_LETTERS",
+            "NAME_MIXED_SCRIPT",
+        ),
+        "Unicode rules of characters.py (scripts, look-alikes, invisible characters) that a pattern cannot name",
+    ),
+    **dict.fromkeys(
+        (
+            "LICENSE_BAD_FORMAT",
+            "LICENSE_WRONG_CODE",
+            "HALAL_KH_NUMBER",
+            "NIB_BAD",
+            "PHONE_BAD",
+            "PHONE_NOT_MOBILE",
+            "PHONE_SPECIAL",
+            "PHONE_FOREIGN",
+            "EMAIL_BAD",
+            "EMAIL_NOT_PLAIN",
+            "URL_SCRIPT",
+            "URL_AUTHORITY_BAD",
+            "URL_HOST_LOOKALIKE",
+            "URL_HOST_MIXED_SCRIPT",
+            "URL_HOST_BAD",
+            "LINK_WRONG_HOST",
+        ),
+        "number and address checks in Python (licenses.py, contacts.py: phonenumbers, label words, hosts)",
+    ),
+    **dict.fromkeys(
+        (
+            "HALAL_BUT_PORK",
+            "KEYWORD_HALAL_NOT_CERTIFIED",
+        ),
+        "what the words of one field say about another (pork in komposisi, halal in kata_kunci)",
+    ),
 }
 
 
@@ -120,7 +184,8 @@ def _pattern(shape: str) -> str:
 def _photo_name_pattern() -> str:
     # Case-insensitive extension without the `i` flag, which JSON Schema patterns do not have.
     alternatives = "|".join(
-        "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in ext[1:]) for ext in PHOTO_EXTENSIONS
+        "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in ext[1:])
+        for ext in PHOTO_EXTENSIONS
     )
     # .jpg and .jpeg are one alternative in the old hand-written schema: keep the same shape
     alternatives = alternatives.replace("[jJ][pP][gG]|[jJ][pP][eE][gG]", "[jJ][pP][eE]?[gG]")
@@ -128,13 +193,21 @@ def _photo_name_pattern() -> str:
 
 
 def _extensions_in_words() -> str:
-    names = [ext for ext in PHOTO_EXTENSIONS]
+    names = list(PHOTO_EXTENSIONS)
     return ", ".join(names[:-1]) + " atau " + names[-1]
 
 
-def _text(description: str, limits: tuple[int, int] | None = None, maximum: int | None = None, numbers: bool = True) -> dict[str, Any]:
+def _text(
+    description: str,
+    limits: tuple[int, int] | None = None,
+    maximum: int | None = None,
+    numbers: bool = True,
+) -> dict[str, Any]:
     # YAML reads `nama: 1945` as a number; validate.py takes it as the text "1945".
-    node: dict[str, Any] = {"description": description, "type": ["string", "number"] if numbers else "string"}
+    node: dict[str, Any] = {
+        "description": description,
+        "type": ["string", "number"] if numbers else "string",
+    }
     if limits:
         node["minLength"], node["maxLength"] = limits
     if maximum is not None:
@@ -153,7 +226,12 @@ def _photo_file(description: str) -> dict[str, Any]:
 
 
 def _url(description: str) -> dict[str, Any]:
-    return {"type": "string", "description": description, "pattern": _pattern(URL_SHAPE), "maxLength": URL_MAX}
+    return {
+        "type": "string",
+        "description": description,
+        "pattern": _pattern(URL_SHAPE),
+        "maxLength": URL_MAX,
+    }
 
 
 def _price_text_pattern() -> str:
@@ -168,7 +246,11 @@ def _text_list(description: str, max_items: int, max_length: int) -> dict[str, A
     return {
         "description": description,
         "oneOf": [
-            {"type": "array", "maxItems": max_items, "items": {"type": ["string", "number"], "minLength": 1, "maxLength": max_length}},
+            {
+                "type": "array",
+                "maxItems": max_items,
+                "items": {"type": ["string", "number"], "minLength": 1, "maxLength": max_length},
+            },
             {"type": "string", "description": "Beberapa kata dipisah koma."},
         ],
     }
@@ -186,12 +268,17 @@ def producer_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "required": list(PRODUCER_REQUIRED),
         "properties": {
-            "nama": _text(f"Nama usaha, kelompok atau koperasi ({NAME_LIMITS[0]}-{NAME_LIMITS[1]} karakter).", NAME_LIMITS),
+            "nama": _text(
+                f"Nama usaha, kelompok atau koperasi ({NAME_LIMITS[0]}-{NAME_LIMITS[1]} karakter).",
+                NAME_LIMITS,
+            ),
             "kabupaten": {
                 "description": "Kabupaten/kota tempat usaha, ditulis dengan huruf kecil dan tanda hubung, misalnya timor-tengah-selatan atau kota-kupang.",
                 "enum": [regency.slug for regency in regencies.REGENCIES],
             },
-            "alamat": _text(f"Alamat usaha (paling banyak {ADDRESS_MAX} karakter).", maximum=ADDRESS_MAX),
+            "alamat": _text(
+                f"Alamat usaha (paling banyak {ADDRESS_MAX} karakter).", maximum=ADDRESS_MAX
+            ),
             "kontak": {
                 "description": "Cara menghubungi produsen; minimal satu, sebaiknya whatsapp.",
                 "type": "object",
@@ -238,7 +325,11 @@ def producer_schema() -> dict[str, Any]:
                 "yang mengubah folder ini ditolak pemeriksa, kecuali disetujui pengelola.",
                 "type": "array",
                 "maxItems": MAX_ACCOUNTS,
-                "items": {"type": "string", "maxLength": ACCOUNT_MAX, "pattern": _pattern(GITHUB_LOGIN)},
+                "items": {
+                    "type": "string",
+                    "maxLength": ACCOUNT_MAX,
+                    "pattern": _pattern(GITHUB_LOGIN),
+                },
             },
         },
     }
@@ -272,25 +363,50 @@ def _category_rules() -> list[dict[str, Any]]:
         required: list[str] = []
         conditions: list[dict[str, Any]] = []
         for group in rule.required:
-            conditions.append({"contains": {"properties": {"jenis": {"enum": list(group)}}, "required": ["jenis"]}})
+            conditions.append(
+                {
+                    "contains": {
+                        "properties": {"jenis": {"enum": list(group)}},
+                        "required": ["jenis"],
+                    }
+                }
+            )
         if rule.forbidden:
-            conditions.append({"not": {"contains": {"properties": {"jenis": {"enum": list(rule.forbidden)}}, "required": ["jenis"]}}})
+            conditions.append(
+                {
+                    "not": {
+                        "contains": {
+                            "properties": {"jenis": {"enum": list(rule.forbidden)}},
+                            "required": ["jenis"],
+                        }
+                    }
+                }
+            )
         if rule.required:
             required.append("izin")
         if conditions:
-            then["properties"] = {"izin": {"allOf": conditions} if len(conditions) > 1 else conditions[0]}
+            then["properties"] = {
+                "izin": {"allOf": conditions} if len(conditions) > 1 else conditions[0]
+            }
         if rule.needs_halal:
             required.append("halal")
         if required:
             then["required"] = required
         if then:
-            rules.append({"if": {"properties": {"kategori": {"const": slug}}, "required": ["kategori"]}, "then": then})
+            rules.append(
+                {
+                    "if": {"properties": {"kategori": {"const": slug}}, "required": ["kategori"]},
+                    "then": then,
+                }
+            )
     return rules
 
 
 def product_schema() -> dict[str, Any]:
     """The JSON Schema of produk.yml."""
-    photo_words = f"Nama berkas foto di folder yang sama ({_extensions_in_words()}), tanpa / atau .."
+    photo_words = (
+        f"Nama berkas foto di folder yang sama ({_extensions_in_words()}), tanpa / atau .."
+    )
     low, high = PRICE_RANGE
     return {
         "$schema": SCHEMA_DRAFT,
@@ -302,15 +418,24 @@ def product_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "required": list(PRODUCT_REQUIRED),
         "properties": {
-            "nama": _text(f"Nama produk seperti pada label ({NAME_LIMITS[0]}-{NAME_LIMITS[1]} karakter).", NAME_LIMITS),
-            "kategori": {"description": _category_description(), "enum": [c.slug for c in categories.CATEGORIES]},
+            "nama": _text(
+                f"Nama produk seperti pada label ({NAME_LIMITS[0]}-{NAME_LIMITS[1]} karakter).",
+                NAME_LIMITS,
+            ),
+            "kategori": {
+                "description": _category_description(),
+                "enum": [c.slug for c in categories.CATEGORIES],
+            },
             "ringkasan": _text(
-                f"Satu kalimat tentang produk untuk kartu dan hasil pencarian (paling banyak {SUMMARY_LIMITS[1]} karakter).", SUMMARY_LIMITS, numbers=False
+                f"Satu kalimat tentang produk untuk kartu dan hasil pencarian (paling banyak {SUMMARY_LIMITS[1]} karakter).",
+                SUMMARY_LIMITS,
+                numbers=False,
             ),
             "deskripsi": _text(
                 "Cerita produk: bahan, cara membuat, rasa, cara menyimpan. Baris kosong memulai paragraf baru. "
                 f"Teks biasa, paling banyak {_thousands(DESCRIPTION_LIMITS[1])} karakter.",
-                DESCRIPTION_LIMITS, numbers=False,
+                DESCRIPTION_LIMITS,
+                numbers=False,
             ),
             "foto": {
                 "description": f"1-{MAX_PHOTOS} foto dari folder produk; foto pertama menjadi sampul.",
@@ -326,7 +451,10 @@ def product_schema() -> dict[str, Any]:
                             "required": ["berkas"],
                             "properties": {
                                 "berkas": _photo_file(photo_words),
-                                "keterangan": _text("Apa yang tampak di foto, untuk pembaca layar dan saat foto belum termuat.", maximum=CAPTION_MAX),
+                                "keterangan": _text(
+                                    "Apa yang tampak di foto, untuk pembaca layar dan saat foto belum termuat.",
+                                    maximum=CAPTION_MAX,
+                                ),
                             },
                         },
                     ]
@@ -340,7 +468,9 @@ def product_schema() -> dict[str, Any]:
                     "additionalProperties": False,
                     "required": ["rupiah"],
                     "properties": {
-                        "varian": _text('Ukuran atau jenis, misalnya "250 ml".', maximum=SHORT_TEXT_MAX),
+                        "varian": _text(
+                            'Ukuran atau jenis, misalnya "250 ml".', maximum=SHORT_TEXT_MAX
+                        ),
                         "rupiah": {
                             "description": "Harga dalam rupiah, angka bulat tanpa titik dan tanpa Rp: tulis 75000, bukan 75.000 "
                             f"(YAML membaca 75.000 sebagai 75; harga di bawah Rp{PRICE_WARN_BELOW} diberi peringatan).",
@@ -352,8 +482,12 @@ def product_schema() -> dict[str, Any]:
                     },
                 },
             },
-            "isi_bersih": _text('Isi bersih atau berat, misalnya "250 ml" atau "500 g".', maximum=SHORT_TEXT_MAX),
-            "komposisi": _text_list("Bahan-bahan, satu per baris daftar.", MAX_INGREDIENTS, INGREDIENT_MAX),
+            "isi_bersih": _text(
+                'Isi bersih atau berat, misalnya "250 ml" atau "500 g".', maximum=SHORT_TEXT_MAX
+            ),
+            "komposisi": _text_list(
+                "Bahan-bahan, satu per baris daftar.", MAX_INGREDIENTS, INGREDIENT_MAX
+            ),
             "izin": {
                 "description": f"Izin edar atau izin produksi. Wajib menurut kategori: {_license_requirements_in_words()}.",
                 "type": ["array", "null"],
@@ -362,7 +496,10 @@ def product_schema() -> dict[str, Any]:
                     "additionalProperties": False,
                     "required": ["jenis", "nomor"],
                     "properties": {
-                        "jenis": {"description": _license_kind_description(), "enum": list(licenses.LICENSE_TYPES)},
+                        "jenis": {
+                            "description": _license_kind_description(),
+                            "enum": list(licenses.LICENSE_TYPES),
+                        },
                         "nomor": {
                             "description": 'Nomor izin seperti pada label, selalu dalam tanda kutip, misalnya "BPOM RI MD 224510107115" '
                             'atau "P-IRT No. 2065371010052-24".',
@@ -391,7 +528,11 @@ def product_schema() -> dict[str, Any]:
                         "(wajib untuk produk yang mengandung babi atau alkohol).",
                         "enum": list(HALAL_STATUSES),
                     },
-                    "alasan": {"description": 'Alasan, misalnya "mengandung babi".', "type": "string", "maxLength": REASON_MAX},
+                    "alasan": {
+                        "description": 'Alasan, misalnya "mengandung babi".',
+                        "type": "string",
+                        "maxLength": REASON_MAX,
+                    },
                     "berlaku_sampai": {
                         "description": "Tanggal akhir yang tercetak di sertifikat lama (sebelum aturan 2024), tahun-bulan-tanggal, "
                         "misalnya 2027-03-31. Sertifikat BPJPH baru tidak berakhir, jadi kosongkan.",
@@ -402,8 +543,13 @@ def product_schema() -> dict[str, Any]:
                 },
                 "anyOf": [
                     {"required": ["nomor"], "properties": {"status": {"const": "bersertifikat"}}},
-                    {"required": ["status"], "not": {"anyOf": [{"required": ["nomor"]}, {"required": ["berlaku_sampai"]}]},
-                     "properties": {"status": {"enum": list(HALAL_STATUSES[1:])}}},
+                    {
+                        "required": ["status"],
+                        "not": {
+                            "anyOf": [{"required": ["nomor"]}, {"required": ["berlaku_sampai"]}]
+                        },
+                        "properties": {"status": {"enum": list(HALAL_STATUSES[1:])}},
+                    },
                 ],
             },
             "tempat_beli": {
@@ -427,7 +573,11 @@ def product_schema() -> dict[str, Any]:
                 "propertyNames": {"minLength": 1, "maxLength": LINK_NAME_MAX},
                 "additionalProperties": _url("Alamat web lengkap yang diawali https://"),
             },
-            "kata_kunci": _text_list("Kata pencarian tambahan: nama lokal, ejaan lain, nama dalam bahasa Inggris.", MAX_KEYWORDS, SHORT_TEXT_MAX),
+            "kata_kunci": _text_list(
+                "Kata pencarian tambahan: nama lokal, ejaan lain, nama dalam bahasa Inggris.",
+                MAX_KEYWORDS,
+                SHORT_TEXT_MAX,
+            ),
             "tersedia": {
                 "description": 'true bila produk bisa dipesan, false bila stok habis (produk tetap tampil dengan tanda "stok habis").',
                 "type": ["boolean", "null"],
@@ -443,7 +593,12 @@ def product_schema() -> dict[str, Any]:
     }
 
 
-SHORT_NAMES = {"pirt": "P-IRT", "notifikasi-kosmetik": "notifikasi kosmetik", "sni": "SNI", "psat": "PSAT / Prima 3"}
+SHORT_NAMES = {
+    "pirt": "P-IRT",
+    "notifikasi-kosmetik": "notifikasi kosmetik",
+    "sni": "SNI",
+    "psat": "PSAT / Prima 3",
+}
 # The form's "Jenis izin" choices, most used first; every kind must be here (the generator fails otherwise).
 FORM_CHOICES = {
     "pirt": "P-IRT / SPP-IRT (pangan industri rumah tangga)",
@@ -466,7 +621,9 @@ FORM_CHOICES = {
 def js_pattern(pattern: re.Pattern[str]) -> str:
     """A licenses.py pattern in JavaScript's dialect: only the named-group spelling differs."""
     # Only flags JavaScript's RegExp has by default may be set: VERBOSE or IGNORECASE would be lost.
-    assert pattern.flags & ~(re.ASCII | re.UNICODE) == 0, f"{pattern.pattern}: flags the form cannot share"
+    assert pattern.flags & ~(re.ASCII | re.UNICODE) == 0, (
+        f"{pattern.pattern}: flags the form cannot share"
+    )
     return pattern.pattern.replace("(?P<", "(?<")
 
 
@@ -481,10 +638,19 @@ def form_rules() -> dict[str, Any]:
     """What docs/assets/form.js checks, as data: limits, choices, license kinds, category needs."""
     return {
         "limits": {
-            "nama": list(NAME_LIMITS), "ringkasan": list(SUMMARY_LIMITS), "deskripsi": list(DESCRIPTION_LIMITS),
-            "tentang": ABOUT_MAX, "alamat": ADDRESS_MAX, "teksPendek": SHORT_TEXT_MAX, "komposisi": [MAX_INGREDIENTS, INGREDIENT_MAX],
-            "kataKunci": [MAX_KEYWORDS, SHORT_TEXT_MAX], "foto": MAX_PHOTOS, "keterangan": CAPTION_MAX, "rupiah": list(PRICE_RANGE),
-            "nomor": NUMBER_MAX, "akunGithub": ACCOUNT_MAX,
+            "nama": list(NAME_LIMITS),
+            "ringkasan": list(SUMMARY_LIMITS),
+            "deskripsi": list(DESCRIPTION_LIMITS),
+            "tentang": ABOUT_MAX,
+            "alamat": ADDRESS_MAX,
+            "teksPendek": SHORT_TEXT_MAX,
+            "komposisi": [MAX_INGREDIENTS, INGREDIENT_MAX],
+            "kataKunci": [MAX_KEYWORDS, SHORT_TEXT_MAX],
+            "foto": MAX_PHOTOS,
+            "keterangan": CAPTION_MAX,
+            "rupiah": list(PRICE_RANGE),
+            "nomor": NUMBER_MAX,
+            "akunGithub": ACCOUNT_MAX,
         },
         "photoExtensions": list(PHOTO_EXTENSIONS),
         "patterns": {"akunGithub": _pattern(GITHUB_LOGIN), "foto": _photo_name_pattern()},
@@ -498,17 +664,30 @@ def form_rules() -> dict[str, Any]:
             for c in categories.CATEGORIES
         },
         "licenses": {
-            t.type: {"name": short_name(t), "label": t.label, "shape": t.shape, "example": t.example, "code": t.bpom_code,
-                     "digits": list(t.digit_counts)}
+            t.type: {
+                "name": short_name(t),
+                "label": t.label,
+                "shape": t.shape,
+                "example": t.example,
+                "code": t.bpom_code,
+                "digits": list(t.digit_counts),
+            }
             for t in licenses.LICENSE_TYPES.values()
         },
-        "halal": {"name": "sertifikat halal", "label": licenses.HALAL_TYPE.label, "shape": licenses.HALAL_TYPE.shape, "example": licenses.HALAL_TYPE.example},
+        "halal": {
+            "name": "sertifikat halal",
+            "label": licenses.HALAL_TYPE.label,
+            "shape": licenses.HALAL_TYPE.shape,
+            "example": licenses.HALAL_TYPE.example,
+        },
         "labelWords": sorted(licenses.LABEL_WORDS),
         "halalLabelWords": sorted(licenses.HALAL_LABEL_WORDS),
         "phoneStarts": list(licenses.PHONE_STARTS),
         "exampleNumbers": sorted(licenses.EXAMPLE_NUMBERS),
         # The license patterns written without verbose mode, shared as they are.
-        "licensePatterns": {name: js_pattern(pattern) for name, pattern in licenses.SHARED_PATTERNS.items()},
+        "licensePatterns": {
+            name: js_pattern(pattern) for name, pattern in licenses.SHARED_PATTERNS.items()
+        },
         "regencies": {regency.slug: regency.name for regency in regencies.REGENCIES},
     }
 
@@ -523,17 +702,30 @@ FORM_RULES_PREFIX = (
 GUIDE_PAGE = "docs/panduan/izin.md"
 FORM_PAGE = "docs/buat/index.md"
 # The guide page is hand-written around tables the rule book fills in, between these markers.
-SECTION = re.compile(r"(<!-- buku-aturan: (?P<name>[a-z-]+) -->\n).*?(<!-- /buku-aturan -->)", re.DOTALL)
+SECTION = re.compile(
+    r"(<!-- buku-aturan: (?P<name>[a-z-]+) -->\n).*?(<!-- /buku-aturan -->)", re.DOTALL
+)
 
 
 def _category_table() -> str:
     rows = ["| Kategori | Izin yang wajib | Halal |", "|---|---|---|"]
     for category in categories.CATEGORIES:
         rule = categories.LICENSE_RULES[category.slug]
-        needed = " **dan** ".join(" atau ".join(f"`{kind}`" for kind in group) for group in rule.required) or "tidak ada"
+        needed = (
+            " **dan** ".join(
+                " atau ".join(f"`{kind}`" for kind in group) for group in rule.required
+            )
+            or "tidak ada"
+        )
         if rule.forbidden:
-            needed += " (" + ", ".join(short_name(licenses.LICENSE_TYPES[kind]) for kind in rule.forbidden) + " tidak boleh)"
-        rows.append(f"| `{category.slug}` ({category.name}) | {needed} | {'wajib dicantumkan' if rule.needs_halal else 'tidak perlu'} |")
+            needed += (
+                " ("
+                + ", ".join(short_name(licenses.LICENSE_TYPES[kind]) for kind in rule.forbidden)
+                + " tidak boleh)"
+            )
+        rows.append(
+            f"| `{category.slug}` ({category.name}) | {needed} | {'wajib dicantumkan' if rule.needs_halal else 'tidak perlu'} |"
+        )
     return "\n".join(rows) + "\n"
 
 
@@ -541,7 +733,9 @@ def _license_table() -> str:
     rows = ["| `jenis` | Izin | Bentuk nomor | Contoh | Diperiksa di |", "|---|---|---|---|---|"]
     for kind in [*licenses.LICENSE_TYPES.values(), licenses.HALAL_TYPE]:
         jenis = "`halal.nomor`" if kind is licenses.HALAL_TYPE else f"`{kind.type}`"
-        rows.append(f"| {jenis} | {kind.label} | {kind.shape} | `{kind.example}` | {_checked_at(kind)} |")
+        rows.append(
+            f"| {jenis} | {kind.label} | {kind.shape} | `{kind.example}` | {_checked_at(kind)} |"
+        )
     return "\n".join(rows) + "\n"
 
 
@@ -557,11 +751,18 @@ def _checked_at(kind: licenses.LicenseType) -> str:
 def _form_choices() -> str:
     missing = set(licenses.LICENSE_TYPES) - set(FORM_CHOICES)
     assert not missing, f"FORM_CHOICES has no text for {sorted(missing)}"
-    return "".join(f'<option value="{kind}">{html.escape(text)}</option>\n' for kind, text in FORM_CHOICES.items())
+    return "".join(
+        f'<option value="{kind}">{html.escape(text)}</option>\n'
+        for kind, text in FORM_CHOICES.items()
+    )
 
 
 def _filled(current: str) -> str:
-    sections = {"kategori": _category_table, "jenis-izin": _license_table, "pilihan-izin": _form_choices}
+    sections = {
+        "kategori": _category_table,
+        "jenis-izin": _license_table,
+        "pilihan-izin": _form_choices,
+    }
     return SECTION.sub(lambda m: m.group(1) + sections[m.group("name")]() + m.group(3), current)
 
 
@@ -571,6 +772,7 @@ def generated_files(root: Path | None = None) -> dict[str, str]:
     The guide page keeps its hand-written text, read from `root`; without a root (or without
     the page there) it is left out.
     """
+
     def as_json(value: dict[str, Any]) -> str:
         return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
@@ -581,7 +783,9 @@ def generated_files(root: Path | None = None) -> dict[str, str]:
     return pages | {
         "catalogue_gen/schema/produsen.schema.json": as_json(producer_schema()),
         "catalogue_gen/schema/produk.schema.json": as_json(product_schema()),
-        "docs/assets/aturan-form.js": FORM_RULES_PREFIX + json.dumps(form_rules(), ensure_ascii=False, indent=1, sort_keys=True) + ";\n",
+        "docs/assets/aturan-form.js": FORM_RULES_PREFIX
+        + json.dumps(form_rules(), ensure_ascii=False, indent=1, sort_keys=True)
+        + ";\n",
     }
 
 

@@ -8,7 +8,13 @@ from PIL import Image, ImageDraw
 
 from catalogue_gen import addresses, categories, licenses, messages, owners, regencies, rules
 from catalogue_gen.contacts import parse_phone
-from catalogue_gen.load import PRODUCER_FILE, PRODUCT_FILE, hand_written_roots, is_valid_slug, slugify
+from catalogue_gen.load import (
+    PRODUCER_FILE,
+    PRODUCT_FILE,
+    hand_written_roots,
+    is_valid_slug,
+    slugify,
+)
 from catalogue_gen.pages import make_environment
 from catalogue_gen.problems import CatalogueError
 from catalogue_gen.settings import Settings
@@ -30,7 +36,9 @@ def _yaml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def new_producer(settings: Settings, slug: str, name: str, regency: str, whatsapp: str, account: str = "") -> Path:
+def new_producer(
+    settings: Settings, slug: str, name: str, regency: str, whatsapp: str, account: str = ""
+) -> Path:
     """Create products/<slug>/produsen.yml; returns the folder.
 
     Without `account` the file carries `akun_github` commented out: a placeholder login
@@ -41,17 +49,34 @@ def new_producer(settings: Settings, slug: str, name: str, regency: str, whatsap
     if folder.exists():
         raise CatalogueError(messages.NEW_EXISTS.format(path=folder))
     if regencies.find_regency(regency) is None:
-        raise CatalogueError(messages.REGENCY_UNKNOWN.format(value=f'"{regency}"', suggestion="", allowed=", ".join(r.slug for r in regencies.REGENCIES)))
+        raise CatalogueError(
+            messages.REGENCY_UNKNOWN.format(
+                value=f'"{regency}"',
+                suggestion="",
+                allowed=", ".join(r.slug for r in regencies.REGENCIES),
+            )
+        )
     _, finding = parse_phone(whatsapp, for_whatsapp=True)  # as validate reads whatsapp:
     if finding is not None:
         template: str = getattr(messages, finding.template)
-        raise CatalogueError(template.format(key="whatsapp", value=f'"{whatsapp}"', **finding.values))
+        raise CatalogueError(
+            template.format(key="whatsapp", value=f'"{whatsapp}"', **finding.values)
+        )
     account = account.strip()
     if account and not owners.is_valid_login(account):
-        raise CatalogueError(messages.ACCOUNT_BAD.format(key=owners.ACCOUNTS_KEY, value=f'"{account}"'))
-    text = make_environment().get_template("scaffold/produsen.yml.j2").render(
-        schema=SCHEMA_BASE + "produsen.schema.json", name=_yaml_string(name), regency=regency,
-        whatsapp=_yaml_string(whatsapp), account=account,
+        raise CatalogueError(
+            messages.ACCOUNT_BAD.format(key=owners.ACCOUNTS_KEY, value=f'"{account}"')
+        )
+    text = (
+        make_environment()
+        .get_template("scaffold/produsen.yml.j2")
+        .render(
+            schema=SCHEMA_BASE + "produsen.schema.json",
+            name=_yaml_string(name),
+            regency=regency,
+            whatsapp=_yaml_string(whatsapp),
+            account=account,
+        )
     )
     folder.mkdir(parents=True)
     (folder / PRODUCER_FILE).write_text(text, encoding="utf-8")
@@ -69,11 +94,23 @@ def new_product(settings: Settings, producer: str, slug: str, name: str, categor
         raise CatalogueError(messages.NEW_EXISTS.format(path=folder))
     rule = categories.LICENSE_RULES.get(category)
     if rule is None:
-        raise CatalogueError(messages.CATEGORY_UNKNOWN.format(value=f'"{category}"', suggestion="", allowed=", ".join(categories.BY_SLUG)))
+        raise CatalogueError(
+            messages.CATEGORY_UNKNOWN.format(
+                value=f'"{category}"', suggestion="", allowed=", ".join(categories.BY_SLUG)
+            )
+        )
     needed = [licenses.LICENSE_TYPES[group[0]] for group in rule.required]
-    text = make_environment().get_template("scaffold/produk.yml.j2").render(
-        schema=SCHEMA_BASE + "produk.schema.json", name=_yaml_string(name), category=category,
-        licenses=needed, needs_halal=rule.needs_halal, alt=_yaml_string(f"Foto {name}"),
+    text = (
+        make_environment()
+        .get_template("scaffold/produk.yml.j2")
+        .render(
+            schema=SCHEMA_BASE + "produk.schema.json",
+            name=_yaml_string(name),
+            category=category,
+            licenses=needed,
+            needs_halal=rule.needs_halal,
+            alt=_yaml_string(f"Foto {name}"),
+        )
     )
     folder.mkdir(parents=True)
     (folder / PRODUCT_FILE).write_text(text, encoding="utf-8")

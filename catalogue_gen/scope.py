@@ -13,13 +13,26 @@ exactly what would be merged.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from catalogue_gen import messages, owners
-from catalogue_gen.load import MAX_FILE_BYTES, MAX_PHOTO_BYTES, PHOTO_EXTENSIONS, PRODUCER_FILE, PRODUCT_FILE
-from catalogue_gen.problems import CONTROL_CHARACTERS, CatalogueError, Level, Problem, Problems, problem
+from catalogue_gen.load import (
+    MAX_FILE_BYTES,
+    MAX_PHOTO_BYTES,
+    PHOTO_EXTENSIONS,
+    PRODUCER_FILE,
+    PRODUCT_FILE,
+)
+from catalogue_gen.problems import (
+    CONTROL_CHARACTERS,
+    CatalogueError,
+    Level,
+    Problem,
+    Problems,
+    problem,
+)
 
 PRODUCTS_PREFIX = "products/"
 # The validator's own limit for produk.yml and produsen.yml (256 KiB): checked here as well, from
@@ -71,11 +84,25 @@ def iter_changes(root: Path, base: str, head: str = "HEAD") -> Iterator[Change]:
         raise CatalogueError(messages.SCOPE_GIT_FAILED.format(detail=f"{base}...{head}"))
     # --no-abbrev: --raw prints abbreviated object ids otherwise (--full-index changes only the
     # patch format), and cat-file answers full ones, so no size would ever be found.
-    raw = _git(root, "diff", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", f"{base}...{head}")
+    raw = _git(
+        root,
+        "diff",
+        "--raw",
+        "-z",
+        "--no-abbrev",
+        "--no-renames",
+        "--no-ext-diff",
+        "--no-textconv",
+        f"{base}...{head}",
+    )
     changes = list(_parse_raw(raw))
-    sizes = _blob_sizes(root, [c.blob for c in changes if not c.is_deleted and c.mode != SUBMODULE_MODE])
+    sizes = _blob_sizes(
+        root, [c.blob for c in changes if not c.is_deleted and c.mode != SUBMODULE_MODE]
+    )
     for change in sorted(changes, key=lambda c: c.path):
-        yield Change(change.status, change.path, change.mode, change.blob, sizes.get(change.blob, 0))
+        yield Change(
+            change.status, change.path, change.mode, change.blob, sizes.get(change.blob, 0)
+        )
 
 
 def _parse_raw(raw: bytes) -> Iterator[Change]:
@@ -92,7 +119,9 @@ def _parse_raw(raw: bytes) -> Iterator[Change]:
 def _blob_sizes(root: Path, blobs: list[str]) -> dict[str, int]:
     if not blobs:
         return {}
-    done = _git(root, "cat-file", "--batch-check=%(objectname) %(objectsize)", stdin="\n".join(blobs) + "\n")
+    done = _git(
+        root, "cat-file", "--batch-check=%(objectname) %(objectsize)", stdin="\n".join(blobs) + "\n"
+    )
     sizes: dict[str, int] = {}
     for line in done.decode("ascii", errors="replace").splitlines():
         parts = line.split(" ")
@@ -112,14 +141,22 @@ def _producers_at(root: Path, rev: str) -> set[str]:
     listing = _git(root, "ls-tree", "-z", rev, "--", PRODUCTS_PREFIX)
     # "<mode> <type> <id>\t<path>\0" per entry; only folders (trees) are producers.
     entries = [entry.split(b"\t", 1) for entry in listing.split(b"\0") if b"\t" in entry]
-    return {path.decode("utf-8", errors="surrogateescape").split("/", 1)[1]
-            for meta, path in entries if meta.split(b" ")[1] == b"tree"}
+    return {
+        path.decode("utf-8", errors="surrogateescape").split("/", 1)[1]
+        for meta, path in entries
+        if meta.split(b" ")[1] == b"tree"
+    }
 
 
-def _run_git(root: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[bytes]:
+def _run_git(
+    root: Path, *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args], cwd=root, capture_output=True, check=False,
+            ["git", "-c", "core.quotepath=off", *args],
+            cwd=root,
+            capture_output=True,
+            check=False,
             input=stdin.encode("ascii") if stdin is not None else None,
         )
     except OSError as exc:
@@ -131,7 +168,9 @@ def _git(root: Path, *args: str, stdin: str | None = None) -> bytes:
     if done.returncode != 0:
         # git's first line says what went wrong ("fatal: ambiguous argument"); usage text follows.
         detail = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        raise CatalogueError(messages.SCOPE_GIT_FAILED.format(detail=detail[0] if detail else done.returncode))
+        raise CatalogueError(
+            messages.SCOPE_GIT_FAILED.format(detail=detail[0] if detail else done.returncode)
+        )
     return done.stdout
 
 
@@ -146,7 +185,15 @@ def check_changes(changes: Iterable[Change]) -> Problems:
     if len(producers) > 1:
         # One PR per producer keeps review simple; several may be a maintainer's batch, so only warn.
         names = ", ".join(sorted(producers))
-        problems.add(_problem(PRODUCTS_PREFIX.rstrip("/"), Level.WARNING, "SCOPE_MANY_PRODUCERS", count=len(producers), names=names))
+        problems.add(
+            _problem(
+                PRODUCTS_PREFIX.rstrip("/"),
+                Level.WARNING,
+                "SCOPE_MANY_PRODUCERS",
+                count=len(producers),
+                names=names,
+            )
+        )
     return problems
 
 
@@ -154,11 +201,24 @@ def check_change(change: Change) -> list[Problem]:
     """Problems of one changed file (none when a producer may make this change)."""
     control = CONTROL_CHARACTERS.search(change.path)
     if control:
-        return [_problem(change.path, Level.ERROR, "SCOPE_PATH_CONTROL", codepoint=f"{ord(control.group()):04X}")]
+        return [
+            _problem(
+                change.path,
+                Level.ERROR,
+                "SCOPE_PATH_CONTROL",
+                codepoint=f"{ord(control.group()):04X}",
+            )
+        ]
     if any("\udc80" <= char <= "\udcff" for char in change.path):
         # bytes that are not UTF-8 (decoded with surrogateescape): no editor or page shows
         # them as written, and the reports would print them raw
-        return [_problem(change.path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"), Level.ERROR, "SCOPE_PATH_NOT_UTF8")]
+        return [
+            _problem(
+                change.path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
+                Level.ERROR,
+                "SCOPE_PATH_NOT_UTF8",
+            )
+        ]
     if change.mode == SYMLINK_MODE:
         return [_problem(change.path, Level.ERROR, "SYMLINK_REFUSED")]
     if change.mode == SUBMODULE_MODE:
@@ -178,7 +238,15 @@ def check_change(change: Change) -> list[Problem]:
         return []
     name = change.path.rsplit("/", 1)[-1]
     if name in DATA_FILES and change.size > MAX_YAML_BYTES:
-        return [_problem(change.path, Level.ERROR, "FILE_TOO_LARGE", size_kib=change.size // 1024, limit_kib=MAX_YAML_BYTES // 1024)]
+        return [
+            _problem(
+                change.path,
+                Level.ERROR,
+                "FILE_TOO_LARGE",
+                size_kib=change.size // 1024,
+                limit_kib=MAX_YAML_BYTES // 1024,
+            )
+        ]
     if name == PRODUCER_FILE and change.status != "A":
         # Changing an existing producer's WhatsApp number would redirect its shoppers:
         # the maintainer confirms with the producer through the old contact first.
@@ -188,13 +256,22 @@ def check_change(change: Change) -> list[Problem]:
     if not name.lower().endswith(PHOTO_EXTENSIONS):
         return [_problem(change.path, Level.ERROR, "SCOPE_NOT_PHOTO", file_name=name)]
     if change.size > MAX_PHOTO_BYTES:
-        return [_problem(change.path, Level.ERROR, "SCOPE_PHOTO_TOO_LARGE", file_name=name,
-                         size_mib=f"{change.size / 1024 / 1024:.1f}", limit_mib=MAX_PHOTO_BYTES // 1024 // 1024)]
+        return [
+            _problem(
+                change.path,
+                Level.ERROR,
+                "SCOPE_PHOTO_TOO_LARGE",
+                file_name=name,
+                size_mib=f"{change.size / 1024 / 1024:.1f}",
+                limit_mib=MAX_PHOTO_BYTES // 1024 // 1024,
+            )
+        ]
     return []
 
 
-def check_ownership(root: Path, base: str, head: str, changes: list[Change], author: str,
-                    is_approved: bool = False) -> list[Problem]:
+def check_ownership(
+    root: Path, base: str, head: str, changes: list[Change], author: str, is_approved: bool = False
+) -> list[Problem]:
     """Problems of changes in producer folders the author may not change.
 
     Who may change a folder is read from the base branch (`base`), never from the pull
@@ -202,7 +279,9 @@ def check_ownership(root: Path, base: str, head: str, changes: list[Change], aut
     counts, at `head`. Maintainers may change anything. With `is_approved` (a maintainer set
     the approval label) a refusal becomes a warning, so the reviewer still sees it.
     """
-    maintainers, _ = owners.parse_maintainers((_read_blob(root, base, owners.MAINTAINERS_FILE) or b"").decode("utf-8", "replace"))
+    maintainers, _ = owners.parse_maintainers(
+        (_read_blob(root, base, owners.MAINTAINERS_FILE) or b"").decode("utf-8", "replace")
+    )
     if owners.is_listed(author, maintainers):
         return []
     existing = _producers_at(root, base)
@@ -230,12 +309,23 @@ def check_ownership(root: Path, base: str, head: str, changes: list[Change], aut
         else:
             template = "OWNER_REFUSED"
         path = producer_file if is_new else f"{PRODUCTS_PREFIX}{slug}"
-        problems.append(_problem(path, Level.WARNING if is_approved else Level.ERROR, template, producer=slug,
-                                 owners=names, author=author, count=len(folder_changes)))
+        problems.append(
+            _problem(
+                path,
+                Level.WARNING if is_approved else Level.ERROR,
+                template,
+                producer=slug,
+                owners=names,
+                author=author,
+                count=len(folder_changes),
+            )
+        )
     return problems
 
 
-def check_pr(root: Path, base: str, author: str, head: str = "HEAD", is_approved: bool = False) -> tuple[list[Change], Problems]:
+def check_pr(
+    root: Path, base: str, author: str, head: str = "HEAD", is_approved: bool = False
+) -> tuple[list[Change], Problems]:
     """The changes of a pull request by `author` and their Problems (for `catalogue-gen check-pr`)."""
     changes = list(iter_changes(root, base, head))
     problems = check_changes(changes)

@@ -34,7 +34,16 @@ SORTS_IN_META = 4
 
 def run_pagefind(site_dir: Path) -> subprocess.CompletedProcess[str]:
     """Index the built site with the Pagefind binary shipped in the `pagefind-bin` wheel."""
-    command = [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--force-language", "id", "--silent"]
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind_bin",
+        "--site",
+        str(site_dir),
+        "--force-language",
+        "id",
+        "--silent",
+    ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode == 0:
         write_stable_filters(site_dir / addresses.PAGEFIND_DIR)
@@ -66,7 +75,9 @@ def write_stable_filters(index_dir: Path) -> None:
         meta_path.unlink()
         (index_dir / f"pagefind.{new_meta_hash}.pf_meta").write_bytes(data)
         language["hash"] = new_meta_hash
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    entry_path.write_text(
+        json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
 
 
 def _content_hash(old: str, data: bytes, length: int) -> str:
@@ -130,15 +141,15 @@ def _decode(data: bytes, at: int) -> tuple[Any, int]:
         if info in (20, 21, 22):
             return (False, True, None)[info - 20], at
         if info == 27:
-            return struct.unpack(">d", data[at:at + 8])[0], at + 8
+            return struct.unpack(">d", data[at : at + 8])[0], at + 8
         if info == 26:
-            return struct.unpack(">f", data[at:at + 4])[0], at + 4
+            return struct.unpack(">f", data[at : at + 4])[0], at + 4
         raise ValueError(f"unsupported CBOR simple value {info}")
     if info < 24:
         length = info
     elif info <= 27:
         size = 1 << (info - 24)
-        length = int.from_bytes(data[at:at + size], "big")
+        length = int.from_bytes(data[at : at + size], "big")
         at += size
     else:
         raise ValueError("indefinite-length CBOR is not used by Pagefind")
@@ -147,7 +158,7 @@ def _decode(data: bytes, at: int) -> tuple[Any, int]:
     if major == 1:
         return -1 - length, at
     if major in (2, 3):
-        chunk = data[at:at + length]
+        chunk = data[at : at + length]
         return (chunk if major == 2 else chunk.decode("utf-8")), at + length
     if major == 4:
         items = []

@@ -50,8 +50,20 @@ def serve(settings: Settings, dev_addr: str) -> None:
     """Serve until Ctrl+C."""
     _generate(settings)
     # --livereload spelled out: with click 8.3, mkdocs 1.6 otherwise starts without watching.
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--config-file", str(settings.mkdocs_config), "--dev-addr", dev_addr]
-    server = subprocess.Popen(command, cwd=settings.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--livereload",
+        "--config-file",
+        str(settings.mkdocs_config),
+        "--dev-addr",
+        dev_addr,
+    ]
+    server = subprocess.Popen(
+        command, cwd=settings.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    )
     click.echo(messages.SERVE_WATCHING.format(path=settings.products_dir))
     seen = snapshot(settings.products_dir)
     try:

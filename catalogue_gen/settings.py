@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 
@@ -59,7 +59,9 @@ class Settings:
     """"Today" for expiry checks; from SOURCE_DATE_EPOCH when set, for repeatable builds."""
 
     @classmethod
-    def for_project(cls, root: Path, site_url: str | None = None, site_dir: Path | None = None) -> Settings:
+    def for_project(
+        cls, root: Path, site_url: str | None = None, site_dir: Path | None = None
+    ) -> Settings:
         """Settings for the project at `root`, following the usual layout."""
         root = root.resolve()
         return cls(
@@ -69,7 +71,12 @@ class Settings:
             site_dir=(site_dir or root / "site").resolve(),
             cache_dir=root / ".cache",
             mkdocs_config=root / "mkdocs.yml",
-            site_url=(site_url if site_url is not None else os.environ.get("CATALOGUE_SITE_URL", _site_url_from_config(root))).rstrip("/") + "/",
+            site_url=(
+                site_url
+                if site_url is not None
+                else os.environ.get("CATALOGUE_SITE_URL", _site_url_from_config(root))
+            ).rstrip("/")
+            + "/",
             build_date=build_date(),
         )
 
@@ -78,7 +85,7 @@ def build_date() -> date:
     """Today, or the day of SOURCE_DATE_EPOCH when it is set (reproducible builds convention)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
 
 

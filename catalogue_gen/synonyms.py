@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 # Each group is one term for shoppers; any member found in a product's text adds them all.
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
@@ -24,7 +24,19 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("keripik", "kripik"),
     ("kelor", "marungga", "moringa", "daun kelor"),
     ("madu hutan", "madu liar", "madu alam", "madu pohon", "madu batu", "honey"),
-    ("tenun", "tenunan", "kain tenun", "tenun ikat", "ikat", "songke", "buna", "hinggi", "lau", "kewatak", "weaving"),
+    (
+        "tenun",
+        "tenunan",
+        "kain tenun",
+        "tenun ikat",
+        "ikat",
+        "songke",
+        "buna",
+        "hinggi",
+        "lau",
+        "kewatak",
+        "weaving",
+    ),
     ("kacang mete", "mete", "mente", "mede", "jambu mete", "cashew"),
     ("gula lontar", "gula air", "gula lempeng", "gula sabu", "palm sugar"),
     ("gula semut", "palm sugar"),
@@ -64,7 +76,17 @@ ALL_PRODUCTS_WORD = "xzkatalog"
 # A query naming one of these means the halal facet (issue 9): `produk halal` lists the
 # certified products only, and the filler words around it are not searched for.
 HALAL_QUERY_WORDS = ("halal",)
-HALAL_QUERY_FILLER = ("produk", "makanan", "yang", "bersertifikat", "sertifikat", "berlabel", "label", "sudah", "ada")
+HALAL_QUERY_FILLER = (
+    "produk",
+    "makanan",
+    "yang",
+    "bersertifikat",
+    "sertifikat",
+    "berlabel",
+    "label",
+    "sudah",
+    "ada",
+)
 # "tidak halal", "non halal": the shopper asks for the other side of the same facet.
 QUERY_NEGATIONS = ("tidak", "non", "bukan", "nonhalal")
 
@@ -104,7 +126,7 @@ def expand_terms(text: str) -> list[str]:
     """Words to index beside `text`: its normalised form and every synonym of what it mentions."""
     plain = " " + re.sub(r"[^\w\s-]", " ", normalise(text)) + " "
     found: list[str] = []
-    for original, normalised in zip(SYNONYM_GROUPS, _NORMALISED_GROUPS):
+    for original, normalised in zip(SYNONYM_GROUPS, _NORMALISED_GROUPS, strict=True):
         if any(f" {term} " in plain for term in normalised):
             found.extend(original)
             found.extend(normalised)

@@ -10,15 +10,23 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
 from urllib.parse import urlsplit
 
 import yaml
 
-from catalogue_gen import categories, characters, contacts, licenses, messages, owners, regencies, rules
+from catalogue_gen import (
+    categories,
+    characters,
+    contacts,
+    licenses,
+    messages,
+    owners,
+    regencies,
+    rules,
+)
 from catalogue_gen.contacts import normalise_phone  # noqa: F401 - re-exported for scaffold and the tests
 from catalogue_gen.load import PHOTO_EXTENSIONS, ProducerFolder, ProductFolder, RawFile
 from catalogue_gen.model import (
@@ -42,14 +50,40 @@ CONTACT_KEYS = rules.CONTACT_KEYS
 PRODUCT_KEYS = rules.PRODUCT_KEYS
 # English and common Indonesian slips that difflib cannot guess from spelling alone.
 KEY_HINTS = {
-    "name": "nama", "category": "kategori", "summary": "ringkasan", "description": "deskripsi",
-    "photo": "foto", "photos": "foto", "gambar": "foto", "price": "harga", "prices": "harga",
-    "komposis": "komposisi", "bahan": "komposisi", "ingredients": "komposisi", "license": "izin",
-    "licenses": "izin", "ijin": "izin", "keywords": "kata_kunci", "available": "tersedia",
-    "stok": "tersedia", "regency": "kabupaten", "kab": "kabupaten", "contact": "kontak",
-    "wa": "whatsapp", "hp": "whatsapp", "phone": "telepon", "website": "situs", "web": "situs",
-    "about": "tentang", "address": "alamat", "netto": "isi_bersih", "berat": "isi_bersih",
-    "berkas_foto": "berkas", "file": "berkas", "alt": "keterangan", "caption": "keterangan",
+    "name": "nama",
+    "category": "kategori",
+    "summary": "ringkasan",
+    "description": "deskripsi",
+    "photo": "foto",
+    "photos": "foto",
+    "gambar": "foto",
+    "price": "harga",
+    "prices": "harga",
+    "komposis": "komposisi",
+    "bahan": "komposisi",
+    "ingredients": "komposisi",
+    "license": "izin",
+    "licenses": "izin",
+    "ijin": "izin",
+    "keywords": "kata_kunci",
+    "available": "tersedia",
+    "stok": "tersedia",
+    "regency": "kabupaten",
+    "kab": "kabupaten",
+    "contact": "kontak",
+    "wa": "whatsapp",
+    "hp": "whatsapp",
+    "phone": "telepon",
+    "website": "situs",
+    "web": "situs",
+    "about": "tentang",
+    "address": "alamat",
+    "netto": "isi_bersih",
+    "berat": "isi_bersih",
+    "berkas_foto": "berkas",
+    "file": "berkas",
+    "alt": "keterangan",
+    "caption": "keterangan",
 }
 NAME_LIMITS = rules.NAME_LIMITS
 SUMMARY_MAX = rules.SUMMARY_LIMITS[1]
@@ -90,7 +124,14 @@ class Reader:
         """Record a `peringatan` at `node`."""
         self._add(Level.WARNING, node, key, template, values)
 
-    def _add(self, level: Level, node: yaml.Node | None, key: str, template: str, values: dict[str, object]) -> None:
+    def _add(
+        self,
+        level: Level,
+        node: yaml.Node | None,
+        key: str,
+        template: str,
+        values: dict[str, object],
+    ) -> None:
         line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (0, 0)
         self.problems.append(problem(self.file.path, line, column, level, key, template, **values))
         if level is Level.ERROR:
@@ -103,7 +144,9 @@ class Reader:
 
     # Structure -----------------------------------------------------------------------------
 
-    def mapping(self, node: yaml.MappingNode, prefix: str, allowed: tuple[str, ...]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    def mapping(
+        self, node: yaml.MappingNode, prefix: str, allowed: tuple[str, ...]
+    ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """Key -> (key node, value node) of a mapping; unknown keys are reported."""
         result: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
@@ -112,12 +155,24 @@ class Reader:
                 continue
             name = key_node.value
             if name not in allowed:
-                self.error(key_node, _join(prefix, name), "UNKNOWN_KEY", suggestion=_suggest_key(name, allowed))
+                self.error(
+                    key_node,
+                    _join(prefix, name),
+                    "UNKNOWN_KEY",
+                    suggestion=_suggest_key(name, allowed),
+                )
                 continue
             result.setdefault(name, (key_node, value_node))
         return result
 
-    def require(self, fields: dict[str, tuple[yaml.Node, yaml.Node]], parent: yaml.Node, prefix: str, name: str, hint: str = "") -> yaml.Node | None:
+    def require(
+        self,
+        fields: dict[str, tuple[yaml.Node, yaml.Node]],
+        parent: yaml.Node,
+        prefix: str,
+        name: str,
+        hint: str = "",
+    ) -> yaml.Node | None:
         """The value node of a required key, or None after reporting it missing or empty."""
         if name in fields and not _is_null(fields[name][1]):
             return fields[name][1]
@@ -125,7 +180,14 @@ class Reader:
         self.error(where, _join(prefix, name), "MISSING_KEY", hint=hint)
         return None
 
-    def text(self, node: yaml.Node, key: str, minimum: int = 0, maximum: int = 10_000, one_line: bool = True) -> str | None:
+    def text(
+        self,
+        node: yaml.Node,
+        key: str,
+        minimum: int = 0,
+        maximum: int = 10_000,
+        one_line: bool = True,
+    ) -> str | None:
         """A scalar as text exactly as written (never a YAML number or boolean), checked."""
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, key, "KEY_NOT_TEXT")
@@ -150,7 +212,13 @@ class Reader:
         if found is None:
             return True
         template, char = found
-        self.error(node, key, template, codepoint=f"{ord(char):04X}", char_name=characters.character_name(char))
+        self.error(
+            node,
+            key,
+            template,
+            codepoint=f"{ord(char):04X}",
+            char_name=characters.character_name(char),
+        )
         return False
 
     def name(self, node: yaml.Node, key: str) -> str | None:
@@ -163,7 +231,13 @@ class Reader:
             return None
         scripts = characters.lookalike_scripts(value)
         if scripts:
-            self.error(node, key, "NAME_MIXED_SCRIPT", value=value, scripts=characters.script_names(scripts))
+            self.error(
+                node,
+                key,
+                "NAME_MIXED_SCRIPT",
+                value=value,
+                scripts=characters.script_names(scripts),
+            )
             return None
         return value
 
@@ -174,7 +248,7 @@ class Reader:
         end = node.end_mark
         if end.line >= len(self.file.lines):
             return
-        rest = self.file.lines[end.line][end.column:]
+        rest = self.file.lines[end.line][end.column :]
         if re.match(r"\s+#", rest):
             self.warn(node, key, "COMMENT_CUT", value=node.value)
 
@@ -183,8 +257,17 @@ class Reader:
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, key, "KEY_NOT_TEXT")
             return None
-        if is_plain(node) and (node.tag in (INT_TAG, FLOAT_TAG) or IDENTIFIER_LOOKS_NUMERIC.match(node.value)):
-            self.error(node, key, "NUMBER_NOT_QUOTED", value=node.value, raw=node.value, key_last=key.rsplit(".", 1)[-1].split("[")[0])
+        if is_plain(node) and (
+            node.tag in (INT_TAG, FLOAT_TAG) or IDENTIFIER_LOOKS_NUMERIC.match(node.value)
+        ):
+            self.error(
+                node,
+                key,
+                "NUMBER_NOT_QUOTED",
+                value=node.value,
+                raw=node.value,
+                key_last=key.rsplit(".", 1)[-1].split("[")[0],
+            )
             return None
         return self.text(node, key, 1, rules.NUMBER_MAX)
 
@@ -214,14 +297,21 @@ class Reader:
         # Browsers read `\` as `/` and everything before an `@` as a user name, and decode `%`:
         # `https://evil.com\.shopee.co.id/` opens evil.com while Python's parser sees Shopee.
         authority = re.split(r"[/?#]", value.split("://", 1)[-1], maxsplit=1)[0]
-        odd = next((c for c in ("\\", "@", "%") if c in authority or (c == "\\" and c in value)), None)
+        odd = next(
+            (c for c in ("\\", "@", "%") if c in authority or (c == "\\" and c in value)), None
+        )
         if odd is not None:
             self.error(node, key, "URL_AUTHORITY_BAD", value=value, char=odd)
             return None
         try:
             parts = urlsplit(value)
-            valid = (parts.scheme == "https" and "." in (parts.hostname or "")
-                     and not parts.username and " " not in value and '"' not in value)
+            valid = (
+                parts.scheme == "https"
+                and "." in (parts.hostname or "")
+                and not parts.username
+                and " " not in value
+                and '"' not in value
+            )
         except ValueError:
             valid = False
         if not valid:
@@ -245,7 +335,9 @@ def _join(prefix: str, name: str) -> str:
 
 def _is_null(node: yaml.Node) -> bool:
     # `key:`, `key: ~` and `key: ""` all mean "not filled in".
-    return isinstance(node, yaml.ScalarNode) and (node.value.strip() == "" or (is_plain(node) and node.tag == NULL_TAG))
+    return isinstance(node, yaml.ScalarNode) and (
+        node.value.strip() == "" or (is_plain(node) and node.tag == NULL_TAG)
+    )
 
 
 def _suggest_key(name: str, allowed: tuple[str, ...]) -> str:
@@ -288,8 +380,14 @@ def parse_producer(folder: ProducerFolder, problems: list[Problem]) -> Producer 
             regency = regencies.find_regency(slug.lower())
             if regency is None:
                 allowed = [r.slug for r in regencies.REGENCIES]
-                reader.error(regency_node, "kabupaten", "REGENCY_UNKNOWN", value=slug,
-                             suggestion=_suggest_regency(slug), allowed=", ".join(allowed))
+                reader.error(
+                    regency_node,
+                    "kabupaten",
+                    "REGENCY_UNKNOWN",
+                    value=slug,
+                    suggestion=_suggest_regency(slug),
+                    allowed=", ".join(allowed),
+                )
     address = _optional_text(reader, fields, "alamat", ADDRESS_MAX)
     about = _optional_text(reader, fields, "tentang", ABOUT_MAX, one_line=False)
     nib = ""
@@ -302,16 +400,28 @@ def parse_producer(folder: ProducerFolder, problems: list[Problem]) -> Producer 
     accounts = _parse_accounts(reader, fields, root)
     logo = None
     if "logo" in fields and not _is_null(fields["logo"][1]):
-        logo = _parse_photo_name(reader, fields["logo"][1], "logo", folder.files, folder.path, name or folder.slug)
+        logo = _parse_photo_name(
+            reader, fields["logo"][1], "logo", folder.files, folder.path, name or folder.slug
+        )
     if reader.error_count > before or name is None or regency is None or contact is None:
         return None
     return Producer(
-        slug=folder.slug, name=name, regency=regency, contact=contact, address=address or "",
-        nib=nib, about=about or "", logo=logo, source_path=folder.file.path, accounts=accounts,
+        slug=folder.slug,
+        name=name,
+        regency=regency,
+        contact=contact,
+        address=address or "",
+        nib=nib,
+        about=about or "",
+        logo=logo,
+        source_path=folder.file.path,
+        accounts=accounts,
     )
 
 
-def _parse_accounts(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], root: yaml.Node) -> tuple[str, ...]:
+def _parse_accounts(
+    reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], root: yaml.Node
+) -> tuple[str, ...]:
     """`akun_github`: who may change this folder (check-pr, CODEOWNERS; issue 10)."""
     key = owners.ACCOUNTS_KEY
     node = fields[key][1] if key in fields else None
@@ -326,7 +436,7 @@ def _parse_accounts(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node
     if len(items) > owners.MAX_ACCOUNTS:
         reader.error(node, key, "LIST_TOO_LONG", count=len(items), maximum=owners.MAX_ACCOUNTS)
     accounts = []
-    for index, item in enumerate(items[:owners.MAX_ACCOUNTS]):
+    for index, item in enumerate(items[: owners.MAX_ACCOUNTS]):
         value = reader.text(item, f"{key}[{index}]", 1, 100)
         if value is not None and not owners.is_valid_login(value):
             reader.error(item, f"{key}[{index}]", "ACCOUNT_BAD", value=value)
@@ -339,18 +449,30 @@ def _suggest_regency(value: str) -> str:
 
     lowered = value.strip().lower()
     for regency in regencies.REGENCIES:
-        if lowered in regency.aliases or lowered in (regency.name.lower(), regency.short_name.lower()):
+        if lowered in regency.aliases or lowered in (
+            regency.name.lower(),
+            regency.short_name.lower(),
+        ):
             return messages.SUGGESTION.format(suggestion=regency.slug)
     return _suggest_value(value, [r.slug for r in regencies.REGENCIES])
 
 
-def _optional_text(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, maximum: int, prefix: str = "", one_line: bool = True) -> str | None:
+def _optional_text(
+    reader: Reader,
+    fields: dict[str, tuple[yaml.Node, yaml.Node]],
+    key: str,
+    maximum: int,
+    prefix: str = "",
+    one_line: bool = True,
+) -> str | None:
     if key not in fields or _is_null(fields[key][1]):
         return None
     return reader.text(fields[key][1], _join(prefix, key), 0, maximum, one_line=one_line)
 
 
-def _parse_contact(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], root: yaml.Node) -> Contact | None:
+def _parse_contact(
+    reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], root: yaml.Node
+) -> Contact | None:
     node = reader.require(fields, root, "", "kontak", hint=': whatsapp: "0812-..."')
     if node is None:
         return None
@@ -396,15 +518,19 @@ def _parse_contact(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]
             reader.error(fields["kontak"][0], "kontak", "CONTACT_MISSING")
         return None
     return Contact(
-        whatsapp=values.get("whatsapp", ""), phone=values.get("telepon", ""),
-        email=values.get("email", ""), instagram=values.get("instagram", ""),
+        whatsapp=values.get("whatsapp", ""),
+        phone=values.get("telepon", ""),
+        email=values.get("email", ""),
+        instagram=values.get("instagram", ""),
         website=values.get("situs", ""),
     )
 
 
 def _instagram_handle(raw: str) -> str | None:
     value = raw.strip()
-    match = re.fullmatch(r"(?:https?://)?(?:www\.)?instagram\.com/([A-Za-z0-9._]{1,30})/?(?:\?\S*)?", value)
+    match = re.fullmatch(
+        r"(?:https?://)?(?:www\.)?instagram\.com/([A-Za-z0-9._]{1,30})/?(?:\?\S*)?", value
+    )
     if match:
         return match.group(1)
     value = value.removeprefix("@")
@@ -414,8 +540,13 @@ def _instagram_handle(raw: str) -> str | None:
 # Products ------------------------------------------------------------------------------------
 
 
-def parse_product(folder: ProductFolder, producer: Producer | None, today: date, problems: list[Problem],
-                  unpublished_photos: list[tuple[Photo, str]] | None = None) -> Product | None:
+def parse_product(
+    folder: ProductFolder,
+    producer: Producer | None,
+    today: date,
+    problems: list[Problem],
+    unpublished_photos: list[tuple[Photo, str]] | None = None,
+) -> Product | None:
     """produk.yml -> Product, or None when it (or its producer) has errors (all reported).
 
     The photos of a product that fails are added to `unpublished_photos` (with the path of
@@ -438,17 +569,31 @@ def parse_product(folder: ProductFolder, producer: Producer | None, today: date,
             category = categories.find_category(slug.lower())
             if category is None:
                 allowed = [c.slug for c in categories.CATEGORIES]
-                reader.error(category_node, "kategori", "CATEGORY_UNKNOWN", value=slug,
-                             suggestion=_suggest_value(slug, allowed), allowed=", ".join(allowed))
+                reader.error(
+                    category_node,
+                    "kategori",
+                    "CATEGORY_UNKNOWN",
+                    value=slug,
+                    suggestion=_suggest_value(slug, allowed),
+                    allowed=", ".join(allowed),
+                )
     summary_node = reader.require(fields, root, "", "ringkasan")
     summary = reader.text(summary_node, "ringkasan", 2, SUMMARY_MAX) if summary_node else None
     description_node = reader.require(fields, root, "", "deskripsi")
-    description = reader.text(description_node, "deskripsi", 2, DESCRIPTION_MAX, one_line=False) if description_node else None
+    description = (
+        reader.text(description_node, "deskripsi", 2, DESCRIPTION_MAX, one_line=False)
+        if description_node
+        else None
+    )
     photos = _parse_photos(reader, fields, root, folder, name or folder.slug)
     prices = _parse_prices(reader, fields)
     net_content = _optional_text(reader, fields, "isi_bersih", rules.SHORT_TEXT_MAX) or ""
-    ingredients = _parse_text_list(reader, fields, "komposisi", rules.MAX_INGREDIENTS, rules.INGREDIENT_MAX)
-    keywords = _parse_text_list(reader, fields, "kata_kunci", rules.MAX_KEYWORDS, rules.SHORT_TEXT_MAX)
+    ingredients = _parse_text_list(
+        reader, fields, "komposisi", rules.MAX_INGREDIENTS, rules.INGREDIENT_MAX
+    )
+    keywords = _parse_text_list(
+        reader, fields, "kata_kunci", rules.MAX_KEYWORDS, rules.SHORT_TEXT_MAX
+    )
     places = _parse_places(reader, fields)
     links = _parse_links(reader, fields)
     is_available = _parse_bool(reader, fields, "tersedia", default=True)
@@ -459,28 +604,61 @@ def parse_product(folder: ProductFolder, producer: Producer | None, today: date,
     # A license that failed its own check is already reported; "needs a license" would repeat it.
     if category is not None and reader.error_count == errors_before_licenses:
         _check_license_rules(reader, fields, root, category.slug, product_licenses, halal)
-    if (category is not None and halal is not None and halal.status is HalalStatus.IN_PROCESS
-            and category.slug in categories.HALAL_MANDATORY_CATEGORIES and today >= categories.HALAL_MANDATORY_FROM):
+    if (
+        category is not None
+        and halal is not None
+        and halal.status is HalalStatus.IN_PROCESS
+        and category.slug in categories.HALAL_MANDATORY_CATEGORIES
+        and today >= categories.HALAL_MANDATORY_FROM
+    ):
         reader.warn(fields["halal"][1], "halal", "HALAL_DEADLINE")
     _check_halal_ingredients(reader, fields, halal, name or "", ingredients, keywords)
     _check_halal_keywords(reader, fields, halal)
 
-    if reader.error_count > before or producer is None or None in (name, category, summary, description):
+    if (
+        reader.error_count > before
+        or producer is None
+        or None in (name, category, summary, description)
+    ):
         if unpublished_photos is not None:
             unpublished_photos.extend((photo, folder.file.path) for photo in photos)
         return None
-    assert name is not None and category is not None and summary is not None and description is not None
+    assert (
+        name is not None
+        and category is not None
+        and summary is not None
+        and description is not None
+    )
     paragraphs = tuple(p.strip() for p in re.split(r"\n\s*\n", description) if p.strip())
     return Product(
-        slug=folder.slug, producer=producer, name=name, category=category, summary=summary,
-        paragraphs=paragraphs, photos=tuple(photos), prices=tuple(prices), net_content=net_content,
-        ingredients=tuple(ingredients), licenses=tuple(product_licenses), halal=halal,
-        places_to_buy=tuple(places), links=tuple(links), keywords=tuple(keywords),
-        is_available=is_available, updated=updated, source_path=folder.file.path,
+        slug=folder.slug,
+        producer=producer,
+        name=name,
+        category=category,
+        summary=summary,
+        paragraphs=paragraphs,
+        photos=tuple(photos),
+        prices=tuple(prices),
+        net_content=net_content,
+        ingredients=tuple(ingredients),
+        licenses=tuple(product_licenses),
+        halal=halal,
+        places_to_buy=tuple(places),
+        links=tuple(links),
+        keywords=tuple(keywords),
+        is_available=is_available,
+        updated=updated,
+        source_path=folder.file.path,
     )
 
 
-def _parse_photos(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], root: yaml.Node, folder: ProductFolder, product_name: str) -> list[Photo]:
+def _parse_photos(
+    reader: Reader,
+    fields: dict[str, tuple[yaml.Node, yaml.Node]],
+    root: yaml.Node,
+    folder: ProductFolder,
+    product_name: str,
+) -> list[Photo]:
     node = reader.require(fields, root, "", "foto", hint=": - foto-depan.jpg")
     if node is None:
         return []
@@ -502,11 +680,19 @@ def _parse_photos(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]]
             if name_node is None:
                 continue
             alt = _optional_text(reader, entry, "keterangan", rules.CAPTION_MAX, prefix=key) or ""
-        photo = _parse_photo_name(reader, name_node, key, folder.files, folder.path, alt or product_name)
+        photo = _parse_photo_name(
+            reader, name_node, key, folder.files, folder.path, alt or product_name
+        )
         if photo is None:
             continue
         if photo.file_name in used:
-            reader.error(name_node, key, "PHOTO_TWICE", file_name=photo.file_name, other=used[photo.file_name])
+            reader.error(
+                name_node,
+                key,
+                "PHOTO_TWICE",
+                file_name=photo.file_name,
+                other=used[photo.file_name],
+            )
             continue
         used[photo.file_name] = key
         photos.append(photo)
@@ -514,7 +700,9 @@ def _parse_photos(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]]
     return photos
 
 
-def _parse_photo_name(reader: Reader, node: yaml.Node, key: str, files: list[str], folder_path: str, alt: str) -> Photo | None:
+def _parse_photo_name(
+    reader: Reader, node: yaml.Node, key: str, files: list[str], folder_path: str, alt: str
+) -> Photo | None:
     value = reader.text(node, key, 1, 200)
     if value is None:
         return None
@@ -538,7 +726,9 @@ def _check_unused_files(reader: Reader, folder: ProductFolder, used: set[str]) -
     lowered: dict[str, str] = {}
     for name in folder.files:
         if name.lower() in lowered:
-            reader.warn(None, "foto", "PHOTO_CASE_CLASH", file_name=name, other=lowered[name.lower()])
+            reader.warn(
+                None, "foto", "PHOTO_CASE_CLASH", file_name=name, other=lowered[name.lower()]
+            )
         lowered[name.lower()] = name
         if name == "produk.yml" or name in used:
             continue
@@ -587,13 +777,21 @@ def parse_rupiah(reader: Reader, node: yaml.Node, key: str) -> int | None:
         return value
     dotted = re.fullmatch(r"(?:rp\.?)?(\d{1,3}(?:[.,]\d{3})+)(?:,-|,00)?", compact.lower())
     if dotted:
-        reader.error(node, key, "PRICE_DOTTED", value=raw, suggestion=re.sub(r"\D", "", dotted.group(1)))
+        reader.error(
+            node, key, "PRICE_DOTTED", value=raw, suggestion=re.sub(r"\D", "", dotted.group(1))
+        )
         return None
     reader.error(node, key, "PRICE_NOT_NUMBER", value=raw)
     return None
 
 
-def _parse_text_list(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, max_items: int, max_length: int) -> list[str]:
+def _parse_text_list(
+    reader: Reader,
+    fields: dict[str, tuple[yaml.Node, yaml.Node]],
+    key: str,
+    max_items: int,
+    max_length: int,
+) -> list[str]:
     if key not in fields or _is_null(fields[key][1]):
         return []
     node = fields[key][1]
@@ -614,10 +812,14 @@ def _parse_text_list(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Nod
     return values
 
 
-def _parse_places(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]]) -> list[PlaceToBuy]:
+def _parse_places(
+    reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]]
+) -> list[PlaceToBuy]:
     if "tempat_beli" not in fields or _is_null(fields["tempat_beli"][1]):
         return []
-    items = reader.seq(fields["tempat_beli"][1], "tempat_beli", hint=": - {nama: Toko Oleh-oleh Kupang}")
+    items = reader.seq(
+        fields["tempat_beli"][1], "tempat_beli", hint=": - {nama: Toko Oleh-oleh Kupang}"
+    )
     places = []
     for index, item in enumerate(items or []):
         key = f"tempat_beli[{index}]"
@@ -632,9 +834,19 @@ def _parse_places(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]]
         if "tautan" in entry and not _is_null(entry["tautan"][1]):
             url = reader.url(entry["tautan"][1], f"{key}.tautan") or ""
             # a place named "Shopee" is shown as Shopee: the same rule as a `shopee:` link
-            finding = contacts.check_link_site(name, urlsplit(url).hostname or "") if name and url else None
+            finding = (
+                contacts.check_link_site(name, urlsplit(url).hostname or "")
+                if name and url
+                else None
+            )
             if finding is not None:
-                reader.error(entry["tautan"][1], f"{key}.tautan", finding.template, value=url, **finding.values)
+                reader.error(
+                    entry["tautan"][1],
+                    f"{key}.tautan",
+                    finding.template,
+                    value=url,
+                    **finding.values,
+                )
                 url = ""
         if name:
             places.append(PlaceToBuy(name, address, url))
@@ -655,26 +867,43 @@ def _parse_links(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]])
         name = reader.text(key_node, "tautan", 1, rules.LINK_NAME_MAX)
         url = reader.url(value_node, f"tautan.{key_node.value}")
         # `shopee:` is shown as "Shopee": it may only lead to Shopee's own hosts
-        finding = contacts.check_link_site(name, urlsplit(url).hostname or "") if name and url else None
+        finding = (
+            contacts.check_link_site(name, urlsplit(url).hostname or "") if name and url else None
+        )
         if finding is not None:
-            reader.error(value_node, f"tautan.{key_node.value}", finding.template, value=url, **finding.values)
+            reader.error(
+                value_node,
+                f"tautan.{key_node.value}",
+                finding.template,
+                value=url,
+                **finding.values,
+            )
         elif name and url:
             links.append(Link(name, url))
     return links
 
 
-def _parse_bool(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, default: bool) -> bool:
+def _parse_bool(
+    reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, default: bool
+) -> bool:
     if key not in fields or _is_null(fields[key][1]):
         return default
     node = fields[key][1]
     value = node.value.strip().lower() if isinstance(node, yaml.ScalarNode) else ""
     if value in ("true", "false"):
         return value == "true"
-    reader.error(node, key, "BOOL_EXPECTED", value=node.value if isinstance(node, yaml.ScalarNode) else messages.NOT_A_VALUE)
+    reader.error(
+        node,
+        key,
+        "BOOL_EXPECTED",
+        value=node.value if isinstance(node, yaml.ScalarNode) else messages.NOT_A_VALUE,
+    )
     return default
 
 
-def _parse_date(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, today: date) -> date | None:
+def _parse_date(
+    reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, today: date
+) -> date | None:
     if key not in fields or _is_null(fields[key][1]):
         return None
     node = fields[key][1]
@@ -698,15 +927,24 @@ def _read_date(reader: Reader, node: yaml.Node, key: str) -> date | None:
     return value
 
 
-def _parse_licenses(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], producer: Producer | None, today: date) -> list[License]:
+def _parse_licenses(
+    reader: Reader,
+    fields: dict[str, tuple[yaml.Node, yaml.Node]],
+    producer: Producer | None,
+    today: date,
+) -> list[License]:
     if "izin" not in fields or _is_null(fields["izin"][1]):
         return []
-    items = reader.seq(fields["izin"][1], "izin", hint=': - {jenis: pirt, nomor: "2065371010052-29"}')
+    items = reader.seq(
+        fields["izin"][1], "izin", hint=': - {jenis: pirt, nomor: "2065371010052-29"}'
+    )
     found: list[License] = []
     seen: dict[str, str] = {}
     for index, item in enumerate(items or []):
         key = f"izin[{index}]"
-        mapping = reader.map_node(item, key, hint=': {jenis: bpom-md, nomor: "BPOM RI MD 224510107115"}')
+        mapping = reader.map_node(
+            item, key, hint=': {jenis: bpom-md, nomor: "BPOM RI MD 224510107115"}'
+        )
         if mapping is None:
             continue
         entry = reader.mapping(mapping, key, ("jenis", "nomor"))
@@ -716,32 +954,55 @@ def _parse_licenses(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node
         if type_name is not None and type_name.lower() not in licenses.LICENSE_TYPES:
             close = licenses.suggest_type(type_name)
 
-            reader.error(type_node, f"{key}.jenis", "LICENSE_TYPE_UNKNOWN", value=type_name,
-                         suggestion=messages.SUGGESTION.format(suggestion=close[0]) if close else "",
-                         allowed=", ".join(licenses.LICENSE_TYPES))
+            reader.error(
+                type_node,
+                f"{key}.jenis",
+                "LICENSE_TYPE_UNKNOWN",
+                value=type_name,
+                suggestion=messages.SUGGESTION.format(suggestion=close[0]) if close else "",
+                allowed=", ".join(licenses.LICENSE_TYPES),
+            )
             type_name = None
         number = reader.identifier(number_node, f"{key}.nomor") if number_node else None
         if type_name is None or number is None or number_node is None:
             continue
-        lic = _check_license(reader, number_node, f"{key}.nomor", type_name.lower(), number, producer, today)
+        lic = _check_license(
+            reader, number_node, f"{key}.nomor", type_name.lower(), number, producer, today
+        )
         if lic is None:
             continue
         if lic.number in seen:
-            reader.warn(number_node, f"{key}.nomor", "LICENSE_DUPLICATE", value=number, other=seen[lic.number])
+            reader.warn(
+                number_node,
+                f"{key}.nomor",
+                "LICENSE_DUPLICATE",
+                value=number,
+                other=seen[lic.number],
+            )
             continue
         seen[lic.number] = key
         found.append(lic)
     return found
 
 
-def _check_license(reader: Reader, node: yaml.Node, key: str, type_name: str, number: str, producer: Producer | None, today: date) -> License | None:
+def _check_license(
+    reader: Reader,
+    node: yaml.Node,
+    key: str,
+    type_name: str,
+    number: str,
+    producer: Producer | None,
+    today: date,
+) -> License | None:
     check = licenses.parse_license(type_name, number)
     for finding in check.warnings:
         reader.warn(node, key, finding.template, **finding.values)
     if check.error is not None:
         values = dict(check.error.values)
         detail = values.pop("detail", "")
-        reader.error(node, key, check.error.template, detail_part=f"; {detail}" if detail else "", **values)
+        reader.error(
+            node, key, check.error.template, detail_part=f"; {detail}" if detail else "", **values
+        )
         return None
     license_type = licenses.LICENSE_TYPES[type_name]
     if check.canonical in EXAMPLE_NUMBERS:
@@ -758,20 +1019,33 @@ def _check_license(reader: Reader, node: yaml.Node, key: str, type_name: str, nu
         if producer is not None and code.startswith(regencies.NTT_PROVINCE_CODE):
             regency = producer.regency
             if code not in (regency.code, regency.bps_code):
-                reader.warn(node, key, "PIRT_REGENCY_MISMATCH", value=number, code=code,
-                            issuer=issuer or "tidak dikenal", regency=regency.name,
-                            codes=f"{regency.code} atau {regency.bps_code}")
+                reader.warn(
+                    node,
+                    key,
+                    "PIRT_REGENCY_MISMATCH",
+                    value=number,
+                    code=code,
+                    issuer=issuer or "tidak dikenal",
+                    regency=regency.name,
+                    codes=f"{regency.code} atau {regency.bps_code}",
+                )
     if type_name == "psat":
         issuer = _issuing_regency(check.issuer_code, producer)
         if not issuer:
             # The layout is known from NTT numbers only: elsewhere, ask for a second look.
             reader.warn(node, key, "PSAT_ISSUER_UNKNOWN", value=number, code=check.issuer_code)
     return License(
-        type=type_name, number=check.canonical, label=license_type.label,
-        check_url=licenses.check_link(license_type, check.canonical), digits=check.digits,
-        copy_number=licenses.lookup_number(license_type, check.canonical), issuer_note=license_type.issuer_note,
+        type=type_name,
+        number=check.canonical,
+        label=license_type.label,
+        check_url=licenses.check_link(license_type, check.canonical),
+        digits=check.digits,
+        copy_number=licenses.lookup_number(license_type, check.canonical),
+        issuer_note=license_type.issuer_note,
         searches_number=bool(license_type.check_url_pattern),
-        expires_year=check.pirt_expiry_year, is_expired=expired, issuing_regency=issuer,
+        expires_year=check.pirt_expiry_year,
+        is_expired=expired,
+        issuing_regency=issuer,
     )
 
 
@@ -783,7 +1057,9 @@ def _issuing_regency(code: str, producer: Producer | None) -> str:
     return " / ".join(sorted({r.name for r in issuers}))
 
 
-def _parse_halal(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], today: date) -> Halal | None:
+def _parse_halal(
+    reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], today: date
+) -> Halal | None:
     if "halal" not in fields or _is_null(fields["halal"][1]):
         return None
     node = fields["halal"][1]
@@ -804,7 +1080,12 @@ def _parse_halal(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]],
     if "nomor" in entry and not _is_null(entry["nomor"][1]):
         number_node = entry["nomor"][1]
         if status not in (None, HalalStatus.CERTIFIED):
-            reader.error(number_node, "halal", "HALAL_NUMBER_AND_STATUS", value=status.value if status else "")
+            reader.error(
+                number_node,
+                "halal",
+                "HALAL_NUMBER_AND_STATUS",
+                value=status.value if status else "",
+            )
             return None
         number = reader.identifier(number_node, "halal.nomor")
         if number is None:
@@ -815,16 +1096,33 @@ def _parse_halal(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]],
         if check.error is not None:
             values = dict(check.error.values)
             detail = values.pop("detail", "")
-            reader.error(number_node, "halal.nomor", check.error.template, detail_part=f"; {detail}" if detail else "", **values)
+            reader.error(
+                number_node,
+                "halal.nomor",
+                check.error.template,
+                detail_part=f"; {detail}" if detail else "",
+                **values,
+            )
             return None
         if check.canonical in EXAMPLE_NUMBERS:
             reader.warn(number_node, "halal.nomor", "LICENSE_EXAMPLE", value=number)
         valid_until = _parse_halal_end(reader, entry, today)
         # An MUI number is not in BPJPH's search by number: its search page is the closest check.
-        check_url = licenses.BPJPH_URL if check.is_legacy_mui else licenses.check_link(licenses.HALAL_TYPE, check.canonical)
-        return Halal(HalalStatus.CERTIFIED, check.canonical, reason, check_url=check_url, copy_number=check.canonical.removeprefix("MUI "),
-                     is_legacy_mui=check.is_legacy_mui, valid_until=valid_until,
-                     is_ended=valid_until is not None and valid_until < today)
+        check_url = (
+            licenses.BPJPH_URL
+            if check.is_legacy_mui
+            else licenses.check_link(licenses.HALAL_TYPE, check.canonical)
+        )
+        return Halal(
+            HalalStatus.CERTIFIED,
+            check.canonical,
+            reason,
+            check_url=check_url,
+            copy_number=check.canonical.removeprefix("MUI "),
+            is_legacy_mui=check.is_legacy_mui,
+            valid_until=valid_until,
+            is_ended=valid_until is not None and valid_until < today,
+        )
     if "berlaku_sampai" in entry and not _is_null(entry["berlaku_sampai"][1]):
         reader.error(entry["berlaku_sampai"][1], "halal.berlaku_sampai", "HALAL_END_WITHOUT_NUMBER")
         return None
@@ -834,18 +1132,29 @@ def _parse_halal(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]],
     return Halal(status, "", reason)
 
 
-def _parse_halal_end(reader: Reader, entry: dict[str, tuple[yaml.Node, yaml.Node]], today: date) -> date | None:
+def _parse_halal_end(
+    reader: Reader, entry: dict[str, tuple[yaml.Node, yaml.Node]], today: date
+) -> date | None:
     """`halal.berlaku_sampai`: the end date printed on certificates from before the 2024 rules."""
     if "berlaku_sampai" not in entry or _is_null(entry["berlaku_sampai"][1]):
         return None
     node = entry["berlaku_sampai"][1]
     value = _read_date(reader, node, "halal.berlaku_sampai")
     if value is not None and value < today:
-        reader.warn(node, "halal.berlaku_sampai", "HALAL_CERTIFICATE_ENDED", value=value.isoformat())
+        reader.warn(
+            node, "halal.berlaku_sampai", "HALAL_CERTIFICATE_ENDED", value=value.isoformat()
+        )
     return value
 
 
-def _check_license_rules(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], root: yaml.Node, category: str, found: list[License], halal: Halal | None) -> None:
+def _check_license_rules(
+    reader: Reader,
+    fields: dict[str, tuple[yaml.Node, yaml.Node]],
+    root: yaml.Node,
+    category: str,
+    found: list[License],
+    halal: Halal | None,
+) -> None:
     rule = categories.LICENSE_RULES[category]
     types = {lic.type for lic in found}
     category_node = fields["kategori"][1]
@@ -853,27 +1162,52 @@ def _check_license_rules(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml
     for group in rule.required:
         if not types & set(group):
             example = licenses.LICENSE_TYPES[group[0]].example
-            reader.error(izin_node, "izin", "LICENSE_REQUIRED", category=category,
-                         needed=" atau ".join(group), first=group[0], example=example)
+            reader.error(
+                izin_node,
+                "izin",
+                "LICENSE_REQUIRED",
+                category=category,
+                needed=" atau ".join(group),
+                first=group[0],
+                example=example,
+            )
     for lic in found:
         if lic.type in rule.forbidden:
-
-            reader.error(izin_node, "izin", "LICENSE_FORBIDDEN", value=lic.number, category=category,
-                         reason=messages.PIRT_NOT_FOR_WATER)
+            reader.error(
+                izin_node,
+                "izin",
+                "LICENSE_FORBIDDEN",
+                value=lic.number,
+                category=category,
+                reason=messages.PIRT_NOT_FOR_WATER,
+            )
     has_halal_problem = "halal" in fields and not _is_null(fields["halal"][1]) and halal is None
     if rule.needs_halal and halal is None and not has_halal_problem:
         reader.error(category_node, "halal", "HALAL_REQUIRED", category=category)
 
 
-def _check_halal_ingredients(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], halal: Halal | None, name: str, ingredients: list[str], keywords: list[str]) -> None:
+def _check_halal_ingredients(
+    reader: Reader,
+    fields: dict[str, tuple[yaml.Node, yaml.Node]],
+    halal: Halal | None,
+    name: str,
+    ingredients: list[str],
+    keywords: list[str],
+) -> None:
     """Pork or alcohol named anywhere means `halal: {status: tidak-halal}`, whatever the category."""
     if halal is not None and halal.status is HalalStatus.NOT_HALAL:
         return
-    where_node = fields["halal"][1] if "halal" in fields else fields["nama"][0] if "nama" in fields else None
-    sources = [("nama", name)] + [("komposisi", i) for i in ingredients] + [("kata_kunci", k) for k in keywords]
+    where_node = (
+        fields["halal"][1] if "halal" in fields else fields["nama"][0] if "nama" in fields else None
+    )
+    sources = (
+        [("nama", name)]
+        + [("komposisi", i) for i in ingredients]
+        + [("kata_kunci", k) for k in keywords]
+    )
     for where, text in sources:
         # "arak-arakan" is a parade, not arak; "tanpa babi" says the opposite of babi
-        words = [w for w in re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower())]
+        words = list(re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower()))
         negated = {words[i + 1] for i, w in enumerate(words[:-1]) if w in NEGATIONS}
         present = set(words) - negated
         pork = next((w for w in PORK_WORDS if w in present), None)
@@ -886,7 +1220,9 @@ def _check_halal_ingredients(reader: Reader, fields: dict[str, tuple[yaml.Node, 
             return
 
 
-def _check_halal_keywords(reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], halal: Halal | None) -> None:
+def _check_halal_keywords(
+    reader: Reader, fields: dict[str, tuple[yaml.Node, yaml.Node]], halal: Halal | None
+) -> None:
     """Only a certificate makes a product halal: "halal" in `kata_kunci` would let a search claim it."""
     if "kata_kunci" not in fields or (halal is not None and halal.status is HalalStatus.CERTIFIED):
         return
@@ -901,7 +1237,11 @@ def _check_halal_keywords(reader: Reader, fields: dict[str, tuple[yaml.Node, yam
 # The whole catalogue -------------------------------------------------------------------------
 
 
-def validate_catalogue(folders: Iterable[ProducerFolder], today: date, unpublished_photos: list[tuple[Photo, str]] | None = None) -> tuple[Catalogue, list[Problem], int]:
+def validate_catalogue(
+    folders: Iterable[ProducerFolder],
+    today: date,
+    unpublished_photos: list[tuple[Photo, str]] | None = None,
+) -> tuple[Catalogue, list[Problem], int]:
     """Check every producer and product; return the valid ones, every problem, and the folder count.
 
     `folders` arrive in name order (load.iter_tree), so the catalogue comes out sorted. The
@@ -929,7 +1269,9 @@ def validate_catalogue(folders: Iterable[ProducerFolder], today: date, unpublish
     if twins:
         catalogue.producers = [p for p in catalogue.producers if p.source_path not in twins]
         kept = {p.slug for p in catalogue.producers}
-        catalogue.products = [p for p in catalogue.products if p.source_path not in twins and p.producer.slug in kept]
+        catalogue.products = [
+            p for p in catalogue.products if p.source_path not in twins and p.producer.slug in kept
+        ]
     return catalogue, problems, folder_count
 
 
@@ -938,9 +1280,17 @@ def _written_name(file: RawFile | None) -> list[characters.Name]:
     if file is None or file.root is None:
         return []
     for key_node, value_node in file.root.value:
-        if isinstance(key_node, yaml.ScalarNode) and key_node.value == "nama" and isinstance(value_node, yaml.ScalarNode):
+        if (
+            isinstance(key_node, yaml.ScalarNode)
+            and key_node.value == "nama"
+            and isinstance(value_node, yaml.ScalarNode)
+        ):
             line, column = value_node.start_mark.line + 1, value_node.start_mark.column + 1
-            return [characters.Name(value_node.value.strip(), file.path, line, column)] if value_node.value.strip() else []
+            return (
+                [characters.Name(value_node.value.strip(), file.path, line, column)]
+                if value_node.value.strip()
+                else []
+            )
     return []
 
 
@@ -949,9 +1299,19 @@ def check_twin_names(names: list[characters.Name], problems: list[Problem]) -> s
     the other; returns the paths of the files that have one."""
     found: set[str] = set()
     for twin, original in characters.find_twins(names):
-        problems.append(problem(
-            twin.path, twin.line, twin.column, Level.ERROR, twin.key, "NAME_TWIN", value=twin.value,
-            name=original.value, other_path=original.path, detail=characters.first_difference(twin.value, original.value),
-        ))
+        problems.append(
+            problem(
+                twin.path,
+                twin.line,
+                twin.column,
+                Level.ERROR,
+                twin.key,
+                "NAME_TWIN",
+                value=twin.value,
+                name=original.value,
+                other_path=original.path,
+                detail=characters.first_difference(twin.value, original.value),
+            )
+        )
         found.add(twin.path)
     return found

@@ -23,12 +23,13 @@ import signal
 import time
 import traceback
 from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from multiprocessing.reduction import ForkingPickler
-from typing import Any, Callable, NoReturn, Sequence, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 Arg = TypeVar("Arg")
 Result = TypeVar("Result")
@@ -87,7 +88,9 @@ class Failure:
         raise self.error from RemoteTraceback(self.traceback)
 
 
-def run_limited(function: Callable[[Arg], Result], args: Sequence[Arg], workers: int, limits: Limits) -> list[Result | Failure]:
+def run_limited(
+    function: Callable[[Arg], Result], args: Sequence[Arg], workers: int, limits: Limits
+) -> list[Result | Failure]:
     """`function(arg)` for each of `args`, in at most `workers` processes, each call within `limits`.
 
     Results come back in the order of `args`. `function` must be a module-level function (it is
@@ -129,7 +132,11 @@ def run_limited(function: Callable[[Arg], Result], args: Sequence[Arg], workers:
     finally:
         for worker in idle:
             worker.stop()
-        for worker, _, _ in busy.values():  # only after an exception here (Ctrl-C): their calls are moot
+        for (
+            worker,
+            _,
+            _,
+        ) in busy.values():  # only after an exception here (Ctrl-C): their calls are moot
             worker.kill()
     return results  # type: ignore[return-value]
 
@@ -146,7 +153,8 @@ class _Worker:
         # siblings hold its pipe open; from a fork server (or spawned) its pipe's EOF says enough.
         parent = os.getpid() if context.get_start_method() == "fork" else None
         process = context.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(child_end, function, limits, parent), daemon=True)
+            target=_serve, args=(child_end, function, limits, parent), daemon=True
+        )
         process.start()
         child_end.close()
         return cls(process, parent_end)
@@ -181,7 +189,13 @@ class _Worker:
         self.conn.close()
 
 
-def _send(worker: _Worker | None, context: BaseContext, function: Callable[[Any], Any], limits: Limits, arg: object) -> _Worker:
+def _send(
+    worker: _Worker | None,
+    context: BaseContext,
+    function: Callable[[Any], Any],
+    limits: Limits,
+    arg: object,
+) -> _Worker:
     """Give `arg` to an idle worker, or to a new one when there is none or it has died."""
     if worker is not None:
         try:
@@ -194,7 +208,9 @@ def _send(worker: _Worker | None, context: BaseContext, function: Callable[[Any]
     return worker
 
 
-def _serve(conn: Connection, function: Callable[[Any], Any], limits: Limits, parent: int | None) -> None:
+def _serve(
+    conn: Connection, function: Callable[[Any], Any], limits: Limits, parent: int | None
+) -> None:
     """A worker's life: one call at a time, until told to stop or orphaned.
 
     Orphaned is EOF on `conn`: the caller's end closes when it dies, even by SIGKILL, and no
@@ -203,7 +219,9 @@ def _serve(conn: Connection, function: Callable[[Any], Any], limits: Limits, par
     is the caller's pid, checked while idle; elsewhere None (the parent is the fork server).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops its workers
-    signal.signal(signal.SIGXCPU, signal.SIG_DFL)  # an ignored SIGXCPU is inherited; the CPU limit needs it
+    signal.signal(
+        signal.SIGXCPU, signal.SIG_DFL
+    )  # an ignored SIGXCPU is inherited; the CPU limit needs it
     # SIGXCPU's default action dumps core: a gigabyte in the project folder, on some machines
     resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
     while True:

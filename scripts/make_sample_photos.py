@@ -26,14 +26,15 @@ Usage (from the repository root):
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import random
 import sys
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Callable
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 from PIL.TiffImagePlugin import IFDRational
@@ -52,11 +53,30 @@ LANCZOS = Image.Resampling.LANCZOS
 # --------------------------------------------------------------------------- fonts
 
 FONT_FILES = {
-    ("sans", True): ["DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf", "Arial Bold.ttf", "arialbd.ttf"],
+    ("sans", True): [
+        "DejaVuSans-Bold.ttf",
+        "LiberationSans-Bold.ttf",
+        "Arial Bold.ttf",
+        "arialbd.ttf",
+    ],
     ("sans", False): ["DejaVuSans.ttf", "LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf"],
-    ("serif", True): ["DejaVuSerif-Bold.ttf", "LiberationSerif-Bold.ttf", "Georgia Bold.ttf", "georgiab.ttf"],
-    ("serif", False): ["DejaVuSerif.ttf", "LiberationSerif-Regular.ttf", "Georgia.ttf", "georgia.ttf"],
-    ("narrow", True): ["DejaVuSansCondensed-Bold.ttf", "LiberationSansNarrow-Bold.ttf", "DejaVuSans-Bold.ttf"],
+    ("serif", True): [
+        "DejaVuSerif-Bold.ttf",
+        "LiberationSerif-Bold.ttf",
+        "Georgia Bold.ttf",
+        "georgiab.ttf",
+    ],
+    ("serif", False): [
+        "DejaVuSerif.ttf",
+        "LiberationSerif-Regular.ttf",
+        "Georgia.ttf",
+        "georgia.ttf",
+    ],
+    ("narrow", True): [
+        "DejaVuSansCondensed-Bold.ttf",
+        "LiberationSansNarrow-Bold.ttf",
+        "DejaVuSans-Bold.ttf",
+    ],
 }
 FONT_DIRS = [
     Path("/usr/share/fonts"),
@@ -68,7 +88,7 @@ FONT_DIRS = [
 ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _font_path(style: str, bold: bool) -> str | None:
     for name in FONT_FILES[(style, bold)]:
         for folder in FONT_DIRS:
@@ -82,7 +102,7 @@ def _font_path(style: str, bold: bool) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def font(size: int, style: str = "sans", bold: bool = True) -> ImageFont.FreeTypeFont:
     path = _font_path(style, bold)
     if path:
@@ -106,13 +126,15 @@ def lighter(c: Color, f: float) -> Color:
 
 
 def _stops_at(stops: list[tuple[float, Color]], t: float) -> Color:
-    for (t0, c0), (t1, c1) in zip(stops, stops[1:]):
+    for (t0, c0), (t1, c1) in itertools.pairwise(stops):
         if t <= t1:
             return mix(c0, c1, 0 if t1 == t0 else (t - t0) / (t1 - t0))
     return stops[-1][1]
 
 
-def gradient(size: tuple[int, int], stops: list[tuple[float, Color]], vertical: bool = True) -> Image.Image:
+def gradient(
+    size: tuple[int, int], stops: list[tuple[float, Color]], vertical: bool = True
+) -> Image.Image:
     """An RGB image of `size` shaded through colour `stops` [(0..1, colour)] top-down (or left-right)."""
     n = 512
     strip = Image.new("RGB", (1, n) if vertical else (n, 1))
@@ -120,7 +142,9 @@ def gradient(size: tuple[int, int], stops: list[tuple[float, Color]], vertical: 
     return strip.resize(size, BILINEAR)
 
 
-def profile(size: tuple[int, int], fn: Callable[[float], float], vertical: bool = False) -> Image.Image:
+def profile(
+    size: tuple[int, int], fn: Callable[[float], float], vertical: bool = False
+) -> Image.Image:
     """An L image whose value along x (or y) is 255*fn(t), t in 0..1."""
     n = 512
     strip = Image.new("L", (n, 1) if not vertical else (1, n))
@@ -157,7 +181,9 @@ class Canvas:
         draw_fn(ImageDraw.Draw(m))
         return m
 
-    def paint(self, fill, mask: Image.Image, opacity: float = 1.0, box: tuple[int, int] = (0, 0)) -> None:
+    def paint(
+        self, fill, mask: Image.Image, opacity: float = 1.0, box: tuple[int, int] = (0, 0)
+    ) -> None:
         """Lay `fill` (a colour or an RGB image the size of the mask) through `mask`."""
         if opacity < 1:
             mask = scaled(mask, opacity)
@@ -167,8 +193,15 @@ class Canvas:
         """Composite an RGBA tile with its top-left corner at (x, y)."""
         self.img.paste(tile, (round(x), round(y)), tile)
 
-    def shade_cylinder(self, mask: Image.Image, bbox, dark: float = 0.42, light: float = 0.30,
-                       light_at: float = 0.27, light_width: float = 0.07) -> None:
+    def shade_cylinder(
+        self,
+        mask: Image.Image,
+        bbox,
+        dark: float = 0.42,
+        light: float = 0.30,
+        light_at: float = 0.27,
+        light_width: float = 0.07,
+    ) -> None:
         """Darken the edges and add a highlight band, as on a round object lit from the left."""
         x0, y0, x1, y1 = (round(v) for v in bbox)
         w, h = max(1, x1 - x0), max(1, y1 - y0)
@@ -178,16 +211,29 @@ class Canvas:
         self.img.paste((0, 0, 0), (x0, y0), ImageChops.multiply(local, shadow))
         self.img.paste((255, 255, 255), (x0, y0), ImageChops.multiply(local, shine))
 
-    def shade_vertical(self, mask: Image.Image, bbox, top: float = 0.0, bottom: float = 0.25,
-                       color: Color = (0, 0, 0)) -> None:
+    def shade_vertical(
+        self,
+        mask: Image.Image,
+        bbox,
+        top: float = 0.0,
+        bottom: float = 0.25,
+        color: Color = (0, 0, 0),
+    ) -> None:
         x0, y0, x1, y1 = (round(v) for v in bbox)
         w, h = max(1, x1 - x0), max(1, y1 - y0)
         local = mask.crop((x0, y0, x1, y1))
         ramp = profile((w, h), lambda t: top + (bottom - top) * t, vertical=True)
         self.img.paste(color, (x0, y0), ImageChops.multiply(local, ramp))
 
-    def soft(self, shape: str, coords, strength: float, blur: float, color: Color = (0, 0, 0),
-             radius: float = 0.0) -> None:
+    def soft(
+        self,
+        shape: str,
+        coords,
+        strength: float,
+        blur: float,
+        color: Color = (0, 0, 0),
+        radius: float = 0.0,
+    ) -> None:
         """A blurred shape (shadow or glow), computed at 1/8 size for speed."""
         f = 8
         small = Image.new("L", (self.W // f, self.H // f), 0)
@@ -218,9 +264,18 @@ def add_noise(img: Image.Image, rng: random.Random, amount: float) -> Image.Imag
 # --------------------------------------------------------------------------- text and labels
 
 
-def fit_text(draw: ImageDraw.ImageDraw, text: str, box, fill: Color, style: str = "sans",
-             bold: bool = True, max_lines: int = 3, max_size: int | None = None,
-             align: str = "center", spacing: float = 1.12) -> None:
+def fit_text(
+    draw: ImageDraw.ImageDraw,
+    text: str,
+    box,
+    fill: Color,
+    style: str = "sans",
+    bold: bool = True,
+    max_lines: int = 3,
+    max_size: int | None = None,
+    align: str = "center",
+    spacing: float = 1.12,
+) -> None:
     """Write `text` as large as it fits in `box`, wrapped on words."""
     x0, y0, x1, y1 = box
     bw, bh = x1 - x0, y1 - y0
@@ -247,7 +302,9 @@ def fit_text(draw: ImageDraw.ImageDraw, text: str, box, fill: Color, style: str 
         size = int(size * 0.93)
 
 
-def ikat_band(draw: ImageDraw.ImageDraw, box, colors: list[Color], background: Color | None = None) -> None:
+def ikat_band(
+    draw: ImageDraw.ImageDraw, box, colors: list[Color], background: Color | None = None
+) -> None:
     """A row of small diamonds with hooks, the label ornament."""
     x0, y0, x1, y1 = box
     if background:
@@ -279,7 +336,9 @@ class Label:
     title_share: float = 0.56  # part of the label height for the title
 
 
-def draw_label(c: Canvas, box, label: Label, radius: float | None = None, border: bool = True) -> None:
+def draw_label(
+    c: Canvas, box, label: Label, radius: float | None = None, border: bool = True
+) -> None:
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
     r = radius if radius is not None else min(w, h) * 0.06
@@ -287,48 +346,106 @@ def draw_label(c: Canvas, box, label: Label, radius: float | None = None, border
     d.rounded_rectangle(box, radius=r, fill=label.bg)
     if border:
         inset = min(w, h) * 0.035
-        d.rounded_rectangle((x0 + inset, y0 + inset, x1 - inset, y1 - inset), radius=max(1, r * 0.7),
-                            outline=label.accent, width=max(2, round(min(w, h) * 0.012)))
+        d.rounded_rectangle(
+            (x0 + inset, y0 + inset, x1 - inset, y1 - inset),
+            radius=max(1, r * 0.7),
+            outline=label.accent,
+            width=max(2, round(min(w, h) * 0.012)),
+        )
     pad = w * 0.08
     top = y0 + h * 0.08
     title_h = h * label.title_share
-    fit_text(d, label.title, (x0 + pad, top, x1 - pad, top + title_h), label.fg, label.style, True,
-             max_lines=3)
+    fit_text(
+        d,
+        label.title,
+        (x0 + pad, top, x1 - pad, top + title_h),
+        label.fg,
+        label.style,
+        True,
+        max_lines=3,
+    )
     y = top + title_h
     if label.subtitle:
         sub_h = h * 0.15
-        fit_text(d, label.subtitle, (x0 + pad, y + h * 0.01, x1 - pad, y + sub_h), label.accent,
-                 "sans", False, max_lines=1, max_size=int(sub_h * 0.8))
+        fit_text(
+            d,
+            label.subtitle,
+            (x0 + pad, y + h * 0.01, x1 - pad, y + sub_h),
+            label.accent,
+            "sans",
+            False,
+            max_lines=1,
+            max_size=int(sub_h * 0.8),
+        )
         y += sub_h
     if label.ornament and y1 - y > h * 0.12:
         band_h = min(h * 0.07, (y1 - y) * 0.5)
         by = y + (y1 - h * 0.06 - y - band_h) / 2
-        ikat_band(d, (x0 + pad, by, x1 - pad, by + band_h), [label.accent, label.fg, lighter(label.accent, 0.5)])
+        ikat_band(
+            d,
+            (x0 + pad, by, x1 - pad, by + band_h),
+            [label.accent, label.fg, lighter(label.accent, 0.5)],
+        )
 
 
-def hang_tag(c: Canvas, x: float, y: float, w: float, h: float, angle: float, label: Label,
-             string_to: tuple[float, float] | None = None) -> None:
+def hang_tag(
+    c: Canvas,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    angle: float,
+    label: Label,
+    string_to: tuple[float, float] | None = None,
+) -> None:
     """A paper tag with a hole and a string, rotated by `angle` degrees."""
     tile = Image.new("RGBA", (round(w), round(h)), (0, 0, 0, 0))
     sub = _TileCanvas(tile)
     d = ImageDraw.Draw(tile)
     notch = w * 0.18
-    d.polygon([(notch, 0), (w - notch, 0), (w, notch), (w, h), (0, h), (0, notch)], fill=label.bg + (255,))
+    d.polygon(
+        [(notch, 0), (w - notch, 0), (w, notch), (w, h), (0, h), (0, notch)], fill=label.bg + (255,)
+    )
     hole_r = w * 0.05
-    d.ellipse((w / 2 - hole_r, notch * 0.55 - hole_r, w / 2 + hole_r, notch * 0.55 + hole_r), fill=(0, 0, 0, 0))
-    sub_label = Label(label.title, label.subtitle, label.bg, label.fg, label.accent, label.style, label.ornament,
-                      label.title_share)
+    d.ellipse(
+        (w / 2 - hole_r, notch * 0.55 - hole_r, w / 2 + hole_r, notch * 0.55 + hole_r),
+        fill=(0, 0, 0, 0),
+    )
+    sub_label = Label(
+        label.title,
+        label.subtitle,
+        label.bg,
+        label.fg,
+        label.accent,
+        label.style,
+        label.ornament,
+        label.title_share,
+    )
     draw_label(sub, (0, notch * 1.1, w, h), sub_label, radius=0, border=False)
     rotated = tile.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
     cx, cy = x + w / 2, y + h / 2
-    c.soft("rect", (x + w * 0.06, y + h * 0.08, x + w * 1.06, y + h * 1.06), 0.35, w * 0.08, radius=w * 0.05)
+    c.soft(
+        "rect",
+        (x + w * 0.06, y + h * 0.08, x + w * 1.06, y + h * 1.06),
+        0.35,
+        w * 0.08,
+        radius=w * 0.05,
+    )
     if string_to:
         # the hole after rotation
         a = math.radians(-angle)
         hx, hy = 0, notch * 0.55 - h / 2
         hole = (cx + hx * math.cos(a) - hy * math.sin(a), cy + hx * math.sin(a) + hy * math.cos(a))
-        c.draw.line([hole, ((hole[0] + string_to[0]) / 2, max(hole[1], string_to[1]) + h * 0.05), string_to],
-                    fill=(235, 225, 205), width=max(2, round(w * 0.012)), joint="curve")
+        c.draw.line(
+            [
+                hole,
+                ((hole[0] + string_to[0]) / 2, max(hole[1], string_to[1]) + h * 0.05),
+                string_to,
+            ],
+            fill=(235, 225, 205),
+            width=max(2, round(w * 0.012)),
+            joint="curve",
+        )
     c.paste_rgba(rotated, cx - rotated.width / 2, cy - rotated.height / 2)
 
 
@@ -343,12 +460,22 @@ class _TileCanvas:
 # --------------------------------------------------------------------------- settings
 
 
-def backdrop(c: Canvas, rng: random.Random, wall: tuple[Color, Color], table: tuple[Color, Color],
-             horizon: float = 0.55, surface: str = "wood", light: tuple[float, float] = (0.22, 0.18)) -> None:
+def backdrop(
+    c: Canvas,
+    rng: random.Random,
+    wall: tuple[Color, Color],
+    table: tuple[Color, Color],
+    horizon: float = 0.55,
+    surface: str = "wood",
+    light: tuple[float, float] = (0.22, 0.18),
+) -> None:
     """Wall and table, or (surface="sweep") one curved paper backdrop."""
     W, H = c.size
     if surface == "sweep":
-        c.img.paste(gradient((W, H), [(0, wall[0]), (0.5, wall[1]), (0.75, table[0]), (1, table[1])]), (0, 0))
+        c.img.paste(
+            gradient((W, H), [(0, wall[0]), (0.5, wall[1]), (0.75, table[0]), (1, table[1])]),
+            (0, 0),
+        )
     else:
         hy = round(H * horizon)
         c.img.paste(gradient((W, hy), [(0, wall[0]), (1, wall[1])]), (0, 0))
@@ -357,33 +484,50 @@ def backdrop(c: Canvas, rng: random.Random, wall: tuple[Color, Color], table: tu
             wood_grain(c, rng, (0, hy, W, H), darker(table[0], 0.35))
         elif surface == "linen":
             linen(c, rng, (0, hy, W, H), table[0])
-        c.soft("rect", (-W * 0.1, hy - c.u(0.004), W * 1.1, hy + c.u(0.012)), 0.35, c.u(0.01),
-               color=lighter(table[0], 0.6))
+        c.soft(
+            "rect",
+            (-W * 0.1, hy - c.u(0.004), W * 1.1, hy + c.u(0.012)),
+            0.35,
+            c.u(0.01),
+            color=lighter(table[0], 0.6),
+        )
         c.soft("rect", (-W * 0.1, hy - c.u(0.03), W * 1.1, hy), 0.18, c.u(0.02))
     lx, ly = light
-    c.soft("ellipse", (W * (lx - 0.45), H * (ly - 0.45), W * (lx + 0.45), H * (ly + 0.45)), 0.22, c.u(0.25),
-           color=(255, 250, 240))
+    c.soft(
+        "ellipse",
+        (W * (lx - 0.45), H * (ly - 0.45), W * (lx + 0.45), H * (ly + 0.45)),
+        0.22,
+        c.u(0.25),
+        color=(255, 250, 240),
+    )
     vignette(c, 0.32)
 
 
 def wood_grain(c: Canvas, rng: random.Random, box, color: Color) -> None:
-    x0, y0, x1, y1 = box
+    x0, y0, _x1, y1 = box
     m = Image.new("L", c.size, 0)
     d = ImageDraw.Draw(m)
     n = 70
     plank_every = 14
     for i in range(n):
         t = i / n
-        y = y0 + (y1 - y0) * t ** 1.25
+        y = y0 + (y1 - y0) * t**1.25
         amp = c.u(0.004) * (1 + 3 * t)
         freq = rng.uniform(0.6, 2.2) / c.W * math.tau
         phase = rng.uniform(0, math.tau)
         step = c.W / 80
-        pts = [(x, y + amp * math.sin(x * freq + phase) + amp * 0.4 * math.sin(x * freq * 3.1 + phase))
-               for x in [x0 + k * step for k in range(82)]]
+        pts = [
+            (x, y + amp * math.sin(x * freq + phase) + amp * 0.4 * math.sin(x * freq * 3.1 + phase))
+            for x in [x0 + k * step for k in range(82)]
+        ]
         strong = i % plank_every == 0
-        d.line(pts, fill=150 if strong else rng.randint(28, 80),
-               width=max(1, round(c.u(0.0025) * (1 + 1.5 * t) * (1.6 if strong else rng.uniform(0.5, 1.2)))))
+        d.line(
+            pts,
+            fill=150 if strong else rng.randint(28, 80),
+            width=max(
+                1, round(c.u(0.0025) * (1 + 1.5 * t) * (1.6 if strong else rng.uniform(0.5, 1.2)))
+            ),
+        )
     m = m.filter(ImageFilter.GaussianBlur(c.u(0.0015)))
     c.paint(color, m, 0.55)
 
@@ -403,25 +547,53 @@ def linen(c: Canvas, rng: random.Random, box, base: Color) -> None:
 def vignette(c: Canvas, strength: float) -> None:
     f = 16
     small = Image.new("L", (c.W // f, c.H // f), 255)
-    ImageDraw.Draw(small).ellipse((-c.W * 0.12 / f, -c.H * 0.15 / f, c.W * 1.12 / f, c.H * 1.15 / f), fill=0)
+    ImageDraw.Draw(small).ellipse(
+        (-c.W * 0.12 / f, -c.H * 0.15 / f, c.W * 1.12 / f, c.H * 1.15 / f), fill=0
+    )
     small = small.filter(ImageFilter.GaussianBlur(c.u(0.12) / f))
     c.paint((0, 0, 0), small.resize(c.size, BILINEAR), strength)
 
 
 def contact_shadow(c: Canvas, cx: float, base: float, w: float, strength: float = 0.5) -> None:
     """The soft shadow under an object standing at `base`, light from upper left."""
-    c.soft("poly", [(cx - w * 0.45, base), (cx + w * 0.55, base), (cx + w * 1.15, base + w * 0.22),
-                    (cx + w * 0.05, base + w * 0.26)], strength * 0.45, w * 0.12)
-    c.soft("ellipse", (cx - w * 0.55, base - w * 0.05, cx + w * 0.6, base + w * 0.08), strength, w * 0.05)
+    c.soft(
+        "poly",
+        [
+            (cx - w * 0.45, base),
+            (cx + w * 0.55, base),
+            (cx + w * 1.15, base + w * 0.22),
+            (cx + w * 0.05, base + w * 0.26),
+        ],
+        strength * 0.45,
+        w * 0.12,
+    )
+    c.soft(
+        "ellipse",
+        (cx - w * 0.55, base - w * 0.05, cx + w * 0.6, base + w * 0.08),
+        strength,
+        w * 0.05,
+    )
 
 
 # --------------------------------------------------------------------------- containers
 
 
-def jar(c: Canvas, cx: float, base: float, w: float, h: float, fill: tuple[Color, Color],
-        lid: Color, label: Label, level: float = 0.92, chunks: list[Color] | None = None,
-        rng: random.Random | None = None, opaque: Color | None = None, lid_h: float = 0.15,
-        label_span: tuple[float, float] = (0.30, 0.80)) -> None:
+def jar(
+    c: Canvas,
+    cx: float,
+    base: float,
+    w: float,
+    h: float,
+    fill: tuple[Color, Color],
+    lid: Color,
+    label: Label,
+    level: float = 0.92,
+    chunks: list[Color] | None = None,
+    rng: random.Random | None = None,
+    opaque: Color | None = None,
+    lid_h: float = 0.15,
+    label_span: tuple[float, float] = (0.30, 0.80),
+) -> None:
     """A glass jar (or, with `opaque`, a plastic pot) with contents, lid and wrap-around label."""
     x0, x1 = cx - w / 2, cx + w / 2
     top = base - h
@@ -438,9 +610,14 @@ def jar(c: Canvas, cx: float, base: float, w: float, h: float, fill: tuple[Color
         inner_top = body[1] + (body[3] - body[1]) * (1 - level)
         inner = (x0 + inset, inner_top, x1 - inset, base - inset)
         inner_mask = c.mask(lambda d: d.rounded_rectangle(inner, radius=r * 0.8, fill=255))
-        c.paint(gradient((round(w), round(h)), [(0, fill[0]), (1, fill[1])]).crop(
-            (0, 0, round(inner[2]) - round(inner[0]), round(inner[3]) - round(inner[1]))),
-            inner_mask.crop(tuple(round(v) for v in inner)), 0.97, box=(round(inner[0]), round(inner[1])))
+        c.paint(
+            gradient((round(w), round(h)), [(0, fill[0]), (1, fill[1])]).crop(
+                (0, 0, round(inner[2]) - round(inner[0]), round(inner[3]) - round(inner[1]))
+            ),
+            inner_mask.crop(tuple(round(v) for v in inner)),
+            0.97,
+            box=(round(inner[0]), round(inner[1])),
+        )
         if chunks and rng:
             d = c.draw
             for _ in range(int(w * h / (c.u(0.012) ** 2) * 0.10)):
@@ -449,88 +626,192 @@ def jar(c: Canvas, cx: float, base: float, w: float, h: float, fill: tuple[Color
                 s = rng.uniform(0.3, 1.0) * c.u(0.008)
                 d.ellipse((px - s, py - s * 0.7, px + s, py + s * 0.7), fill=rng.choice(chunks))
         # the meniscus
-        c.draw.ellipse((inner[0], inner_top - w * 0.02, inner[2], inner_top + w * 0.03), fill=lighter(fill[0], 0.25))
+        c.draw.ellipse(
+            (inner[0], inner_top - w * 0.02, inner[2], inner_top + w * 0.03),
+            fill=lighter(fill[0], 0.25),
+        )
     ly0 = body[1] + (body[3] - body[1]) * label_span[0]
     ly1 = body[1] + (body[3] - body[1]) * label_span[1]
     draw_label(c, (x0 + w * 0.015, ly0, x1 - w * 0.015, ly1), label, radius=w * 0.01)
     c.shade_cylinder(body_mask, body, dark=0.38, light=0.0)
     # glass highlights
-    hl = c.mask(lambda d: (d.rounded_rectangle((x0 + w * 0.1, body[1] + h * 0.05, x0 + w * 0.15, base - h * 0.06),
-                                               radius=w * 0.02, fill=255),
-                           d.rounded_rectangle((x1 - w * 0.13, body[1] + h * 0.08, x1 - w * 0.105,
-                                                base - h * 0.2), radius=w * 0.01, fill=150)))
-    c.paint((255, 255, 255), hl.filter(ImageFilter.GaussianBlur(w * 0.006)), 0.55 if not opaque else 0.35)
-    c.draw.rounded_rectangle(body, radius=r, outline=lighter(opaque or (200, 205, 205), 0.3), width=max(1, round(w * 0.006)))
+    hl = c.mask(
+        lambda d: (
+            d.rounded_rectangle(
+                (x0 + w * 0.1, body[1] + h * 0.05, x0 + w * 0.15, base - h * 0.06),
+                radius=w * 0.02,
+                fill=255,
+            ),
+            d.rounded_rectangle(
+                (x1 - w * 0.13, body[1] + h * 0.08, x1 - w * 0.105, base - h * 0.2),
+                radius=w * 0.01,
+                fill=150,
+            ),
+        )
+    )
+    c.paint(
+        (255, 255, 255),
+        hl.filter(ImageFilter.GaussianBlur(w * 0.006)),
+        0.55 if not opaque else 0.35,
+    )
+    c.draw.rounded_rectangle(
+        body,
+        radius=r,
+        outline=lighter(opaque or (200, 205, 205), 0.3),
+        width=max(1, round(w * 0.006)),
+    )
     # neck and lid
     neck = (x0 + w * 0.06, lid_bottom - h * 0.01, x1 - w * 0.06, lid_bottom + h * 0.04)
-    c.draw.rounded_rectangle(neck, radius=w * 0.03, fill=mix(opaque or (215, 220, 218), (255, 255, 255), 0.2))
+    c.draw.rounded_rectangle(
+        neck, radius=w * 0.03, fill=mix(opaque or (215, 220, 218), (255, 255, 255), 0.2)
+    )
     lid_box = (x0 + w * 0.03, top, x1 - w * 0.03, lid_bottom)
     lid_mask = c.mask(lambda d: d.rounded_rectangle(lid_box, radius=w * 0.04, fill=255))
     c.paint(lid, lid_mask)
-    ridges = c.mask(lambda d: [d.line([(x, top + h * 0.015), (x, lid_bottom - h * 0.015)], fill=90,
-                                      width=max(1, round(w * 0.006)))
-                               for x in [lid_box[0] + k * w * 0.03 for k in range(1, int(0.94 / 0.03))]])
+    ridges = c.mask(
+        lambda d: [
+            d.line(
+                [(x, top + h * 0.015), (x, lid_bottom - h * 0.015)],
+                fill=90,
+                width=max(1, round(w * 0.006)),
+            )
+            for x in [lid_box[0] + k * w * 0.03 for k in range(1, int(0.94 / 0.03))]
+        ]
+    )
     c.paint(darker(lid, 0.5), ridges)
     c.shade_cylinder(lid_mask, lid_box, dark=0.5, light=0.35)
 
 
-def pouch(c: Canvas, cx: float, base: float, w: float, h: float, color: Color, label: Label,
-          window: Callable[[Image.Image, random.Random], None] | None = None,
-          rng: random.Random | None = None, valve: bool = False, kraft_label: bool = True) -> None:
+def pouch(
+    c: Canvas,
+    cx: float,
+    base: float,
+    w: float,
+    h: float,
+    color: Color,
+    label: Label,
+    window: Callable[[Image.Image, random.Random], None] | None = None,
+    rng: random.Random | None = None,
+    valve: bool = False,
+    kraft_label: bool = True,
+) -> None:
     """A stand-up pouch with a zip seal, an optional window showing the contents, and a label."""
     x0, x1 = cx - w / 2, cx + w / 2
     top = base - h
     contact_shadow(c, cx, base, w * 0.95)
-    outline = [(x0 + w * 0.02, top), (x1 - w * 0.02, top), (x1, top + h * 0.15),
-               (x1 + w * 0.012, base - h * 0.06), (x1 - w * 0.03, base), (x0 + w * 0.03, base),
-               (x0 - w * 0.012, base - h * 0.06), (x0, top + h * 0.15)]
+    outline = [
+        (x0 + w * 0.02, top),
+        (x1 - w * 0.02, top),
+        (x1, top + h * 0.15),
+        (x1 + w * 0.012, base - h * 0.06),
+        (x1 - w * 0.03, base),
+        (x0 + w * 0.03, base),
+        (x0 - w * 0.012, base - h * 0.06),
+        (x0, top + h * 0.15),
+    ]
     m = c.mask(lambda d: d.polygon(outline, fill=255))
     c.paint(color, m)
     bbox = (x0 - w * 0.02, top, x1 + w * 0.02, base)
     # seal strip with crimp lines, and the zip
     seal_h = h * 0.075
-    crimp = c.mask(lambda d: [d.line([(x, top + seal_h * 0.15), (x, top + seal_h)], fill=70,
-                                     width=max(1, round(w * 0.004)))
-                              for x in [x0 + w * 0.03 + k * w * 0.012 for k in range(int(0.94 / 0.012))]])
+    crimp = c.mask(
+        lambda d: [
+            d.line(
+                [(x, top + seal_h * 0.15), (x, top + seal_h)],
+                fill=70,
+                width=max(1, round(w * 0.004)),
+            )
+            for x in [x0 + w * 0.03 + k * w * 0.012 for k in range(int(0.94 / 0.012))]
+        ]
+    )
     c.paint(darker(color, 0.45), crimp)
     zy = top + h * 0.12
-    c.draw.line([(x0 + w * 0.01, zy), (x1 - w * 0.01, zy)], fill=darker(color, 0.3), width=round(h * 0.008))
-    c.draw.line([(x0 + w * 0.01, zy + h * 0.008), (x1 - w * 0.01, zy + h * 0.008)], fill=lighter(color, 0.25),
-                width=round(h * 0.004))
+    c.draw.line(
+        [(x0 + w * 0.01, zy), (x1 - w * 0.01, zy)], fill=darker(color, 0.3), width=round(h * 0.008)
+    )
+    c.draw.line(
+        [(x0 + w * 0.01, zy + h * 0.008), (x1 - w * 0.01, zy + h * 0.008)],
+        fill=lighter(color, 0.25),
+        width=round(h * 0.004),
+    )
     if valve:
         vr = w * 0.045
         vx, vy = cx, top + h * 0.22
-        c.draw.ellipse((vx - vr, vy - vr, vx + vr, vy + vr), fill=darker(color, 0.25), outline=lighter(color, 0.2),
-                       width=round(vr * 0.15))
-        c.draw.ellipse((vx - vr * 0.35, vy - vr * 0.35, vx + vr * 0.35, vy + vr * 0.35), fill=darker(color, 0.5))
+        c.draw.ellipse(
+            (vx - vr, vy - vr, vx + vr, vy + vr),
+            fill=darker(color, 0.25),
+            outline=lighter(color, 0.2),
+            width=round(vr * 0.15),
+        )
+        c.draw.ellipse(
+            (vx - vr * 0.35, vy - vr * 0.35, vx + vr * 0.35, vy + vr * 0.35),
+            fill=darker(color, 0.5),
+        )
     lbox = (x0 + w * 0.1, top + h * 0.30, x1 - w * 0.1, top + h * (0.64 if window else 0.78))
     draw_label(c, lbox, label, radius=w * 0.03)
     if window and rng:
-        wbox = (round(x0 + w * 0.2), round(top + h * 0.69), round(x1 - w * 0.2), round(base - h * 0.07))
+        wbox = (
+            round(x0 + w * 0.2),
+            round(top + h * 0.69),
+            round(x1 - w * 0.2),
+            round(base - h * 0.07),
+        )
         ww, wh = wbox[2] - wbox[0], wbox[3] - wbox[1]
         tile = Image.new("RGB", (ww, wh), lighter(color, 0.1))
         window(tile, rng)
         wm = Image.new("L", (ww, wh), 0)
-        ImageDraw.Draw(wm).rounded_rectangle((0, 0, ww - 1, wh - 1), radius=min(ww, wh) * 0.35, fill=255)
+        ImageDraw.Draw(wm).rounded_rectangle(
+            (0, 0, ww - 1, wh - 1), radius=min(ww, wh) * 0.35, fill=255
+        )
         c.paint(tile, wm, box=(wbox[0], wbox[1]))
-        c.draw.rounded_rectangle(wbox, radius=min(ww, wh) * 0.35, outline=lighter(color, 0.35),
-                                 width=max(2, round(w * 0.006)))
+        c.draw.rounded_rectangle(
+            wbox,
+            radius=min(ww, wh) * 0.35,
+            outline=lighter(color, 0.35),
+            width=max(2, round(w * 0.006)),
+        )
         # plastic sheen on the window
         sheen = Image.new("L", (ww, wh), 0)
-        ImageDraw.Draw(sheen).polygon([(ww * 0.1, 0), (ww * 0.3, 0), (ww * 0.15, wh), (0, wh)], fill=80)
+        ImageDraw.Draw(sheen).polygon(
+            [(ww * 0.1, 0), (ww * 0.3, 0), (ww * 0.15, wh), (0, wh)], fill=80
+        )
         c.paint((255, 255, 255), ImageChops.multiply(sheen, wm), 0.6, box=(wbox[0], wbox[1]))
     c.shade_cylinder(m, bbox, dark=0.45, light=0.22, light_at=0.3, light_width=0.09)
     c.shade_vertical(m, bbox, 0.0, 0.18)
-    c.soft("poly", [(x0 + w * 0.03, base - h * 0.05), (x1 - w * 0.03, base - h * 0.05), (x1 - w * 0.05, base),
-                    (x0 + w * 0.05, base)], 0.22, w * 0.02)  # bottom gusset
+    c.soft(
+        "poly",
+        [
+            (x0 + w * 0.03, base - h * 0.05),
+            (x1 - w * 0.03, base - h * 0.05),
+            (x1 - w * 0.05, base),
+            (x0 + w * 0.05, base),
+        ],
+        0.22,
+        w * 0.02,
+    )  # bottom gusset
     c.draw.line(outline + [outline[0]], fill=lighter(color, 0.15), width=max(1, round(w * 0.004)))
 
 
-def bottle(c: Canvas, cx: float, base: float, w: float, h: float, label: Label, cap: Color,
-           liquid: Color | None, tint: Color = (225, 238, 245), tint_alpha: float = 0.25,
-           level: float = 0.86, neck: float = 0.36, shoulder: float = 0.62, cap_h: float = 0.10,
-           ridges: bool = True, label_span: tuple[float, float] = (0.22, 0.5), opaque: bool = False,
-           droplets: random.Random | None = None) -> None:
+def bottle(
+    c: Canvas,
+    cx: float,
+    base: float,
+    w: float,
+    h: float,
+    label: Label,
+    cap: Color,
+    liquid: Color | None,
+    tint: Color = (225, 238, 245),
+    tint_alpha: float = 0.25,
+    level: float = 0.86,
+    neck: float = 0.36,
+    shoulder: float = 0.62,
+    cap_h: float = 0.10,
+    ridges: bool = True,
+    label_span: tuple[float, float] = (0.22, 0.5),
+    opaque: bool = False,
+    droplets: random.Random | None = None,
+) -> None:
     """A bottle (PET or glass): round-shouldered profile, liquid, band label, screw cap."""
     top = base - h
     body_top = top + h * cap_h
@@ -564,11 +845,18 @@ def bottle(c: Canvas, cx: float, base: float, w: float, h: float, label: Label, 
         ly = base - (base - body_top) * level
         lm = ImageChops.multiply(m, c.mask(lambda d: d.rectangle((0, ly, c.W, base), fill=255)))
         c.paint(liquid, lm, 0.85)
-        c.draw.line([(cx - half_width(ly) + w * 0.02, ly), (cx + half_width(ly) - w * 0.02, ly)],
-                    fill=lighter(liquid, 0.5), width=max(2, round(w * 0.012)))
+        c.draw.line(
+            [(cx - half_width(ly) + w * 0.02, ly), (cx + half_width(ly) - w * 0.02, ly)],
+            fill=lighter(liquid, 0.5),
+            width=max(2, round(w * 0.012)),
+        )
     if ridges:
-        rm = c.mask(lambda d: [d.line([(cx - w / 2, y), (cx + w / 2, y)], fill=110, width=max(2, round(h * 0.006)))
-                               for y in [base - h * f for f in (0.08, 0.11, 0.60, 0.63)]])
+        rm = c.mask(
+            lambda d: [
+                d.line([(cx - w / 2, y), (cx + w / 2, y)], fill=110, width=max(2, round(h * 0.006)))
+                for y in [base - h * f for f in (0.08, 0.11, 0.60, 0.63)]
+            ]
+        )
         c.paint((255, 255, 255), ImageChops.multiply(rm, m), 0.5)
     ly0 = base - (base - body_top) * label_span[1]
     ly1 = base - (base - body_top) * label_span[0]
@@ -583,24 +871,41 @@ def bottle(c: Canvas, cx: float, base: float, w: float, h: float, label: Label, 
             x = droplets.uniform(cx - hw, cx + hw)
             s = droplets.uniform(0.3, 1.0) * w * 0.018
             c.draw.ellipse((x - s, y - s * 1.2, x + s, y + s * 1.2), fill=lighter(tint, 0.55))
-            c.draw.ellipse((x - s * 0.4, y - s * 0.8, x + s * 0.1, y - s * 0.2), fill=(255, 255, 255))
+            c.draw.ellipse(
+                (x - s * 0.4, y - s * 0.8, x + s * 0.1, y - s * 0.2), fill=(255, 255, 255)
+            )
     c.draw.line(outline + [outline[0]], fill=lighter(tint, 0.5), width=max(1, round(w * 0.008)))
     cap_box = (cx - neck_w / 2 - w * 0.03, top, cx + neck_w / 2 + w * 0.03, body_top + h * 0.012)
     cm = c.mask(lambda d: d.rounded_rectangle(cap_box, radius=w * 0.03, fill=255))
     c.paint(cap, cm)
-    rid = c.mask(lambda d: [d.line([(x, top + h * 0.01), (x, body_top)], fill=100, width=max(1, round(w * 0.008)))
-                            for x in [cap_box[0] + k * w * 0.035 for k in range(1, int((cap_box[2] - cap_box[0]) / (w * 0.035)))]])
+    rid = c.mask(
+        lambda d: [
+            d.line([(x, top + h * 0.01), (x, body_top)], fill=100, width=max(1, round(w * 0.008)))
+            for x in [
+                cap_box[0] + k * w * 0.035
+                for k in range(1, int((cap_box[2] - cap_box[0]) / (w * 0.035)))
+            ]
+        ]
+    )
     c.paint(darker(cap, 0.5), rid)
-    c.draw.rectangle((cap_box[0] + w * 0.01, body_top - h * 0.004, cap_box[2] - w * 0.01, body_top + h * 0.012),
-                     fill=darker(cap, 0.2))
+    c.draw.rectangle(
+        (cap_box[0] + w * 0.01, body_top - h * 0.004, cap_box[2] - w * 0.01, body_top + h * 0.012),
+        fill=darker(cap, 0.2),
+    )
     c.shade_cylinder(cm, cap_box, dark=0.5, light=0.4)
 
 
 # --------------------------------------------------------------------------- small things
 
 
-def scatter(c: Canvas, rng: random.Random, n: int, area, make: Callable[[random.Random], Image.Image],
-            avoid: list | None = None) -> None:
+def scatter(
+    c: Canvas,
+    rng: random.Random,
+    n: int,
+    area,
+    make: Callable[[random.Random], Image.Image],
+    avoid: list | None = None,
+) -> None:
     """Drop `n` small RGBA items, randomly rotated, inside `area` (x0, y0, x1, y1)."""
     x0, y0, x1, y1 = area
     placed = 0
@@ -612,14 +917,26 @@ def scatter(c: Canvas, rng: random.Random, n: int, area, make: Callable[[random.
             continue
         item = make(rng).rotate(rng.uniform(0, 360), resample=Image.Resampling.BICUBIC, expand=True)
         shadow = item.getchannel("A").filter(ImageFilter.GaussianBlur(item.width * 0.08))
-        c.paint((0, 0, 0), shadow, 0.35, box=(round(x - item.width / 2 + item.width * 0.06),
-                                              round(y - item.height / 2 + item.height * 0.1)))
+        c.paint(
+            (0, 0, 0),
+            shadow,
+            0.35,
+            box=(
+                round(x - item.width / 2 + item.width * 0.06),
+                round(y - item.height / 2 + item.height * 0.1),
+            ),
+        )
         c.paste_rgba(item, x - item.width / 2, y - item.height / 2)
         placed += 1
 
 
-def heap(tile: Image.Image, rng: random.Random, make: Callable[[random.Random], Image.Image],
-         density: float = 1.2, size_hint: float | None = None) -> None:
+def heap(
+    tile: Image.Image,
+    rng: random.Random,
+    make: Callable[[random.Random], Image.Image],
+    density: float = 1.2,
+    size_hint: float | None = None,
+) -> None:
     """Fill an RGB tile with overlapping items (the view into a pouch, bowl or plate)."""
     w, h = tile.size
     s = size_hint or make(rng).width
@@ -628,7 +945,11 @@ def heap(tile: Image.Image, rng: random.Random, make: Callable[[random.Random], 
         item = make(rng).rotate(rng.uniform(0, 360), resample=Image.Resampling.BICUBIC, expand=True)
         x, y = rng.uniform(-s * 0.3, w + s * 0.3), rng.uniform(-s * 0.3, h + s * 0.3)
         sh = item.getchannel("A").filter(ImageFilter.GaussianBlur(max(1, item.width * 0.06)))
-        tile.paste((0, 0, 0), (round(x - item.width / 2 + 3), round(y - item.height / 2 + 5)), scaled(sh, 0.45))
+        tile.paste(
+            (0, 0, 0),
+            (round(x - item.width / 2 + 3), round(y - item.height / 2 + 5)),
+            scaled(sh, 0.45),
+        )
         tile.paste(item, (round(x - item.width / 2), round(y - item.height / 2)), item)
 
 
@@ -644,15 +965,26 @@ def coffee_bean(size: float, roast: Color = (78, 45, 28)) -> Callable[[random.Ra
         col = mix(roast, (0, 0, 0), rng.uniform(0, 0.25))
         d.ellipse((0, 0, s - 1, s * 0.75 - 1), fill=col + (255,))
         d.ellipse((s * 0.12, s * 0.08, s * 0.6, s * 0.38), fill=lighter(col, 0.25) + (255,))
-        d.arc((s * 0.1, s * 0.28, s * 0.9, s * 0.62), 200, 340, fill=darker(col, 0.6) + (255,), width=max(1, round(s * 0.07)))
-        d.line([(s * 0.15, s * 0.4), (s * 0.5, s * 0.36), (s * 0.85, s * 0.4)], fill=darker(col, 0.65) + (255,),
-               width=max(1, round(s * 0.06)))
+        d.arc(
+            (s * 0.1, s * 0.28, s * 0.9, s * 0.62),
+            200,
+            340,
+            fill=darker(col, 0.6) + (255,),
+            width=max(1, round(s * 0.07)),
+        )
+        d.line(
+            [(s * 0.15, s * 0.4), (s * 0.5, s * 0.36), (s * 0.85, s * 0.4)],
+            fill=darker(col, 0.65) + (255,),
+            width=max(1, round(s * 0.06)),
+        )
         return im
+
     return make
 
 
 def chip(size: float, base: Color = (242, 208, 112)) -> Callable[[random.Random], Image.Image]:
     """A banana chip: a thin round slice, pale gold, a darker rim and the little ring of seeds."""
+
     def make(rng: random.Random) -> Image.Image:
         s = size * rng.uniform(0.8, 1.15)
         hgt = s * rng.uniform(0.78, 0.95)
@@ -668,11 +1000,13 @@ def chip(size: float, base: Color = (242, 208, 112)) -> Callable[[random.Random]
             r = s * 0.022
             d.ellipse((px - r, py - r, px + r, py + r), fill=darker(col, 0.45) + (255,))
         return im
+
     return make
 
 
 def corn_flake(size: float) -> Callable[[random.Random], Image.Image]:
     """Jagung titi: a flattened corn kernel, pale, irregular, with a darker heart."""
+
     def make(rng: random.Random) -> Image.Image:
         s = size * rng.uniform(0.75, 1.25)
         im, d = item_tile(s, s)
@@ -686,11 +1020,13 @@ def corn_flake(size: float) -> Callable[[random.Random], Image.Image]:
         d.ellipse((s * 0.38, s * 0.4, s * 0.6, s * 0.6), fill=darker(col, 0.2) + (255,))
         d.line(pts + [pts[0]], fill=darker(col, 0.12) + (255,), width=max(1, round(s * 0.03)))
         return im
+
     return make
 
 
 def cashew(size: float) -> Callable[[random.Random], Image.Image]:
     """A kidney-shaped cashew, fried golden."""
+
     def make(rng: random.Random) -> Image.Image:
         s = size * rng.uniform(0.85, 1.15)
         im, d = item_tile(s, s * 0.75)
@@ -704,11 +1040,15 @@ def cashew(size: float) -> Callable[[random.Random], Image.Image]:
             t = i / (len(pts) - 1)
             r = thick * (0.85 + 0.25 * abs(t - 0.5) * 2)
             d.ellipse((x - r, y - r, x + r, y + r), fill=col + (255,))
-        for i, (x, y) in enumerate(pts[3:-3]):
+        for x, y in pts[3:-3]:
             r = thick * 0.35
-            d.ellipse((x - r, y - r * 1.4 - thick * 0.25, x + r, y - thick * 0.25), fill=lighter(col, 0.25) + (255,))
+            d.ellipse(
+                (x - r, y - r * 1.4 - thick * 0.25, x + r, y - thick * 0.25),
+                fill=lighter(col, 0.25) + (255,),
+            )
         d.line(pts[5:-5], fill=darker(col, 0.12) + (255,), width=max(1, round(s * 0.02)))
         return im
+
     return make
 
 
@@ -717,9 +1057,18 @@ def tea_flake(size: float) -> Callable[[random.Random], Image.Image]:
         s = size * rng.uniform(0.5, 1.3)
         im, d = item_tile(s, s * 0.6)
         col = mix((70, 100, 40), (120, 140, 60), rng.random())
-        d.polygon([(0, s * 0.3), (s * 0.3, rng.uniform(0, s * 0.2)), (s, s * 0.25), (s * 0.7, s * 0.58),
-                   (s * 0.2, s * 0.5)], fill=col + (255,))
+        d.polygon(
+            [
+                (0, s * 0.3),
+                (s * 0.3, rng.uniform(0, s * 0.2)),
+                (s, s * 0.25),
+                (s * 0.7, s * 0.58),
+                (s * 0.2, s * 0.5),
+            ],
+            fill=col + (255,),
+        )
         return im
+
     return make
 
 
@@ -729,9 +1078,13 @@ def capsule(size: float, colors: tuple[Color, Color]) -> Callable[[random.Random
         im, d = item_tile(L, t)
         d.rounded_rectangle((0, 0, L * 0.55, t - 1), radius=t / 2, fill=colors[0] + (255,))
         d.rounded_rectangle((L * 0.45, 0, L - 1, t - 1), radius=t / 2, fill=colors[1] + (255,))
-        d.rounded_rectangle((L * 0.08, t * 0.18, L * 0.9, t * 0.38), radius=t * 0.1,
-                            fill=lighter(colors[1], 0.5) + (160,))
+        d.rounded_rectangle(
+            (L * 0.08, t * 0.18, L * 0.9, t * 0.38),
+            radius=t * 0.1,
+            fill=lighter(colors[1], 0.5) + (160,),
+        )
         return im
+
     return make
 
 
@@ -749,36 +1102,73 @@ def kelor_sprig(length: float, angle: float, rng: random.Random, leaflets: int =
             cy = y + side * s * 1.05
             d.ellipse((x - s * 0.6, cy - s * 0.85, x + s * 0.6, cy + s * 0.85), fill=col + (255,))
             d.line([(x, y), (x, cy)], fill=stem + (255,), width=1)
-    d.ellipse((length - length * 0.05, y - length * 0.06, length + length * 0.07, y + length * 0.06),
-              fill=(90, 140, 50, 255))
+    d.ellipse(
+        (length - length * 0.05, y - length * 0.06, length + length * 0.07, y + length * 0.06),
+        fill=(90, 140, 50, 255),
+    )
     return im.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
 
 
-def plate(c: Canvas, cx: float, cy: float, rx: float, ry: float, color: Color = (244, 242, 236)) -> tuple:
+def plate(
+    c: Canvas, cx: float, cy: float, rx: float, ry: float, color: Color = (244, 242, 236)
+) -> tuple:
     """A round plate seen at an angle; returns the bbox of its well."""
-    c.soft("ellipse", (cx - rx * 0.95 + rx * 0.06, cy - ry * 0.85 + ry * 0.2, cx + rx + rx * 0.08, cy + ry * 1.15),
-           0.45, rx * 0.06)
+    c.soft(
+        "ellipse",
+        (
+            cx - rx * 0.95 + rx * 0.06,
+            cy - ry * 0.85 + ry * 0.2,
+            cx + rx + rx * 0.08,
+            cy + ry * 1.15,
+        ),
+        0.45,
+        rx * 0.06,
+    )
     c.draw.ellipse((cx - rx, cy - ry, cx + rx, cy + ry), fill=darker(color, 0.08))
     c.draw.ellipse((cx - rx, cy - ry * 1.06, cx + rx, cy + ry * 0.94), fill=color)
     well = (cx - rx * 0.72, cy - ry * 0.72, cx + rx * 0.72, cy + ry * 0.66)
     c.draw.ellipse(well, fill=darker(color, 0.05))
-    c.draw.ellipse((well[0], well[1] + ry * 0.04, well[2], well[3] + ry * 0.02), fill=darker(color, 0.02))
+    c.draw.ellipse(
+        (well[0], well[1] + ry * 0.04, well[2], well[3] + ry * 0.02), fill=darker(color, 0.02)
+    )
     return well
 
 
-def bowl(c: Canvas, cx: float, cy: float, rx: float, ry: float, depth: float, color: Color,
-         contents: Callable[[Image.Image, random.Random], None], rng: random.Random,
-         fill_color: Color = (60, 40, 30)) -> None:
+def bowl(
+    c: Canvas,
+    cx: float,
+    cy: float,
+    rx: float,
+    ry: float,
+    depth: float,
+    color: Color,
+    contents: Callable[[Image.Image, random.Random], None],
+    rng: random.Random,
+    fill_color: Color = (60, 40, 30),
+) -> None:
     """A bowl heaped with small things: body, rim, then the heap clipped to a mound."""
-    c.soft("ellipse", (cx - rx * 0.8 + rx * 0.1, cy + depth + ry * 0.5, cx + rx * 0.95, cy + depth + ry * 1.3), 0.55,
-           rx * 0.06)
-    body = c.mask(lambda d: (d.ellipse((cx - rx, cy - ry, cx + rx, cy + ry), fill=255),
-                             d.chord((cx - rx, cy - ry - depth, cx + rx, cy + ry + depth), 0, 180, fill=255)))
+    c.soft(
+        "ellipse",
+        (cx - rx * 0.8 + rx * 0.1, cy + depth + ry * 0.5, cx + rx * 0.95, cy + depth + ry * 1.3),
+        0.55,
+        rx * 0.06,
+    )
+    body = c.mask(
+        lambda d: (
+            d.ellipse((cx - rx, cy - ry, cx + rx, cy + ry), fill=255),
+            d.chord((cx - rx, cy - ry - depth, cx + rx, cy + ry + depth), 0, 180, fill=255),
+        )
+    )
     c.paint(color, body)
     c.shade_cylinder(body, (cx - rx, cy - ry, cx + rx, cy + ry + depth), dark=0.45, light=0.3)
     c.draw.ellipse((cx - rx, cy - ry, cx + rx, cy + ry), fill=lighter(color, 0.15))
     c.draw.ellipse((cx - rx * 0.95, cy - ry * 0.9, cx + rx * 0.95, cy + ry * 0.92), fill=fill_color)
-    mound = (round(cx - rx * 0.96), round(cy - ry * 1.9), round(cx + rx * 0.96), round(cy + ry * 0.92))
+    mound = (
+        round(cx - rx * 0.96),
+        round(cy - ry * 1.9),
+        round(cx + rx * 0.96),
+        round(cy + ry * 0.92),
+    )
     w, h = mound[2] - mound[0], mound[3] - mound[1]
     tile = Image.new("RGB", (w, h), fill_color)
     contents(tile, rng)
@@ -791,15 +1181,36 @@ def bowl(c: Canvas, cx: float, cy: float, rx: float, ry: float, depth: float, co
     c.shade_vertical(mm, (0, 0, w, h), 0.0, 0.0)
 
 
-def wooden_board(c: Canvas, rng: random.Random, box, color: Color = (172, 120, 72), handle: bool = True) -> None:
+def wooden_board(
+    c: Canvas, rng: random.Random, box, color: Color = (172, 120, 72), handle: bool = True
+) -> None:
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
-    c.soft("rect", (x0 + w * 0.03, y0 + h * 0.08, x1 + w * 0.04, y1 + h * 0.1), 0.5, w * 0.03, radius=h * 0.1)
-    m = c.mask(lambda d: (d.rounded_rectangle((x0, y0 + h * 0.04, x1, y1 + h * 0.04), radius=h * 0.1, fill=255)))
+    c.soft(
+        "rect",
+        (x0 + w * 0.03, y0 + h * 0.08, x1 + w * 0.04, y1 + h * 0.1),
+        0.5,
+        w * 0.03,
+        radius=h * 0.1,
+    )
+    m = c.mask(
+        lambda d: d.rounded_rectangle(
+            (x0, y0 + h * 0.04, x1, y1 + h * 0.04), radius=h * 0.1, fill=255
+        )
+    )
     c.paint(darker(color, 0.3), m)
-    m = c.mask(lambda d: (d.rounded_rectangle(box, radius=h * 0.1, fill=255),
-                          d.rounded_rectangle((x1 - w * 0.02, y0 + h * 0.35, x1 + w * 0.12, y0 + h * 0.65),
-                                              radius=h * 0.1, fill=255) if handle else None))
+    m = c.mask(
+        lambda d: (
+            d.rounded_rectangle(box, radius=h * 0.1, fill=255),
+            d.rounded_rectangle(
+                (x1 - w * 0.02, y0 + h * 0.35, x1 + w * 0.12, y0 + h * 0.65),
+                radius=h * 0.1,
+                fill=255,
+            )
+            if handle
+            else None,
+        )
+    )
     c.paint(color, m)
     grain = Image.new("L", c.size, 0)
     d = ImageDraw.Draw(grain)
@@ -807,8 +1218,11 @@ def wooden_board(c: Canvas, rng: random.Random, box, color: Color = (172, 120, 7
         y = y0 + h * (i + rng.random()) / 40
         amp = h * 0.01
         ph = rng.uniform(0, 6)
-        d.line([(x, y + amp * math.sin(x / w * 9 + ph)) for x in [x0 + k * w / 40 for k in range(41)]],
-               fill=rng.randint(40, 110), width=max(1, round(h * 0.004)))
+        d.line(
+            [(x, y + amp * math.sin(x / w * 9 + ph)) for x in [x0 + k * w / 40 for k in range(41)]],
+            fill=rng.randint(40, 110),
+            width=max(1, round(h * 0.004)),
+        )
     c.paint(darker(color, 0.35), ImageChops.multiply(grain, m), 0.6)
     if handle:
         hr = h * 0.05
@@ -816,16 +1230,26 @@ def wooden_board(c: Canvas, rng: random.Random, box, color: Color = (172, 120, 7
         c.draw.ellipse((hx - hr, hy - hr, hx + hr, hy + hr), fill=darker(color, 0.55))
 
 
-def _blob(w: float, h: float, rng: random.Random, roundness: float = 0.45, jitter: float = 0.06,
-          n: int = 32) -> list[tuple[float, float]]:
+def _blob(
+    w: float,
+    h: float,
+    rng: random.Random,
+    roundness: float = 0.45,
+    jitter: float = 0.06,
+    n: int = 32,
+) -> list[tuple[float, float]]:
     """An irregular rounded-rectangle outline (a superellipse with a wobble) centred in a w x h tile."""
     pts = []
     for k in range(n):
         a = k / n * math.tau
         ca, sa = math.cos(a), math.sin(a)
         j = 1 - rng.uniform(0, jitter)
-        pts.append((w / 2 + (w / 2 - 1) * j * math.copysign(abs(ca) ** roundness, ca),
-                    h / 2 + (h / 2 - 1) * j * math.copysign(abs(sa) ** roundness, sa)))
+        pts.append(
+            (
+                w / 2 + (w / 2 - 1) * j * math.copysign(abs(ca) ** roundness, ca),
+                h / 2 + (h / 2 - 1) * j * math.copysign(abs(sa) ** roundness, sa),
+            )
+        )
     return pts
 
 
@@ -835,6 +1259,7 @@ def _scaled_pts(pts, cx: float, cy: float, fx: float, fy: float):
 
 def sei_slice(size: float) -> Callable[[random.Random], Image.Image]:
     """A slice of se'i babi: charred smoky crust, red smoked meat, a band of fat along one side."""
+
     def make(rng: random.Random) -> Image.Image:
         L = size * rng.uniform(0.85, 1.15)
         t = L * rng.uniform(0.34, 0.44)
@@ -843,14 +1268,23 @@ def sei_slice(size: float) -> Callable[[random.Random], Image.Image]:
         d.polygon(outline, fill=(74, 26, 18, 255))
         meat = mix((176, 56, 42), (150, 44, 36), rng.random())
         d.polygon(_scaled_pts(outline, L / 2, t / 2, 0.93, 0.8), fill=meat + (255,))
-        d.polygon(_scaled_pts(outline, L / 2, t * 0.42, 0.7, 0.42), fill=lighter(meat, 0.12) + (255,))
+        d.polygon(
+            _scaled_pts(outline, L / 2, t * 0.42, 0.7, 0.42), fill=lighter(meat, 0.12) + (255,)
+        )
         fat_y = t * rng.uniform(0.66, 0.72)
-        d.rounded_rectangle((L * 0.06, fat_y, L * 0.94, fat_y + t * 0.13), radius=t * 0.06, fill=(238, 208, 186, 255))
+        d.rounded_rectangle(
+            (L * 0.06, fat_y, L * 0.94, fat_y + t * 0.13),
+            radius=t * 0.06,
+            fill=(238, 208, 186, 255),
+        )
         for _ in range(int(L / t * 7)):  # muscle grain
             x = rng.uniform(L * 0.08, L * 0.9)
             y = rng.uniform(t * 0.2, t * 0.6)
-            d.line([(x, y), (x + t * 0.25, y + t * rng.uniform(-0.05, 0.05))], fill=darker(meat, 0.2) + (255,),
-                   width=max(1, round(t * 0.025)))
+            d.line(
+                [(x, y), (x + t * 0.25, y + t * rng.uniform(-0.05, 0.05))],
+                fill=darker(meat, 0.2) + (255,),
+                width=max(1, round(t * 0.025)),
+            )
         for _ in range(int(L / t * 10)):  # char specks on the crust
             a = rng.uniform(0, math.tau)
             x = L / 2 + math.cos(a) * L * 0.47
@@ -858,11 +1292,18 @@ def sei_slice(size: float) -> Callable[[random.Random], Image.Image]:
             r = t * rng.uniform(0.02, 0.06)
             d.ellipse((x - r, y - r, x + r, y + r), fill=(36, 14, 10, 255))
         return im
+
     return make
 
 
-def ikat_cloth(w: int, h: int, rng: random.Random, palette: dict[str, Color], fringe: float = 0.05,
-               scale: float = 1.0) -> Image.Image:
+def ikat_cloth(
+    w: int,
+    h: int,
+    rng: random.Random,
+    palette: dict[str, Color],
+    fringe: float = 0.05,
+    scale: float = 1.0,
+) -> Image.Image:
     """An RGBA tenun ikat: bands of stripes, diamond chains and hooks, with ikat blur and fringes.
 
     The cloth runs along x (warp); motifs are lozenges with the soft, stepped edges of tied-and-dyed
@@ -900,8 +1341,15 @@ def ikat_cloth(w: int, h: int, rng: random.Random, palette: dict[str, Color], fr
             if big:  # hooks between lozenges
                 hx = x + step / 2
                 for side in (-1, 1):
-                    md.line([(hx, cy + side * r * 0.9), (hx, cy + side * r * 0.35), (hx + r * 0.25, cy + side * r * 0.35)],
-                            fill=255, width=max(2, round(r * 0.1)))
+                    md.line(
+                        [
+                            (hx, cy + side * r * 0.9),
+                            (hx, cy + side * r * 0.35),
+                            (hx + r * 0.25, cy + side * r * 0.35),
+                        ],
+                        fill=255,
+                        width=max(2, round(r * 0.1)),
+                    )
                 md2.ellipse((hx - r * 0.12, cy - r * 0.12, hx + r * 0.12, cy + r * 0.12), fill=255)
             x += step
             i += 1
@@ -920,9 +1368,19 @@ def ikat_cloth(w: int, h: int, rng: random.Random, palette: dict[str, Color], fr
 
     H = h
     layout = [  # (kind, share of height)
-        ("plain", 0.05), ("stripes", 0.06), ("zig", 0.05), ("stripes", 0.04), ("dsmall", 0.09),
-        ("plain", 0.02), ("dbig", 0.26), ("plain", 0.02), ("dsmall", 0.09), ("stripes", 0.04),
-        ("zig", 0.05), ("stripes", 0.06), ("plain", 0.05),
+        ("plain", 0.05),
+        ("stripes", 0.06),
+        ("zig", 0.05),
+        ("stripes", 0.04),
+        ("dsmall", 0.09),
+        ("plain", 0.02),
+        ("dbig", 0.26),
+        ("plain", 0.02),
+        ("dsmall", 0.09),
+        ("stripes", 0.04),
+        ("zig", 0.05),
+        ("stripes", 0.06),
+        ("plain", 0.05),
     ]
     total = sum(s for _, s in layout)
     y = 0.0
@@ -967,7 +1425,11 @@ def ikat_cloth(w: int, h: int, rng: random.Random, palette: dict[str, Color], fr
             x0 = fx if side == 0 else fx + body_w
             x1 = x0 - length if side == 0 else x0 + length
             col = rng.choice([palette["base"], palette["dark"], palette["line"]])
-            fd.line([(x0, yy), (x1, yy + rng.uniform(-3, 3) * scale)], fill=col + (255,), width=max(1, round(2 * scale)))
+            fd.line(
+                [(x0, yy), (x1, yy + rng.uniform(-3, 3) * scale)],
+                fill=col + (255,),
+                width=max(1, round(2 * scale)),
+            )
     return out
 
 
@@ -976,39 +1438,85 @@ def ti_langga(c: Canvas, cx: float, base: float, w: float, rng: random.Random) -
     leaf = (214, 178, 112)
     brim_ry = w * 0.16
     by = base - brim_ry
-    c.soft("ellipse", (cx - w * 0.48 + w * 0.05, by - brim_ry * 0.2, cx + w * 0.55, base + brim_ry * 0.5), 0.5, w * 0.04)
+    c.soft(
+        "ellipse",
+        (cx - w * 0.48 + w * 0.05, by - brim_ry * 0.2, cx + w * 0.55, base + brim_ry * 0.5),
+        0.5,
+        w * 0.04,
+    )
     # brim underside and top
-    c.draw.ellipse((cx - w / 2, by - brim_ry + w * 0.02, cx + w / 2, by + brim_ry + w * 0.02), fill=darker(leaf, 0.35))
-    brim = c.mask(lambda d: d.ellipse((cx - w / 2, by - brim_ry, cx + w / 2, by + brim_ry), fill=255))
+    c.draw.ellipse(
+        (cx - w / 2, by - brim_ry + w * 0.02, cx + w / 2, by + brim_ry + w * 0.02),
+        fill=darker(leaf, 0.35),
+    )
+    brim = c.mask(
+        lambda d: d.ellipse((cx - w / 2, by - brim_ry, cx + w / 2, by + brim_ry), fill=255)
+    )
     c.paint(leaf, brim)
     weave = Image.new("L", c.size, 0)
     d = ImageDraw.Draw(weave)
     for k in range(72):  # radial leaf strips
         a = k / 72 * math.tau
-        d.line([(cx + w * 0.12 * math.cos(a), by + brim_ry * 0.35 * math.sin(a)),
-                (cx + w * 0.5 * math.cos(a), by + brim_ry * math.sin(a))], fill=120, width=max(2, round(w * 0.004)))
+        d.line(
+            [
+                (cx + w * 0.12 * math.cos(a), by + brim_ry * 0.35 * math.sin(a)),
+                (cx + w * 0.5 * math.cos(a), by + brim_ry * math.sin(a)),
+            ],
+            fill=120,
+            width=max(2, round(w * 0.004)),
+        )
     for k in range(1, 9):  # woven rings
         f = 0.2 + 0.8 * k / 9
-        d.ellipse((cx - w / 2 * f, by - brim_ry * f, cx + w / 2 * f, by + brim_ry * f), outline=90,
-                  width=max(2, round(w * 0.005)))
+        d.ellipse(
+            (cx - w / 2 * f, by - brim_ry * f, cx + w / 2 * f, by + brim_ry * f),
+            outline=90,
+            width=max(2, round(w * 0.005)),
+        )
     c.paint(darker(leaf, 0.45), ImageChops.multiply(weave, brim), 0.7)
     c.shade_vertical(brim, (cx - w / 2, by - brim_ry, cx + w / 2, by + brim_ry), 0.0, 0.25)
     # crown: a low dome
     cw, ch = w * 0.42, w * 0.22
     crown_base = by + brim_ry * 0.05
-    crown = c.mask(lambda d: (d.chord((cx - cw / 2, crown_base - ch, cx + cw / 2, crown_base + ch), 180, 360, fill=255),
-                              d.ellipse((cx - cw / 2, crown_base - ch * 0.25, cx + cw / 2, crown_base + ch * 0.25), fill=255)))
+    crown = c.mask(
+        lambda d: (
+            d.chord(
+                (cx - cw / 2, crown_base - ch, cx + cw / 2, crown_base + ch), 180, 360, fill=255
+            ),
+            d.ellipse(
+                (cx - cw / 2, crown_base - ch * 0.25, cx + cw / 2, crown_base + ch * 0.25), fill=255
+            ),
+        )
+    )
     c.paint(lighter(leaf, 0.05), crown)
-    cweave = c.mask(lambda d: [d.line([(cx + cw / 2 * math.sin(a), crown_base),
-                                       (cx + cw / 2 * math.sin(a) * 0.2, crown_base - ch)], fill=110,
-                                      width=max(2, round(w * 0.004)))
-                               for a in [k / 30 * math.pi - math.pi / 2 for k in range(31)]])
+    cweave = c.mask(
+        lambda d: [
+            d.line(
+                [
+                    (cx + cw / 2 * math.sin(a), crown_base),
+                    (cx + cw / 2 * math.sin(a) * 0.2, crown_base - ch),
+                ],
+                fill=110,
+                width=max(2, round(w * 0.004)),
+            )
+            for a in [k / 30 * math.pi - math.pi / 2 for k in range(31)]
+        ]
+    )
     c.paint(darker(leaf, 0.45), ImageChops.multiply(cweave, crown), 0.6)
     for k in range(1, 6):
         yy = crown_base - ch * k / 6
-        c.draw.arc((cx - cw / 2 * (1 - k / 8), yy - ch * 0.2, cx + cw / 2 * (1 - k / 8), yy + ch * 0.2), 0, 180,
-                   fill=darker(leaf, 0.3), width=max(2, round(w * 0.004)))
-    c.shade_cylinder(crown, (cx - cw / 2, crown_base - ch, cx + cw / 2, crown_base + ch * 0.25), dark=0.45, light=0.25)
+        c.draw.arc(
+            (cx - cw / 2 * (1 - k / 8), yy - ch * 0.2, cx + cw / 2 * (1 - k / 8), yy + ch * 0.2),
+            0,
+            180,
+            fill=darker(leaf, 0.3),
+            width=max(2, round(w * 0.004)),
+        )
+    c.shade_cylinder(
+        crown,
+        (cx - cw / 2, crown_base - ch, cx + cw / 2, crown_base + ch * 0.25),
+        dark=0.45,
+        light=0.25,
+    )
     # the antenna: a tall, slightly curved cone of folded leaf, with tiers
     ah = w * 0.62
     ab = w * 0.11
@@ -1026,12 +1534,20 @@ def ti_langga(c: Canvas, cx: float, base: float, w: float, rng: random.Random) -
     for k in range(1, 14):  # tiers of folded leaf
         t = k / 14
         i = round(t * 20)
-        c.draw.line([pts_l[i], (pts_r[i][0], pts_r[i][1] - w * 0.012)], fill=darker(leaf, 0.35),
-                    width=max(2, round(w * 0.004)))
+        c.draw.line(
+            [pts_l[i], (pts_r[i][0], pts_r[i][1] - w * 0.012)],
+            fill=darker(leaf, 0.35),
+            width=max(2, round(w * 0.004)),
+        )
     c.shade_cylinder(spike, (sx - ab / 2, sy - ah, sx + ab / 2 + w * 0.05, sy), dark=0.5, light=0.3)
     # two decorative strips dyed dark red around the crown
-    c.draw.arc((cx - cw / 2, crown_base - ch * 0.5, cx + cw / 2, crown_base + ch * 0.3), 0, 180,
-               fill=(130, 40, 30), width=max(3, round(w * 0.014)))
+    c.draw.arc(
+        (cx - cw / 2, crown_base - ch * 0.5, cx + cw / 2, crown_base + ch * 0.3),
+        0,
+        180,
+        fill=(130, 40, 30),
+        width=max(3, round(w * 0.014)),
+    )
 
 
 def honeycomb(size: float, rng: random.Random) -> Image.Image:
@@ -1041,13 +1557,26 @@ def honeycomb(size: float, rng: random.Random) -> Image.Image:
         for col in range(12):
             x = col * r * 1.75 + (row % 2) * r * 0.87
             y = row * r * 1.5
-            pts = [(x + r * math.cos(math.radians(60 * k + 30)), y + r * math.sin(math.radians(60 * k + 30)))
-                   for k in range(6)]
+            pts = [
+                (
+                    x + r * math.cos(math.radians(60 * k + 30)),
+                    y + r * math.sin(math.radians(60 * k + 30)),
+                )
+                for k in range(6)
+            ]
             fill = mix((222, 150, 30), (250, 200, 80), rng.random())
             d.polygon(pts, fill=fill + (255,), outline=(250, 226, 150, 255))
     mask = Image.new("L", im.size, 0)
-    ImageDraw.Draw(mask).polygon([(size * 0.05, size * 0.15), (size * 0.8, size * 0.02), (size * 0.97, size * 0.4),
-                                  (size * 0.7, size * 0.68), (size * 0.1, size * 0.6)], fill=255)
+    ImageDraw.Draw(mask).polygon(
+        [
+            (size * 0.05, size * 0.15),
+            (size * 0.8, size * 0.02),
+            (size * 0.97, size * 0.4),
+            (size * 0.7, size * 0.68),
+            (size * 0.1, size * 0.6),
+        ],
+        fill=255,
+    )
     im.putalpha(ImageChops.multiply(im.getchannel("A"), mask))
     return im
 
@@ -1056,59 +1585,131 @@ def honey_dipper(c: Canvas, x: float, y: float, length: float, angle: float) -> 
     im, d = item_tile(length, length * 0.22)
     h = im.height
     wood = (186, 140, 90)
-    d.rounded_rectangle((length * 0.3, h * 0.42, length, h * 0.58), radius=h * 0.08, fill=wood + (255,))
+    d.rounded_rectangle(
+        (length * 0.3, h * 0.42, length, h * 0.58), radius=h * 0.08, fill=wood + (255,)
+    )
     for k in range(6):
         x0 = length * 0.02 + k * length * 0.045
-        d.ellipse((x0, h * (0.1 if k % 2 else 0.18), x0 + length * 0.06, h * (0.9 if k % 2 else 0.82)),
-                  fill=mix(wood, (150, 100, 50), k % 2 * 0.6) + (255,))
+        d.ellipse(
+            (x0, h * (0.1 if k % 2 else 0.18), x0 + length * 0.06, h * (0.9 if k % 2 else 0.82)),
+            fill=mix(wood, (150, 100, 50), k % 2 * 0.6) + (255,),
+        )
     d.ellipse((0, h * 0.25, length * 0.2, h * 0.85), fill=(220, 140, 20, 230))
     rot = im.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
-    c.paint((0, 0, 0), rot.getchannel("A").filter(ImageFilter.GaussianBlur(length * 0.02)), 0.4,
-            box=(round(x + length * 0.02), round(y + length * 0.04)))
+    c.paint(
+        (0, 0, 0),
+        rot.getchannel("A").filter(ImageFilter.GaussianBlur(length * 0.02)),
+        0.4,
+        box=(round(x + length * 0.02), round(y + length * 0.04)),
+    )
     c.paste_rgba(rot, x, y)
 
 
 def cup(c: Canvas, cx: float, base: float, w: float, color: Color, drink: Color) -> None:
     """A cup on a saucer, seen from slightly above."""
     sr = w * 0.85
-    c.soft("ellipse", (cx - sr + w * 0.06, base - sr * 0.22, cx + sr + w * 0.1, base + sr * 0.34), 0.45, w * 0.05)
+    c.soft(
+        "ellipse",
+        (cx - sr + w * 0.06, base - sr * 0.22, cx + sr + w * 0.1, base + sr * 0.34),
+        0.45,
+        w * 0.05,
+    )
     c.draw.ellipse((cx - sr, base - sr * 0.28, cx + sr, base + sr * 0.22), fill=darker(color, 0.08))
     c.draw.ellipse((cx - sr, base - sr * 0.32, cx + sr, base + sr * 0.18), fill=color)
-    c.draw.ellipse((cx - sr * 0.55, base - sr * 0.18, cx + sr * 0.55, base + sr * 0.06), fill=darker(color, 0.06))
+    c.draw.ellipse(
+        (cx - sr * 0.55, base - sr * 0.18, cx + sr * 0.55, base + sr * 0.06),
+        fill=darker(color, 0.06),
+    )
     ch = w * 0.62
     top = base - ch
     ry = w * 0.16
     # handle
-    c.draw.ellipse((cx + w * 0.38, top + ch * 0.15, cx + w * 0.72, top + ch * 0.7), outline=color, width=round(w * 0.07))
-    c.draw.arc((cx + w * 0.38, top + ch * 0.15, cx + w * 0.72, top + ch * 0.7), -60, 60, fill=darker(color, 0.2),
-               width=round(w * 0.03))
-    body = c.mask(lambda d: (d.chord((cx - w / 2, top - ch * 0.6, cx + w / 2, base), 0, 180, fill=255),
-                             d.rectangle((cx - w / 2, top, cx + w / 2, top + ch * 0.2), fill=255),
-                             d.ellipse((cx - w / 2, top - ry, cx + w / 2, top + ry), fill=255)))
+    c.draw.ellipse(
+        (cx + w * 0.38, top + ch * 0.15, cx + w * 0.72, top + ch * 0.7),
+        outline=color,
+        width=round(w * 0.07),
+    )
+    c.draw.arc(
+        (cx + w * 0.38, top + ch * 0.15, cx + w * 0.72, top + ch * 0.7),
+        -60,
+        60,
+        fill=darker(color, 0.2),
+        width=round(w * 0.03),
+    )
+    body = c.mask(
+        lambda d: (
+            d.chord((cx - w / 2, top - ch * 0.6, cx + w / 2, base), 0, 180, fill=255),
+            d.rectangle((cx - w / 2, top, cx + w / 2, top + ch * 0.2), fill=255),
+            d.ellipse((cx - w / 2, top - ry, cx + w / 2, top + ry), fill=255),
+        )
+    )
     c.paint(color, body)
     c.shade_cylinder(body, (cx - w / 2, top, cx + w / 2, base), dark=0.35, light=0.35)
     c.draw.ellipse((cx - w / 2, top - ry, cx + w / 2, top + ry), fill=lighter(color, 0.3))
     c.draw.ellipse((cx - w * 0.46, top - ry * 0.85, cx + w * 0.46, top + ry * 0.88), fill=drink)
-    c.draw.ellipse((cx - w * 0.3, top - ry * 0.55, cx - w * 0.05, top - ry * 0.2), fill=lighter(drink, 0.25))
+    c.draw.ellipse(
+        (cx - w * 0.3, top - ry * 0.55, cx - w * 0.05, top - ry * 0.2), fill=lighter(drink, 0.25)
+    )
 
 
-def soap_bar(c: Canvas, cx: float, cy: float, w: float, h: float, color: Color, text: str,
-             wrap: Label | None = None, thickness: float = 0.18) -> None:
+def soap_bar(
+    c: Canvas,
+    cx: float,
+    cy: float,
+    w: float,
+    h: float,
+    color: Color,
+    text: str,
+    wrap: Label | None = None,
+    thickness: float = 0.18,
+) -> None:
     t = h * thickness
-    c.soft("rect", (cx - w / 2 + w * 0.03, cy - h / 2 + t + h * 0.05, cx + w / 2 + w * 0.06, cy + h / 2 + t * 1.6),
-           0.55, w * 0.04, radius=h * 0.2)
-    c.draw.rounded_rectangle((cx - w / 2, cy - h / 2 + t, cx + w / 2, cy + h / 2 + t), radius=h * 0.22, fill=darker(color, 0.28))
+    c.soft(
+        "rect",
+        (
+            cx - w / 2 + w * 0.03,
+            cy - h / 2 + t + h * 0.05,
+            cx + w / 2 + w * 0.06,
+            cy + h / 2 + t * 1.6,
+        ),
+        0.55,
+        w * 0.04,
+        radius=h * 0.2,
+    )
+    c.draw.rounded_rectangle(
+        (cx - w / 2, cy - h / 2 + t, cx + w / 2, cy + h / 2 + t),
+        radius=h * 0.22,
+        fill=darker(color, 0.28),
+    )
     top = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
     m = c.mask(lambda d: d.rounded_rectangle(top, radius=h * 0.22, fill=255))
     c.paint(color, m)
     c.shade_vertical(m, top, 0.0, 0.12)
-    c.soft("ellipse", (cx - w * 0.4, cy - h * 0.45, cx + w * 0.05, cy - h * 0.05), 0.25, w * 0.05, color=(255, 255, 255))
+    c.soft(
+        "ellipse",
+        (cx - w * 0.4, cy - h * 0.45, cx + w * 0.05, cy - h * 0.05),
+        0.25,
+        w * 0.05,
+        color=(255, 255, 255),
+    )
     if wrap is None:
         # embossed word: light edge above-left, dark edge below-right
         box = (cx - w * 0.36, cy - h * 0.24, cx + w * 0.36, cy + h * 0.24)
         off = max(2, round(h * 0.012))
-        for (dx, dy), col in [((-off, -off), lighter(color, 0.35)), ((off, off), darker(color, 0.35)), ((0, 0), color)]:
-            fit_text(c.draw, text, (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy), col, "serif", True, max_lines=1)
+        for (dx, dy), col in [
+            ((-off, -off), lighter(color, 0.35)),
+            ((off, off), darker(color, 0.35)),
+            ((0, 0), color),
+        ]:
+            fit_text(
+                c.draw,
+                text,
+                (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy),
+                col,
+                "serif",
+                True,
+                max_lines=1,
+            )
     else:
         bw = w * 0.44
         band = (cx - bw / 2, cy - h / 2 - h * 0.01, cx + bw / 2, cy + h / 2 + t + h * 0.01)
@@ -1125,26 +1726,80 @@ WOOD = ((176, 128, 86), (122, 82, 50))
 DARK_WOOD = ((120, 82, 56), (74, 48, 32))
 LINEN = ((226, 218, 200), (200, 190, 170))
 
-LABEL_SEI = Label("Se'i Babi", "asap kayu kosambi · 500 g", (250, 240, 222), (96, 28, 20), (170, 44, 30), "serif")
-LABEL_LUAT = Label("Sambal Lu'at", "khas Timor · 150 g", (250, 246, 232), (40, 90, 40), (190, 40, 30), "sans")
-LABEL_KRIPIK = Label("Kripik Pisang", "kepok manis · 200 g", (255, 248, 226), (120, 60, 10), (214, 120, 20), "sans")
-LABEL_TEH = Label("Teh Kelor", "marungga · 50 g", (244, 248, 232), (40, 84, 36), (120, 150, 40), "serif")
-LABEL_SABUN = Label("Sabun Kelor", "100 g · buatan tangan", (236, 222, 196), (50, 80, 40), (130, 90, 40), "serif",
-                    title_share=0.5)
-LABEL_KAPSUL = Label("Kapsul Kelor", "60 kapsul · 500 mg", (255, 255, 255), (36, 100, 50), (110, 160, 50), "sans")
-LABEL_MADU = Label("Madu Hutan", "Fatumnasi · 250 g", (252, 244, 224), (110, 60, 10), (190, 120, 20), "serif")
-LABEL_MADU_BIG = Label("Madu Hutan", "Fatumnasi · 500 g", (252, 244, 224), (110, 60, 10), (190, 120, 20), "serif")
-LABEL_KOPI = Label("Kopi Arabika Flores Bajawa", "sangrai medium · 250 g", (214, 186, 140), (40, 24, 14),
-                   (140, 40, 30), "serif", title_share=0.6)
-LABEL_KOPI_BERAS = Label("Kopi Beras AFB", "green bean · 1 kg", (236, 226, 200), (60, 50, 30), (80, 110, 50), "serif")
-LABEL_HINGGI = Label("Hinggi Kombu", "tenun ikat Sumba Timur", (246, 236, 214), (96, 30, 20), (40, 50, 90), "serif")
-LABEL_TII = Label("Ti'i Langga", "anyaman lontar Rote", (248, 240, 220), (90, 50, 20), (150, 40, 30), "serif")
-LABEL_GULA = Label("Gula Air Sabu", "nira lontar · 600 ml", (248, 234, 200), (80, 40, 10), (150, 80, 20), "serif")
-LABEL_METE = Label("Kacang Mete", "Adonara · goreng garam", (250, 244, 228), (110, 50, 20), (40, 100, 60), "sans")
-LABEL_TITI = Label("Jagung Titi", "Lamaholot · 250 g", (252, 246, 220), (120, 70, 10), (160, 50, 30), "sans")
-LABEL_AIR = Label("Wae Ruteng", "air minum · 600 ml", (255, 255, 255), (20, 70, 140), (40, 140, 200), "sans",
-                  title_share=0.5)
-LABEL_KAYU_PUTIH = Label("Minyak Kayu Putih", "Nita · Sikka · 60 ml", (250, 252, 246), (20, 90, 50), (30, 130, 70), "sans")
+LABEL_SEI = Label(
+    "Se'i Babi", "asap kayu kosambi · 500 g", (250, 240, 222), (96, 28, 20), (170, 44, 30), "serif"
+)
+LABEL_LUAT = Label(
+    "Sambal Lu'at", "khas Timor · 150 g", (250, 246, 232), (40, 90, 40), (190, 40, 30), "sans"
+)
+LABEL_KRIPIK = Label(
+    "Kripik Pisang", "kepok manis · 200 g", (255, 248, 226), (120, 60, 10), (214, 120, 20), "sans"
+)
+LABEL_TEH = Label(
+    "Teh Kelor", "marungga · 50 g", (244, 248, 232), (40, 84, 36), (120, 150, 40), "serif"
+)
+LABEL_SABUN = Label(
+    "Sabun Kelor",
+    "100 g · buatan tangan",
+    (236, 222, 196),
+    (50, 80, 40),
+    (130, 90, 40),
+    "serif",
+    title_share=0.5,
+)
+LABEL_KAPSUL = Label(
+    "Kapsul Kelor", "60 kapsul · 500 mg", (255, 255, 255), (36, 100, 50), (110, 160, 50), "sans"
+)
+LABEL_MADU = Label(
+    "Madu Hutan", "Fatumnasi · 250 g", (252, 244, 224), (110, 60, 10), (190, 120, 20), "serif"
+)
+LABEL_MADU_BIG = Label(
+    "Madu Hutan", "Fatumnasi · 500 g", (252, 244, 224), (110, 60, 10), (190, 120, 20), "serif"
+)
+LABEL_KOPI = Label(
+    "Kopi Arabika Flores Bajawa",
+    "sangrai medium · 250 g",
+    (214, 186, 140),
+    (40, 24, 14),
+    (140, 40, 30),
+    "serif",
+    title_share=0.6,
+)
+LABEL_KOPI_BERAS = Label(
+    "Kopi Beras AFB", "green bean · 1 kg", (236, 226, 200), (60, 50, 30), (80, 110, 50), "serif"
+)
+LABEL_HINGGI = Label(
+    "Hinggi Kombu", "tenun ikat Sumba Timur", (246, 236, 214), (96, 30, 20), (40, 50, 90), "serif"
+)
+LABEL_TII = Label(
+    "Ti'i Langga", "anyaman lontar Rote", (248, 240, 220), (90, 50, 20), (150, 40, 30), "serif"
+)
+LABEL_GULA = Label(
+    "Gula Air Sabu", "nira lontar · 600 ml", (248, 234, 200), (80, 40, 10), (150, 80, 20), "serif"
+)
+LABEL_METE = Label(
+    "Kacang Mete", "Adonara · goreng garam", (250, 244, 228), (110, 50, 20), (40, 100, 60), "sans"
+)
+LABEL_TITI = Label(
+    "Jagung Titi", "Lamaholot · 250 g", (252, 246, 220), (120, 70, 10), (160, 50, 30), "sans"
+)
+LABEL_AIR = Label(
+    "Wae Ruteng",
+    "air minum · 600 ml",
+    (255, 255, 255),
+    (20, 70, 140),
+    (40, 140, 200),
+    "sans",
+    title_share=0.5,
+)
+LABEL_KAYU_PUTIH = Label(
+    "Minyak Kayu Putih",
+    "Nita · Sikka · 60 ml",
+    (250, 252, 246),
+    (20, 90, 50),
+    (30, 130, 70),
+    "sans",
+)
 
 
 def sc_sei_pack(c: Canvas, rng: random.Random) -> None:
@@ -1154,54 +1809,111 @@ def sc_sei_pack(c: Canvas, rng: random.Random) -> None:
     make = sei_slice(c.u(0.22))
     for k in range(8):
         x = bx0 + (bx1 - bx0) * (0.12 + 0.76 * k / 7)
-        item = make(rng).rotate(62 + rng.uniform(-8, 8), resample=Image.Resampling.BICUBIC, expand=True)
-        c.paint((0, 0, 0), item.getchannel("A").filter(ImageFilter.GaussianBlur(8)), 0.4,
-                box=(round(x - item.width / 2 + 8), round((by0 + by1) / 2 - item.height / 2 + 12)))
+        item = make(rng).rotate(
+            62 + rng.uniform(-8, 8), resample=Image.Resampling.BICUBIC, expand=True
+        )
+        c.paint(
+            (0, 0, 0),
+            item.getchannel("A").filter(ImageFilter.GaussianBlur(8)),
+            0.4,
+            box=(round(x - item.width / 2 + 8), round((by0 + by1) / 2 - item.height / 2 + 12)),
+        )
         c.paste_rgba(item, x - item.width / 2, (by0 + by1) / 2 - item.height / 2)
     # vacuum pack leaning on the wall
     px0, py0, px1, py1 = c.W * 0.6, c.H * 0.2, c.W * 0.92, c.H * 0.8
-    c.soft("rect", (px0 + c.u(0.03), py0 + c.u(0.04), px1 + c.u(0.05), py1 + c.u(0.03)), 0.5, c.u(0.03), radius=c.u(0.02))
+    c.soft(
+        "rect",
+        (px0 + c.u(0.03), py0 + c.u(0.04), px1 + c.u(0.05), py1 + c.u(0.03)),
+        0.5,
+        c.u(0.03),
+        radius=c.u(0.02),
+    )
     c.draw.rounded_rectangle((px0, py0, px1, py1), radius=c.u(0.02), fill=(96, 40, 28))
     pack = sei_slice(c.u(0.17))
     for k in range(6):
-        item = pack(rng).rotate(rng.uniform(-10, 10), resample=Image.Resampling.BICUBIC, expand=True)
+        item = pack(rng).rotate(
+            rng.uniform(-10, 10), resample=Image.Resampling.BICUBIC, expand=True
+        )
         x = px0 + (px1 - px0) * (0.5 + rng.uniform(-0.06, 0.06))
-        c.paste_rgba(item, x - item.width / 2, py0 + (py1 - py0) * (0.45 + 0.09 * k) - item.height / 2)
+        c.paste_rgba(
+            item, x - item.width / 2, py0 + (py1 - py0) * (0.45 + 0.09 * k) - item.height / 2
+        )
     pm = c.mask(lambda d: d.rounded_rectangle((px0, py0, px1, py1), radius=c.u(0.02), fill=255))
     c.paint((255, 255, 255), pm, 0.12)
-    creases = c.mask(lambda d: [d.line([(px0 + (px1 - px0) * rng.random(), py0), (px0 + (px1 - px0) * rng.random(), py1)],
-                                       fill=rng.randint(60, 140), width=round(c.u(0.006))) for _ in range(6)])
-    c.paint((255, 255, 255), ImageChops.multiply(creases.filter(ImageFilter.GaussianBlur(c.u(0.004))), pm), 0.5)
-    draw_label(c, (px0 + (px1 - px0) * 0.1, py0 + (py1 - py0) * 0.06, px1 - (px1 - px0) * 0.1, py0 + (py1 - py0) * 0.36),
-               LABEL_SEI)
-    c.draw.rounded_rectangle((px0, py0, px1, py0 + c.u(0.03)), radius=c.u(0.01), fill=(200, 190, 180))
+    creases = c.mask(
+        lambda d: [
+            d.line(
+                [(px0 + (px1 - px0) * rng.random(), py0), (px0 + (px1 - px0) * rng.random(), py1)],
+                fill=rng.randint(60, 140),
+                width=round(c.u(0.006)),
+            )
+            for _ in range(6)
+        ]
+    )
+    c.paint(
+        (255, 255, 255),
+        ImageChops.multiply(creases.filter(ImageFilter.GaussianBlur(c.u(0.004))), pm),
+        0.5,
+    )
+    draw_label(
+        c,
+        (
+            px0 + (px1 - px0) * 0.1,
+            py0 + (py1 - py0) * 0.06,
+            px1 - (px1 - px0) * 0.1,
+            py0 + (py1 - py0) * 0.36,
+        ),
+        LABEL_SEI,
+    )
+    c.draw.rounded_rectangle(
+        (px0, py0, px1, py0 + c.u(0.03)), radius=c.u(0.01), fill=(200, 190, 180)
+    )
 
 
 def sc_sei_phone(c: Canvas, rng: random.Random) -> None:
     """Portrait phone snapshot: se'i on a plate with sambal, on a market table in warm light."""
-    backdrop(c, rng, ((214, 196, 170), (190, 168, 140)), ((196, 160, 110), (150, 112, 70)), horizon=0.25,
-             surface="linen", light=(0.7, 0.1))
-    well = plate(c, c.W * 0.5, c.H * 0.55, c.W * 0.44, c.H * 0.22)
+    backdrop(
+        c,
+        rng,
+        ((214, 196, 170), (190, 168, 140)),
+        ((196, 160, 110), (150, 112, 70)),
+        horizon=0.25,
+        surface="linen",
+        light=(0.7, 0.1),
+    )
+    plate(c, c.W * 0.5, c.H * 0.55, c.W * 0.44, c.H * 0.22)
     make = sei_slice(c.u(0.34))
     for k in range(6):
-        item = make(rng).rotate(rng.uniform(-25, 25) + 10, resample=Image.Resampling.BICUBIC, expand=True)
+        item = make(rng).rotate(
+            rng.uniform(-25, 25) + 10, resample=Image.Resampling.BICUBIC, expand=True
+        )
         x = c.W * (0.38 + 0.05 * (k % 3)) + rng.uniform(-20, 20)
         y = c.H * (0.47 + 0.045 * k)
-        c.paint((0, 0, 0), item.getchannel("A").filter(ImageFilter.GaussianBlur(10)), 0.4,
-                box=(round(x - item.width / 2 + 10), round(y - item.height / 2 + 14)))
+        c.paint(
+            (0, 0, 0),
+            item.getchannel("A").filter(ImageFilter.GaussianBlur(10)),
+            0.4,
+            box=(round(x - item.width / 2 + 10), round(y - item.height / 2 + 14)),
+        )
         c.paste_rgba(item, x - item.width / 2, y - item.height / 2)
     # a small bowl of sambal lu'at behind the plate
     bx, by, brx, bry = c.W * 0.76, c.H * 0.3, c.W * 0.16, c.H * 0.045
-    c.soft("ellipse", (bx - brx * 0.9, by + bry * 0.6, bx + brx * 1.1, by + bry * 3.2), 0.5, c.u(0.02))
+    c.soft(
+        "ellipse", (bx - brx * 0.9, by + bry * 0.6, bx + brx * 1.1, by + bry * 3.2), 0.5, c.u(0.02)
+    )
     c.draw.chord((bx - brx, by - bry * 2.2, bx + brx, by + bry * 2.2), 0, 180, fill=(206, 204, 198))
     c.draw.ellipse((bx - brx, by - bry, bx + brx, by + bry), fill=(244, 242, 236))
-    c.draw.ellipse((bx - brx * 0.88, by - bry * 0.8, bx + brx * 0.88, by + bry * 0.85), fill=(70, 106, 38))
+    c.draw.ellipse(
+        (bx - brx * 0.88, by - bry * 0.8, bx + brx * 0.88, by + bry * 0.85), fill=(70, 106, 38)
+    )
     for _ in range(160):
         a, rr = rng.uniform(0, math.tau), math.sqrt(rng.random()) * 0.82
         x, y = bx + math.cos(a) * brx * rr, by + math.sin(a) * bry * rr
         s = c.u(0.007)
-        c.draw.ellipse((x - s, y - s * 0.7, x + s, y + s * 0.7),
-                       fill=rng.choice([(200, 40, 30), (226, 70, 40), (110, 150, 50), (230, 220, 190)]))
+        c.draw.ellipse(
+            (x - s, y - s * 0.7, x + s, y + s * 0.7),
+            fill=rng.choice([(200, 40, 30), (226, 70, 40), (110, 150, 50), (230, 220, 190)]),
+        )
     hang_tag(c, c.W * 0.08, c.H * 0.74, c.W * 0.42, c.H * 0.2, -6, LABEL_SEI)
 
 
@@ -1221,21 +1933,44 @@ def chilli(length: float, rng: random.Random) -> Image.Image:
     d.polygon(pts_top + pts_bot[::-1], fill=col + (255,))
     d.line(pts_top[2:14], fill=(250, 140, 120, 255), width=max(1, round(h * 0.05)))
     d.polygon([(0, h * 0.36), (-1, h * 0.64), (-length * 0.0, h * 0.5)], fill=(60, 110, 40, 255))
-    d.line([(0, h * 0.5), (-length * 0.1, h * 0.46)], fill=(60, 110, 40, 255), width=max(2, round(h * 0.1)))
+    d.line(
+        [(0, h * 0.5), (-length * 0.1, h * 0.46)],
+        fill=(60, 110, 40, 255),
+        width=max(2, round(h * 0.1)),
+    )
     out = Image.new("RGBA", (im.width + round(length * 0.15), h), (0, 0, 0, 0))
     out.paste(im, (round(length * 0.15), 0))
-    ImageDraw.Draw(out).line([(0, h * 0.45), (length * 0.16, h * 0.5)], fill=(70, 120, 40, 255), width=max(2, round(h * 0.1)))
+    ImageDraw.Draw(out).line(
+        [(0, h * 0.45), (length * 0.16, h * 0.5)],
+        fill=(70, 120, 40, 255),
+        width=max(2, round(h * 0.1)),
+    )
     return out
 
 
 def sc_luat(c: Canvas, rng: random.Random) -> None:
     backdrop(c, rng, WARM_WALL, WOOD, horizon=0.6)
-    jar(c, c.W * 0.42, c.H * 0.86, c.u(0.36), c.u(0.5), ((80, 120, 40), (60, 90, 30)), (180, 40, 30), LABEL_LUAT,
-        chunks=[(200, 40, 30), (230, 60, 40), (120, 160, 60), (240, 230, 200)], rng=rng, level=0.95)
+    jar(
+        c,
+        c.W * 0.42,
+        c.H * 0.86,
+        c.u(0.36),
+        c.u(0.5),
+        ((80, 120, 40), (60, 90, 30)),
+        (180, 40, 30),
+        LABEL_LUAT,
+        chunks=[(200, 40, 30), (230, 60, 40), (120, 160, 60), (240, 230, 200)],
+        rng=rng,
+        level=0.95,
+    )
     for x, y, a in [(0.6, 0.8, 10), (0.62, 0.86, -15), (0.68, 0.82, 30)]:
         ch = chilli(c.u(0.2), rng).rotate(a, resample=Image.Resampling.BICUBIC, expand=True)
-        c.paint((0, 0, 0), ch.getchannel("A").filter(ImageFilter.GaussianBlur(6)), 0.4,
-                box=(round(c.W * x + 6), round(c.H * y + 10)))
+        c.paint(
+            (0, 0, 0),
+            ch.getchannel("A").filter(ImageFilter.GaussianBlur(6)),
+            0.4,
+            box=(round(c.W * x + 6), round(c.H * y + 10)),
+        )
         c.paste_rgba(ch, c.W * x, c.H * y)
     c.soft("ellipse", (c.W * 0.83, c.H * 0.82, c.W * 0.95, c.H * 0.9), 0.45, c.u(0.01))
     c.draw.ellipse((c.W * 0.82, c.H * 0.76, c.W * 0.92, c.H * 0.88), fill=(120, 170, 50))
@@ -1244,8 +1979,17 @@ def sc_luat(c: Canvas, rng: random.Random) -> None:
 
 def sc_kripik(c: Canvas, rng: random.Random) -> None:
     backdrop(c, rng, WARM_WALL, WOOD, horizon=0.5)
-    pouch(c, c.W * 0.32, c.H * 0.86, c.u(0.42), c.u(0.66), (232, 150, 30), LABEL_KRIPIK,
-          window=lambda t, r: heap(t, r, chip(t.height * 0.42), density=2.2), rng=rng)
+    pouch(
+        c,
+        c.W * 0.32,
+        c.H * 0.86,
+        c.u(0.42),
+        c.u(0.66),
+        (232, 150, 30),
+        LABEL_KRIPIK,
+        window=lambda t, r: heap(t, r, chip(t.height * 0.42), density=2.2),
+        rng=rng,
+    )
     well = plate(c, c.W * 0.7, c.H * 0.8, c.W * 0.23, c.H * 0.11)
     wx0, wy0, wx1, wy1 = (round(v) for v in well)
     tile = Image.new("RGB", (wx1 - wx0, wy1 - wy0 + round(c.H * 0.06)), (240, 238, 232))
@@ -1269,8 +2013,17 @@ def sc_kripik_close(c: Canvas, rng: random.Random) -> None:
 
 def sc_teh(c: Canvas, rng: random.Random) -> None:
     backdrop(c, rng, COOL_WALL, LINEN, horizon=0.5, surface="linen")
-    pouch(c, c.W * 0.4, c.H * 0.86, c.u(0.44), c.u(0.68), (60, 110, 50), LABEL_TEH,
-          window=lambda t, r: heap(t, r, tea_flake(t.height * 0.18), density=3), rng=rng)
+    pouch(
+        c,
+        c.W * 0.4,
+        c.H * 0.86,
+        c.u(0.44),
+        c.u(0.68),
+        (60, 110, 50),
+        LABEL_TEH,
+        window=lambda t, r: heap(t, r, tea_flake(t.height * 0.18), density=3),
+        rng=rng,
+    )
     for k in range(3):
         sprig = kelor_sprig(c.u(0.3), rng.uniform(-40, 40), rng)
         c.paste_rgba(sprig, c.W * (0.6 + 0.08 * k), c.H * (0.66 + 0.07 * k))
@@ -1285,13 +2038,25 @@ def sc_teh_cup(c: Canvas, rng: random.Random) -> None:
 
 
 def sc_sabun(c: Canvas, rng: random.Random) -> None:
-    backdrop(c, rng, ((238, 236, 228), (220, 218, 206)), ((210, 200, 180), (180, 168, 146)), horizon=0.35,
-             surface="linen", light=(0.3, 0.15))
-    soap_bar(c, c.W * 0.33, c.H * 0.58, c.u(0.5), c.u(0.3), (130, 160, 80), "KELOR", wrap=LABEL_SABUN)
+    backdrop(
+        c,
+        rng,
+        ((238, 236, 228), (220, 218, 206)),
+        ((210, 200, 180), (180, 168, 146)),
+        horizon=0.35,
+        surface="linen",
+        light=(0.3, 0.15),
+    )
+    soap_bar(
+        c, c.W * 0.33, c.H * 0.58, c.u(0.5), c.u(0.3), (130, 160, 80), "KELOR", wrap=LABEL_SABUN
+    )
     soap_bar(c, c.W * 0.68, c.H * 0.74, c.u(0.44), c.u(0.27), (140, 170, 90), "KELOR")
     for k in range(2):
-        c.paste_rgba(kelor_sprig(c.u(0.32), rng.uniform(-30, 30) + 180 * k, rng), c.W * (0.55 - 0.45 * k),
-                     c.H * (0.3 + 0.55 * k))
+        c.paste_rgba(
+            kelor_sprig(c.u(0.32), rng.uniform(-30, 30) + 180 * k, rng),
+            c.W * (0.55 - 0.45 * k),
+            c.H * (0.3 + 0.55 * k),
+        )
 
 
 def sc_sabun_top(c: Canvas, rng: random.Random) -> None:
@@ -1299,47 +2064,127 @@ def sc_sabun_top(c: Canvas, rng: random.Random) -> None:
     c.img.paste(gradient(c.size, [(0, (240, 236, 226)), (1, (222, 214, 198))]), (0, 0))
     vignette(c, 0.2)
     for k, (x, y) in enumerate([(0.3, 0.38), (0.62, 0.58)]):
-        soap_bar(c, c.W * x, c.H * y, c.u(0.5), c.u(0.32), [(130, 160, 80), (150, 176, 96)][k], "KELOR",
-                 wrap=LABEL_SABUN if k == 0 else None, thickness=0.06)
-    for k in range(4):
-        c.paste_rgba(kelor_sprig(c.u(0.28), rng.uniform(0, 360), rng), c.W * rng.uniform(0.05, 0.8),
-                     c.H * rng.choice([0.02, 0.72]))
+        soap_bar(
+            c,
+            c.W * x,
+            c.H * y,
+            c.u(0.5),
+            c.u(0.32),
+            [(130, 160, 80), (150, 176, 96)][k],
+            "KELOR",
+            wrap=LABEL_SABUN if k == 0 else None,
+            thickness=0.06,
+        )
+    for _ in range(4):
+        c.paste_rgba(
+            kelor_sprig(c.u(0.28), rng.uniform(0, 360), rng),
+            c.W * rng.uniform(0.05, 0.8),
+            c.H * rng.choice([0.02, 0.72]),
+        )
 
 
 def sc_kapsul(c: Canvas, rng: random.Random) -> None:
     backdrop(c, rng, COOL_WALL, ((236, 236, 232), (206, 206, 200)), horizon=0.55, surface="plain")
-    jar(c, c.W * 0.4, c.H * 0.84, c.u(0.34), c.u(0.5), ((0, 0, 0), (0, 0, 0)), (60, 130, 60), LABEL_KAPSUL,
-        opaque=(246, 246, 244), lid_h=0.2, label_span=(0.12, 0.88))
-    scatter(c, rng, 14, (c.W * 0.58, c.H * 0.74, c.W * 0.9, c.H * 0.92), capsule(c.u(0.07), ((70, 130, 50), (160, 190, 90))))
+    jar(
+        c,
+        c.W * 0.4,
+        c.H * 0.84,
+        c.u(0.34),
+        c.u(0.5),
+        ((0, 0, 0), (0, 0, 0)),
+        (60, 130, 60),
+        LABEL_KAPSUL,
+        opaque=(246, 246, 244),
+        lid_h=0.2,
+        label_span=(0.12, 0.88),
+    )
+    scatter(
+        c,
+        rng,
+        14,
+        (c.W * 0.58, c.H * 0.74, c.W * 0.9, c.H * 0.92),
+        capsule(c.u(0.07), ((70, 130, 50), (160, 190, 90))),
+    )
     c.paste_rgba(kelor_sprig(c.u(0.3), 20, rng), c.W * 0.6, c.H * 0.55)
 
 
 def sc_madu(c: Canvas, rng: random.Random) -> None:
     backdrop(c, rng, WARM_WALL, WOOD, horizon=0.58)
-    jar(c, c.W * 0.42, c.H * 0.88, c.u(0.34), c.u(0.52), ((236, 160, 30), (170, 90, 10)), (196, 150, 60), LABEL_MADU)
+    jar(
+        c,
+        c.W * 0.42,
+        c.H * 0.88,
+        c.u(0.34),
+        c.u(0.52),
+        ((236, 160, 30), (170, 90, 10)),
+        (196, 150, 60),
+        LABEL_MADU,
+    )
     honey_dipper(c, c.W * 0.56, c.H * 0.78, c.u(0.4), -14)
 
 
 def sc_madu_duo(c: Canvas, rng: random.Random) -> None:
     backdrop(c, rng, WARM_WALL, DARK_WOOD, horizon=0.55, light=(0.75, 0.15))
-    jar(c, c.W * 0.34, c.H * 0.86, c.u(0.38), c.u(0.62), ((236, 160, 30), (160, 80, 10)), (120, 80, 40), LABEL_MADU_BIG)
-    jar(c, c.W * 0.62, c.H * 0.9, c.u(0.28), c.u(0.42), ((240, 176, 50), (180, 100, 20)), (120, 80, 40), LABEL_MADU)
+    jar(
+        c,
+        c.W * 0.34,
+        c.H * 0.86,
+        c.u(0.38),
+        c.u(0.62),
+        ((236, 160, 30), (160, 80, 10)),
+        (120, 80, 40),
+        LABEL_MADU_BIG,
+    )
+    jar(
+        c,
+        c.W * 0.62,
+        c.H * 0.9,
+        c.u(0.28),
+        c.u(0.42),
+        ((240, 176, 50), (180, 100, 20)),
+        (120, 80, 40),
+        LABEL_MADU,
+    )
     comb = honeycomb(c.u(0.36), rng)
-    c.paint((0, 0, 0), comb.getchannel("A").filter(ImageFilter.GaussianBlur(10)), 0.45,
-            box=(round(c.W * 0.72 + 12), round(c.H * 0.74 + 18)))
+    c.paint(
+        (0, 0, 0),
+        comb.getchannel("A").filter(ImageFilter.GaussianBlur(10)),
+        0.45,
+        box=(round(c.W * 0.72 + 12), round(c.H * 0.74 + 18)),
+    )
     c.paste_rgba(comb, c.W * 0.72, c.H * 0.74)
 
 
 def sc_kopi(c: Canvas, rng: random.Random) -> None:
     backdrop(c, rng, ((70, 58, 50), (52, 42, 36)), DARK_WOOD, horizon=0.52, light=(0.35, 0.2))
-    pouch(c, c.W * 0.4, c.H * 0.88, c.u(0.46), c.u(0.72), (34, 30, 28), LABEL_KOPI, valve=True, rng=rng)
+    pouch(
+        c,
+        c.W * 0.4,
+        c.H * 0.88,
+        c.u(0.46),
+        c.u(0.72),
+        (34, 30, 28),
+        LABEL_KOPI,
+        valve=True,
+        rng=rng,
+    )
     scatter(c, rng, 26, (c.W * 0.6, c.H * 0.78, c.W * 0.95, c.H * 0.95), coffee_bean(c.u(0.045)))
 
 
 def sc_kopi_bowl(c: Canvas, rng: random.Random) -> None:
     backdrop(c, rng, ((80, 66, 56), (58, 46, 38)), DARK_WOOD, horizon=0.4, light=(0.6, 0.1))
-    bowl(c, c.W * 0.38, c.H * 0.62, c.u(0.3), c.u(0.1), c.u(0.12), (200, 170, 130),
-         lambda t, r: heap(t, r, coffee_bean(c.u(0.05)), density=2.0), rng, fill_color=(50, 30, 20))
+    bowl(
+        c,
+        c.W * 0.38,
+        c.H * 0.62,
+        c.u(0.3),
+        c.u(0.1),
+        c.u(0.12),
+        (200, 170, 130),
+        lambda t, r: heap(t, r, coffee_bean(c.u(0.05)), density=2.0),
+        rng,
+        fill_color=(50, 30, 20),
+    )
     cup(c, c.W * 0.75, c.H * 0.88, c.u(0.26), (236, 232, 224), (60, 34, 20))
     scatter(c, rng, 18, (c.W * 0.1, c.H * 0.86, c.W * 0.55, c.H * 0.96), coffee_bean(c.u(0.045)))
     hang_tag(c, c.W * 0.56, c.H * 0.32, c.u(0.22), c.u(0.3), 8, LABEL_KOPI)
@@ -1347,45 +2192,114 @@ def sc_kopi_bowl(c: Canvas, rng: random.Random) -> None:
 
 def sc_kopi_beras(c: Canvas, rng: random.Random) -> None:
     backdrop(c, rng, WARM_WALL, ((190, 170, 130), (150, 130, 96)), horizon=0.45, surface="linen")
-    bowl(c, c.W * 0.42, c.H * 0.66, c.u(0.32), c.u(0.11), c.u(0.13), (150, 110, 70),
-         lambda t, r: heap(t, r, coffee_bean(c.u(0.05), (150, 158, 120)), density=2.0), rng, fill_color=(120, 120, 90))
-    scatter(c, rng, 20, (c.W * 0.55, c.H * 0.82, c.W * 0.95, c.H * 0.96), coffee_bean(c.u(0.045), (150, 158, 120)))
+    bowl(
+        c,
+        c.W * 0.42,
+        c.H * 0.66,
+        c.u(0.32),
+        c.u(0.11),
+        c.u(0.13),
+        (150, 110, 70),
+        lambda t, r: heap(t, r, coffee_bean(c.u(0.05), (150, 158, 120)), density=2.0),
+        rng,
+        fill_color=(120, 120, 90),
+    )
+    scatter(
+        c,
+        rng,
+        20,
+        (c.W * 0.55, c.H * 0.82, c.W * 0.95, c.H * 0.96),
+        coffee_bean(c.u(0.045), (150, 158, 120)),
+    )
     hang_tag(c, c.W * 0.68, c.H * 0.3, c.u(0.24), c.u(0.32), -6, LABEL_KOPI_BERAS)
 
 
-HINGGI = {"base": (120, 36, 26), "dark": (40, 30, 50), "line": (210, 180, 140), "accent": (50, 60, 100),
-          "motif": (226, 204, 168), "motif2": (46, 52, 92)}
+HINGGI = {
+    "base": (120, 36, 26),
+    "dark": (40, 30, 50),
+    "line": (210, 180, 140),
+    "accent": (50, 60, 100),
+    "motif": (226, 204, 168),
+    "motif2": (46, 52, 92),
+}
 
 
 def sc_hinggi(c: Canvas, rng: random.Random) -> None:
     backdrop(c, rng, WARM_WALL, LINEN, horizon=0.18, surface="linen")
     cw, ch = round(c.W * 0.92), round(c.H * 0.6)
-    cloth = ikat_cloth(cw, ch, rng, HINGGI, scale=SUPERSAMPLE * 1.5).rotate(-4, resample=Image.Resampling.BICUBIC,
-                                                                           expand=True)
+    cloth = ikat_cloth(cw, ch, rng, HINGGI, scale=SUPERSAMPLE * 1.5).rotate(
+        -4, resample=Image.Resampling.BICUBIC, expand=True
+    )
     x, y = (c.W - cloth.width) / 2, c.H * 0.18
-    c.paint((0, 0, 0), cloth.getchannel("A").filter(ImageFilter.GaussianBlur(c.u(0.02))), 0.5,
-            box=(round(x + c.u(0.015)), round(y + c.u(0.025))))
+    c.paint(
+        (0, 0, 0),
+        cloth.getchannel("A").filter(ImageFilter.GaussianBlur(c.u(0.02))),
+        0.5,
+        box=(round(x + c.u(0.015)), round(y + c.u(0.025))),
+    )
     c.paste_rgba(cloth, x, y)
     # a soft fold across the cloth
-    c.soft("poly", [(c.W * 0.05, c.H * 0.5), (c.W * 0.95, c.H * 0.45), (c.W * 0.95, c.H * 0.47), (c.W * 0.05, c.H * 0.53)],
-           0.25, c.u(0.02))
+    c.soft(
+        "poly",
+        [
+            (c.W * 0.05, c.H * 0.5),
+            (c.W * 0.95, c.H * 0.45),
+            (c.W * 0.95, c.H * 0.47),
+            (c.W * 0.05, c.H * 0.53),
+        ],
+        0.25,
+        c.u(0.02),
+    )
     hang_tag(c, c.W * 0.66, c.H * 0.7, c.u(0.24), c.u(0.3), 10, LABEL_HINGGI)
 
 
 def sc_hinggi_close(c: Canvas, rng: random.Random) -> None:
-    cloth = ikat_cloth(round(c.W * 2.2), round(c.H * 1.6), rng, HINGGI, fringe=0.0, scale=SUPERSAMPLE * 3.5)
-    c.img.paste(cloth.crop((round(c.W * 0.4), round(c.H * 0.3), round(c.W * 1.4), round(c.H * 1.3))).convert("RGB"), (0, 0))
-    c.soft("poly", [(0, c.H * 0.35), (c.W, c.H * 0.25), (c.W, c.H * 0.32), (0, c.H * 0.42)], 0.22, c.u(0.04))
-    c.soft("poly", [(0, c.H * 0.45), (c.W, c.H * 0.35), (c.W, c.H * 0.37), (0, c.H * 0.47)], 0.12, c.u(0.02),
-           color=(255, 255, 255))
+    cloth = ikat_cloth(
+        round(c.W * 2.2), round(c.H * 1.6), rng, HINGGI, fringe=0.0, scale=SUPERSAMPLE * 3.5
+    )
+    c.img.paste(
+        cloth.crop(
+            (round(c.W * 0.4), round(c.H * 0.3), round(c.W * 1.4), round(c.H * 1.3))
+        ).convert("RGB"),
+        (0, 0),
+    )
+    c.soft(
+        "poly",
+        [(0, c.H * 0.35), (c.W, c.H * 0.25), (c.W, c.H * 0.32), (0, c.H * 0.42)],
+        0.22,
+        c.u(0.04),
+    )
+    c.soft(
+        "poly",
+        [(0, c.H * 0.45), (c.W, c.H * 0.35), (c.W, c.H * 0.37), (0, c.H * 0.47)],
+        0.12,
+        c.u(0.02),
+        color=(255, 255, 255),
+    )
     vignette(c, 0.35)
 
 
 def sc_tii(c: Canvas, rng: random.Random) -> None:
-    backdrop(c, rng, ((222, 232, 236), (196, 208, 214)), ((214, 200, 176), (176, 160, 134)), horizon=0.62,
-             surface="linen", light=(0.3, 0.2))
+    backdrop(
+        c,
+        rng,
+        ((222, 232, 236), (196, 208, 214)),
+        ((214, 200, 176), (176, 160, 134)),
+        horizon=0.62,
+        surface="linen",
+        light=(0.3, 0.2),
+    )
     ti_langga(c, c.W * 0.42, c.H * 0.9, c.u(0.86), rng)
-    hang_tag(c, c.W * 0.74, c.H * 0.56, c.u(0.2), c.u(0.26), 8, LABEL_TII, string_to=(c.W * 0.66, c.H * 0.7))
+    hang_tag(
+        c,
+        c.W * 0.74,
+        c.H * 0.56,
+        c.u(0.2),
+        c.u(0.26),
+        8,
+        LABEL_TII,
+        string_to=(c.W * 0.66, c.H * 0.7),
+    )
 
 
 def sc_tii_side(c: Canvas, rng: random.Random) -> None:
@@ -1395,8 +2309,22 @@ def sc_tii_side(c: Canvas, rng: random.Random) -> None:
 
 def sc_gula(c: Canvas, rng: random.Random) -> None:
     backdrop(c, rng, WARM_WALL, WOOD, horizon=0.55)
-    bottle(c, c.W * 0.4, c.H * 0.9, c.u(0.24), c.u(0.74), LABEL_GULA, (150, 100, 40), (70, 34, 12),
-           tint=(220, 190, 150), tint_alpha=0.3, level=0.9, neck=0.3, ridges=False, label_span=(0.15, 0.55))
+    bottle(
+        c,
+        c.W * 0.4,
+        c.H * 0.9,
+        c.u(0.24),
+        c.u(0.74),
+        LABEL_GULA,
+        (150, 100, 40),
+        (70, 34, 12),
+        tint=(220, 190, 150),
+        tint_alpha=0.3,
+        level=0.9,
+        neck=0.3,
+        ridges=False,
+        label_span=(0.15, 0.55),
+    )
     for k in range(3):  # gula lempeng discs
         x, y = c.W * (0.66 + 0.09 * k), c.H * (0.86 - 0.02 * (k % 2))
         r = c.u(0.08)
@@ -1407,7 +2335,15 @@ def sc_gula(c: Canvas, rng: random.Random) -> None:
 
 
 def sc_gula_lempeng(c: Canvas, rng: random.Random) -> None:
-    backdrop(c, rng, WARM_WALL, ((200, 170, 120), (160, 126, 84)), horizon=0.3, surface="linen", light=(0.7, 0.2))
+    backdrop(
+        c,
+        rng,
+        WARM_WALL,
+        ((200, 170, 120), (160, 126, 84)),
+        horizon=0.3,
+        surface="linen",
+        light=(0.7, 0.2),
+    )
     plate(c, c.W * 0.5, c.H * 0.62, c.W * 0.38, c.H * 0.26, color=(226, 214, 190))
     spots = [(0.36, 0.52), (0.52, 0.5), (0.66, 0.55), (0.42, 0.64), (0.58, 0.66), (0.5, 0.58)]
     for k, (fx, fy) in enumerate(spots):  # the last one lies on top of the others
@@ -1423,16 +2359,44 @@ def sc_gula_lempeng(c: Canvas, rng: random.Random) -> None:
 
 def sc_mete(c: Canvas, rng: random.Random) -> None:
     backdrop(c, rng, WARM_WALL, WOOD, horizon=0.5)
-    pouch(c, c.W * 0.3, c.H * 0.87, c.u(0.42), c.u(0.66), (190, 150, 100), LABEL_METE,
-          window=lambda t, r: heap(t, r, cashew(t.height * 0.4), density=2.5), rng=rng)
-    bowl(c, c.W * 0.7, c.H * 0.74, c.u(0.24), c.u(0.08), c.u(0.1), (70, 120, 110),
-         lambda t, r: heap(t, r, cashew(c.u(0.08)), density=1.8), rng, fill_color=(200, 160, 100))
+    pouch(
+        c,
+        c.W * 0.3,
+        c.H * 0.87,
+        c.u(0.42),
+        c.u(0.66),
+        (190, 150, 100),
+        LABEL_METE,
+        window=lambda t, r: heap(t, r, cashew(t.height * 0.4), density=2.5),
+        rng=rng,
+    )
+    bowl(
+        c,
+        c.W * 0.7,
+        c.H * 0.74,
+        c.u(0.24),
+        c.u(0.08),
+        c.u(0.1),
+        (70, 120, 110),
+        lambda t, r: heap(t, r, cashew(c.u(0.08)), density=1.8),
+        rng,
+        fill_color=(200, 160, 100),
+    )
 
 
 def sc_titi(c: Canvas, rng: random.Random) -> None:
     backdrop(c, rng, COOL_WALL, WOOD, horizon=0.5, light=(0.6, 0.2))
-    pouch(c, c.W * 0.7, c.H * 0.86, c.u(0.42), c.u(0.66), (236, 230, 210), LABEL_TITI,
-          window=lambda t, r: heap(t, r, corn_flake(t.height * 0.33), density=2.4), rng=rng)
+    pouch(
+        c,
+        c.W * 0.7,
+        c.H * 0.86,
+        c.u(0.42),
+        c.u(0.66),
+        (236, 230, 210),
+        LABEL_TITI,
+        window=lambda t, r: heap(t, r, corn_flake(t.height * 0.33), density=2.4),
+        rng=rng,
+    )
     well = plate(c, c.W * 0.3, c.H * 0.8, c.W * 0.24, c.H * 0.12, color=(60, 60, 66))
     wx0, wy0, wx1, wy1 = (round(v) for v in well)
     tile = Image.new("RGB", (wx1 - wx0, wy1 - wy0 + round(c.H * 0.06)), (60, 60, 66))
@@ -1443,26 +2407,85 @@ def sc_titi(c: Canvas, rng: random.Random) -> None:
 
 
 def sc_air(c: Canvas, rng: random.Random) -> None:
-    backdrop(c, rng, ((214, 232, 244), (186, 212, 230)), ((230, 236, 240), (196, 206, 214)), horizon=0.62,
-             surface="plain", light=(0.4, 0.15))
-    bottle(c, c.W * 0.5, c.H * 0.9, c.u(0.26), c.u(0.8), LABEL_AIR, (30, 90, 190), (200, 225, 245), droplets=rng,
-           label_span=(0.2, 0.48))
+    backdrop(
+        c,
+        rng,
+        ((214, 232, 244), (186, 212, 230)),
+        ((230, 236, 240), (196, 206, 214)),
+        horizon=0.62,
+        surface="plain",
+        light=(0.4, 0.15),
+    )
+    bottle(
+        c,
+        c.W * 0.5,
+        c.H * 0.9,
+        c.u(0.26),
+        c.u(0.8),
+        LABEL_AIR,
+        (30, 90, 190),
+        (200, 225, 245),
+        droplets=rng,
+        label_span=(0.2, 0.48),
+    )
 
 
 def sc_air_sizes(c: Canvas, rng: random.Random) -> None:
-    backdrop(c, rng, ((214, 232, 244), (186, 212, 230)), ((230, 236, 240), (196, 206, 214)), horizon=0.6,
-             surface="plain", light=(0.6, 0.15))
-    for x, w, h, vol in [(0.25, 0.2, 0.5, "330 ml"), (0.5, 0.26, 0.8, "600 ml"), (0.77, 0.32, 0.95, "1.500 ml")]:
-        lab = Label(LABEL_AIR.title, "air minum · " + vol, LABEL_AIR.bg, LABEL_AIR.fg, LABEL_AIR.accent, "sans",
-                    title_share=0.5)
-        bottle(c, c.W * x, c.H * 0.9, c.u(w), c.u(h * 0.85), lab, (30, 90, 190), (200, 225, 245), label_span=(0.2, 0.48))
+    backdrop(
+        c,
+        rng,
+        ((214, 232, 244), (186, 212, 230)),
+        ((230, 236, 240), (196, 206, 214)),
+        horizon=0.6,
+        surface="plain",
+        light=(0.6, 0.15),
+    )
+    for x, w, h, vol in [
+        (0.25, 0.2, 0.5, "330 ml"),
+        (0.5, 0.26, 0.8, "600 ml"),
+        (0.77, 0.32, 0.95, "1.500 ml"),
+    ]:
+        lab = Label(
+            LABEL_AIR.title,
+            "air minum · " + vol,
+            LABEL_AIR.bg,
+            LABEL_AIR.fg,
+            LABEL_AIR.accent,
+            "sans",
+            title_share=0.5,
+        )
+        bottle(
+            c,
+            c.W * x,
+            c.H * 0.9,
+            c.u(w),
+            c.u(h * 0.85),
+            lab,
+            (30, 90, 190),
+            (200, 225, 245),
+            label_span=(0.2, 0.48),
+        )
 
 
 def sc_kayu_putih(c: Canvas, rng: random.Random) -> None:
     backdrop(c, rng, COOL_WALL, ((210, 214, 206), (176, 182, 172)), horizon=0.55, surface="linen")
-    bottle(c, c.W * 0.42, c.H * 0.9, c.u(0.28), c.u(0.72), LABEL_KAYU_PUTIH, (40, 130, 70), (236, 236, 190),
-           tint=(230, 240, 230), tint_alpha=0.3, neck=0.28, shoulder=0.7, cap_h=0.16, ridges=False,
-           label_span=(0.14, 0.62))
+    bottle(
+        c,
+        c.W * 0.42,
+        c.H * 0.9,
+        c.u(0.28),
+        c.u(0.72),
+        LABEL_KAYU_PUTIH,
+        (40, 130, 70),
+        (236, 236, 190),
+        tint=(230, 240, 230),
+        tint_alpha=0.3,
+        neck=0.28,
+        shoulder=0.7,
+        cap_h=0.16,
+        ridges=False,
+        label_span=(0.14, 0.62),
+    )
     # a twig of kayu putih leaves: long narrow leaves
     im, d = item_tile(c.u(0.5), c.u(0.3))
     d.line([(0, im.height * 0.6), (im.width, im.height * 0.45)], fill=(110, 80, 60, 255), width=6)
@@ -1470,10 +2493,16 @@ def sc_kayu_putih(c: Canvas, rng: random.Random) -> None:
         x = im.width * (0.12 + 0.12 * k)
         side = -1 if k % 2 else 1
         y = im.height * (0.6 - 0.15 * x / im.width)
-        leaf = [(x, y), (x + im.width * 0.08, y + side * im.height * 0.16), (x + im.width * 0.2, y + side * im.height * 0.35),
-                (x + im.width * 0.12, y + side * im.height * 0.17)]
+        leaf = [
+            (x, y),
+            (x + im.width * 0.08, y + side * im.height * 0.16),
+            (x + im.width * 0.2, y + side * im.height * 0.35),
+            (x + im.width * 0.12, y + side * im.height * 0.17),
+        ]
         d.polygon(leaf, fill=mix((90, 130, 90), (130, 160, 110), rng.random()) + (255,))
-    c.paste_rgba(im.rotate(-10, resample=Image.Resampling.BICUBIC, expand=True), c.W * 0.55, c.H * 0.62)
+    c.paste_rgba(
+        im.rotate(-10, resample=Image.Resampling.BICUBIC, expand=True), c.W * 0.55, c.H * 0.62
+    )
 
 
 # --------------------------------------------------------------------------- the list
@@ -1490,14 +2519,26 @@ class Photo:
 
 PHOTOS: list[Photo] = [
     Photo("sei-oesapa-contoh/sei-babi-asap/sei-babi-1.jpg", sc_sei_pack),
-    Photo("sei-oesapa-contoh/sei-babi-asap/sei-babi-2.jpg", sc_sei_phone, (1200, 1600), noise=6.0, phone=True),
+    Photo(
+        "sei-oesapa-contoh/sei-babi-asap/sei-babi-2.jpg",
+        sc_sei_phone,
+        (1200, 1600),
+        noise=6.0,
+        phone=True,
+    ),
     Photo("sei-oesapa-contoh/sambal-luat/sambal-luat.jpg", sc_luat),
     Photo("koperasi-contoh-marungga/keripik-pisang/keripik-pisang-1.jpg", sc_kripik),
-    Photo("koperasi-contoh-marungga/keripik-pisang/keripik-pisang-2.webp", sc_kripik_close, (1200, 900)),
+    Photo(
+        "koperasi-contoh-marungga/keripik-pisang/keripik-pisang-2.webp",
+        sc_kripik_close,
+        (1200, 900),
+    ),
     Photo("koperasi-contoh-marungga/teh-kelor/teh-kelor-1.jpg", sc_teh),
     Photo("koperasi-contoh-marungga/teh-kelor/teh-kelor-2.jpg", sc_teh_cup),
     Photo("koperasi-contoh-marungga/sabun-kelor/sabun-kelor-1.jpg", sc_sabun),
-    Photo("koperasi-contoh-marungga/sabun-kelor/sabun-kelor-2.png", sc_sabun_top, (1000, 750), noise=0),
+    Photo(
+        "koperasi-contoh-marungga/sabun-kelor/sabun-kelor-2.png", sc_sabun_top, (1000, 750), noise=0
+    ),
     Photo("koperasi-contoh-marungga/kapsul-kelor/kapsul-kelor.jpg", sc_kapsul),
     Photo("madu-contoh-fatumnasi/madu-hutan-fatumnasi/madu-hutan-1.jpg", sc_madu),
     Photo("madu-contoh-fatumnasi/madu-hutan-fatumnasi/madu-hutan-2.jpg", sc_madu_duo),
@@ -1580,8 +2621,12 @@ def save(photo: Photo, img: Image.Image, out_root: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("only", nargs="*", help="draw only photos whose path contains one of these words")
-    parser.add_argument("--out", type=Path, default=PRODUCTS, help="folder to write into (default: products/)")
+    parser.add_argument(
+        "only", nargs="*", help="draw only photos whose path contains one of these words"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=PRODUCTS, help="folder to write into (default: products/)"
+    )
     args = parser.parse_args(argv)
     total = 0
     for photo in PHOTOS:

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from bench.serve import LoopbackServer
 
@@ -67,11 +67,17 @@ def copy_sources(root: Path, products: Path | None = None) -> Path:
     return root
 
 
-def catalogue_gen(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def catalogue_gen(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """`catalogue-gen ARGS` in `cwd`, output captured."""
     return subprocess.run(
-        [sys.executable, "-m", "catalogue_gen", *args], cwd=cwd, capture_output=True, text=True,
-        check=False, env={**os.environ, **(env or {})},
+        [sys.executable, "-m", "catalogue_gen", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -81,14 +87,19 @@ def build_sample_site(tmp: Path) -> Path:
     www = tmp / "www"
     done = catalogue_gen("build", "--site-dir", str(www / SUB_PATH), cwd=root)
     if done.returncode != 0:
-        raise RuntimeError(f"catalogue-gen build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+        raise RuntimeError(
+            f"catalogue-gen build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
+        )
     return www
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        **MIME_TYPES,
+    }
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def end_headers(self) -> None:
@@ -105,7 +116,11 @@ class SiteServer(LoopbackServer):
 
 
 def chromium_available() -> bool:
-    return CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK) and shutil.which(str(CHROMIUM)) is not None
+    return (
+        CHROMIUM.is_file()
+        and os.access(CHROMIUM, os.X_OK)
+        and shutil.which(str(CHROMIUM)) is not None
+    )
 
 
 def launch_chromium(playwright: Any) -> Any:
@@ -133,7 +148,9 @@ def wait_for_script(page: Any, script: str, arg: Any = None, timeout: float = 30
 
 def settled_results(page: Any, container: str, timeout: float = 15.0) -> list[dict[str, Any]]:
     """Search results shown in `container`, read until the same answer stays for half a second."""
-    page.wait_for_selector(f"{container}:not([hidden]) :is(.bp-result, .bp-result__empty)", timeout=timeout * 1000)
+    page.wait_for_selector(
+        f"{container}:not([hidden]) :is(.bp-result, .bp-result__empty)", timeout=timeout * 1000
+    )
     deadline = time.monotonic() + timeout
     last: list[dict[str, Any]] | None = None
     while time.monotonic() < deadline:
@@ -159,7 +176,9 @@ def read_results(page: Any, container: str) -> list[dict[str, Any]]:
     )
 
 
-def finder_results(page: Any, scope: str = "[data-finder]", timeout: float = 15.0) -> list[dict[str, Any]]:
+def finder_results(
+    page: Any, scope: str = "[data-finder]", timeout: float = 15.0
+) -> list[dict[str, Any]]:
     """The products the search page or a filtered listing shows once its answer is ready."""
     page.wait_for_selector(f"{scope}[data-state=ready]", timeout=timeout * 1000)
     # cards on a listing, rows (.bp-result) on the search page

@@ -6,8 +6,9 @@ import dataclasses
 import io
 import shutil
 import textwrap
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -49,7 +50,13 @@ halal:
 """
 
 
-def photo_bytes(width: int = 640, height: int = 480, fmt: str = "JPEG", color: tuple[int, int, int] = (180, 120, 40), **save: object) -> bytes:
+def photo_bytes(
+    width: int = 640,
+    height: int = 480,
+    fmt: str = "JPEG",
+    color: tuple[int, int, int] = (180, 120, 40),
+    **save: object,
+) -> bytes:
     """A small photo with a gradient, so resizing and cropping have something to show."""
     image = Image.new("RGB", (width, height), color)
     for x in range(0, width, max(1, width // 16)):
@@ -67,7 +74,9 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
-            path.write_text(textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8")
+            path.write_text(
+                textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8"
+            )
 
 
 @pytest.fixture
@@ -78,7 +87,9 @@ def make_catalogue(tmp_path: Path) -> Callable[..., Settings]:
     valid produk.yml and photo are there unless overridden (pass None to delete a file).
     """
 
-    def make(files: dict[str, str | bytes | None] | None = None, base: bool = True, site: bool = False) -> Settings:
+    def make(
+        files: dict[str, str | bytes | None] | None = None, base: bool = True, site: bool = False
+    ) -> Settings:
         defaults: dict[str, str | bytes | None] = {}
         if base:
             defaults = {
@@ -106,8 +117,12 @@ def copy_site_sources(target: Path) -> None:
     from catalogue_gen.output import GENERATED_ROOTS
 
     shutil.copytree(
-        REPO / "docs", target / "docs", dirs_exist_ok=True,
-        ignore=lambda folder, names: [n for n in names if Path(folder) == REPO / "docs" and n in GENERATED_ROOTS],
+        REPO / "docs",
+        target / "docs",
+        dirs_exist_ok=True,
+        ignore=lambda folder, names: [
+            n for n in names if Path(folder) == REPO / "docs" and n in GENERATED_ROOTS
+        ],
     )
 
 
@@ -120,9 +135,15 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print the size of the bad-input corpus, so CI logs show how much hostile input was tried."""
     from .corpus import CASES
 
-    ran = [r for r in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []) if "test_corpus_case" in r.nodeid]
+    ran = [
+        r
+        for r in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
+        if "test_corpus_case" in r.nodeid
+    ]
     if ran:
-        terminalreporter.write_line(f"korpus input buruk: {len(CASES)} kasus, {len(ran)} dijalankan")
+        terminalreporter.write_line(
+            f"korpus input buruk: {len(CASES)} kasus, {len(ran)} dijalankan"
+        )
 
 
 # Browser fixtures ----------------------------------------------------------------------------
@@ -154,7 +175,9 @@ def browser() -> Iterator[Any]:
     from tests.browser_support import CHROMIUM, chromium_available, launch_chromium
 
     if not chromium_available():
-        pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install -y chromium (./run test does this)")
+        pytest.fail(
+            f"Chromium is missing at {CHROMIUM}: apt-get install -y chromium (./run test does this)"
+        )
     with sync_playwright() as playwright:
         chromium = launch_chromium(playwright)
         yield chromium

@@ -40,21 +40,42 @@ def product_data(index: int) -> dict[str, Any]:
         "diperbarui": f"2026-{1 + index % 11:02d}-{1 + index % 27:02d}",
     }
     if kind == 0:
-        data.update(nama=f"Madu Hutan Uji {index}", izin=[{"jenis": "pirt", "nomor": PIRT_NUMBER}], halal={"nomor": HALAL_NUMBER})
+        data.update(
+            nama=f"Madu Hutan Uji {index}",
+            izin=[{"jenis": "pirt", "nomor": PIRT_NUMBER}],
+            halal={"nomor": HALAL_NUMBER},
+        )
     elif kind == 1:
-        data.update(nama=f"Se'i Babi Uji {index}", komposisi=["daging babi", "garam"], kata_kunci=["se'i sapi"], ringkasan="Se'i.",
-                    izin=[{"jenis": "pirt", "nomor": PIRT_NUMBER}], halal={"status": "tidak-halal", "alasan": "mengandung babi"})
+        data.update(
+            nama=f"Se'i Babi Uji {index}",
+            komposisi=["daging babi", "garam"],
+            kata_kunci=["se'i sapi"],
+            ringkasan="Se'i.",
+            izin=[{"jenis": "pirt", "nomor": PIRT_NUMBER}],
+            halal={"status": "tidak-halal", "alasan": "mengandung babi"},
+        )
     elif kind == 2:
-        data.update(nama=f"Keripik Pisang Uji {index}", izin=[{"jenis": "pirt", "nomor": PIRT_NUMBER}], halal={"status": "dalam-proses"})
+        data.update(
+            nama=f"Keripik Pisang Uji {index}",
+            izin=[{"jenis": "pirt", "nomor": PIRT_NUMBER}],
+            halal={"status": "dalam-proses"},
+        )
     elif kind == 3:
-        data.update(nama=f"Kain Tenun Uji {index}", kategori="tenun", ringkasan="Kain tenun ikat uji.")
+        data.update(
+            nama=f"Kain Tenun Uji {index}", kategori="tenun", ringkasan="Kain tenun ikat uji."
+        )
     else:
         # "sapi" only once in the indexed text, on a long page: left to itself, Pagefind ranks
         # the short pork page with "se'i sapi" in its keywords above it.
-        data.update(nama=f"Se'i Asap Uji {index}", komposisi=["daging sapi", "garam"], kata_kunci=["sapi"],
-                    ringkasan="Daging asap khas Timor, diiris tipis, diasap pelan di atas bara kayu kosambi, "
-                              "dikemas vakum dan siap digoreng sebagai lauk atau oleh-oleh dari Kupang.",
-                    izin=[{"jenis": "pirt", "nomor": PIRT_NUMBER}], halal={"nomor": HALAL_NUMBER})
+        data.update(
+            nama=f"Se'i Asap Uji {index}",
+            komposisi=["daging sapi", "garam"],
+            kata_kunci=["sapi"],
+            ringkasan="Daging asap khas Timor, diiris tipis, diasap pelan di atas bara kayu kosambi, "
+            "dikemas vakum dan siap digoreng sebagai lauk atau oleh-oleh dari Kupang.",
+            izin=[{"jenis": "pirt", "nomor": PIRT_NUMBER}],
+            halal={"nomor": HALAL_NUMBER},
+        )
     return data
 
 
@@ -68,17 +89,32 @@ def write_finder_catalogue(products: Path) -> list[dict[str, Any]]:
     for slug, regency in PRODUCERS:
         folder = products / slug
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "produsen.yml").write_text(yaml.safe_dump({
-            "nama": f"Kelompok Uji {regency.replace('-', ' ').title()}", "kabupaten": regency,
-            "kontak": {"whatsapp": "6285200000103"},
-        }, allow_unicode=True), encoding="utf-8")
+        (folder / "produsen.yml").write_text(
+            yaml.safe_dump(
+                {
+                    "nama": f"Kelompok Uji {regency.replace('-', ' ').title()}",
+                    "kabupaten": regency,
+                    "kontak": {"whatsapp": "6285200000103"},
+                },
+                allow_unicode=True,
+            ),
+            encoding="utf-8",
+        )
     written = []
     for index in range(COUNT):
         producer = PRODUCERS[index % len(PRODUCERS)][0]
         data = product_data(index)
         folder = products / producer / f"produk-uji-{index:03d}"
         folder.mkdir()
-        (folder / "produk.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (folder / "produk.yml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
         (folder / "foto.jpg").write_bytes(photo)
-        written.append({**data, "kabupaten": regency_of(index), "folder": f"produk/{producer}/produk-uji-{index:03d}/"})
+        written.append(
+            {
+                **data,
+                "kabupaten": regency_of(index),
+                "folder": f"produk/{producer}/produk-uji-{index:03d}/",
+            }
+        )
     return written

@@ -27,7 +27,9 @@ def materialise(root: Path, site: bool = False) -> Settings:
     if site:
         copy_site_sources(root)
     settings = Settings.for_project(root, site_url="https://contoh.github.io/katalog/")
-    return dataclasses.replace(settings, workers=1, build_date=__import__("datetime").date(2026, 11, 1))
+    return dataclasses.replace(
+        settings, workers=1, build_date=__import__("datetime").date(2026, 11, 1)
+    )
 
 
 def generated_markdown(settings: Settings) -> dict[str, str]:

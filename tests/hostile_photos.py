@@ -26,7 +26,7 @@ def jpeg_segments(data: bytes) -> list[tuple[int, int, int]]:
         if marker == 0xD9:
             segments.append((marker, pos, pos + 2))
             break
-        end = pos + 2 + int.from_bytes(data[pos + 2:pos + 4], "big")
+        end = pos + 2 + int.from_bytes(data[pos + 2 : pos + 4], "big")
         if marker == 0xDA:
             found = _NEXT_MARKER.search(data, end)
             end = found.start() if found else len(data)
@@ -51,7 +51,9 @@ def repeated_scan_jpeg(copies: int, size: tuple[int, int] = (640, 480)) -> bytes
 def tiff_exif(entries: list[tuple[int, int, int, bytes]], tail: bytes = b"") -> bytes:
     """A big-endian EXIF block with one IFD of raw (tag, type, count, 4-byte value) entries,
     followed by `tail` (at offset 14 + 12 * len(entries))."""
-    packed = b"".join(struct.pack(">HHI", tag, kind, count) + value for tag, kind, count, value in entries)
+    packed = b"".join(
+        struct.pack(">HHI", tag, kind, count) + value for tag, kind, count, value in entries
+    )
     ifd = struct.pack(">H", len(entries)) + packed
     return b"MM\x00*" + struct.pack(">I", 8) + ifd + struct.pack(">I", 0) + tail
 
@@ -82,7 +84,9 @@ def exif_gps_pointer_dangling() -> bytes:
     return jpeg_with_exif(tiff_exif([(0x8825, 4, 1, struct.pack(">I", 60_000))]))
 
 
-def mpo(primary: tuple[int, int, int] = (200, 30, 30), second: tuple[int, int, int] = (30, 200, 30)) -> bytes:
+def mpo(
+    primary: tuple[int, int, int] = (200, 30, 30), second: tuple[int, int, int] = (30, 200, 30)
+) -> bytes:
     """A two-picture MPO (what dual-camera and Ultra HDR phones write as .jpg): refused as "MPO"."""
     first, other = Image.new("RGB", (640, 480), primary), Image.new("RGB", (640, 480), second)
     buffer = io.BytesIO()

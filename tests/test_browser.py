@@ -13,15 +13,23 @@ for a person to look at.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
 
-from .browser_support import REPO, SUB_PATH, finder_results, result_count, settled_results, wait_for_script
+from .browser_support import (
+    REPO,
+    SUB_PATH,
+    finder_results,
+    result_count,
+    settled_results,
+    wait_for_script,
+)
 
 pytest.importorskip("playwright.sync_api")
 
@@ -30,7 +38,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ARTIFACTS = REPO / "test-artifacts"
 PHONE = {"width": 360, "height": 800}
 SEI_PRODUCT = "produk/sei-oesapa-contoh/sei-babi-asap/"
-CHECK_HOSTS = {"bpom": "cekbpom.pom.go.id", "halal": "bpjph.halal.go.id", "sni": "bangbeni.bsn.go.id"}
+CHECK_HOSTS = {
+    "bpom": "cekbpom.pom.go.id",
+    "halal": "bpjph.halal.go.id",
+    "sni": "bangbeni.bsn.go.id",
+}
 
 # Reports Content-Security-Policy violations to the test; init scripts are not subject to the CSP.
 CSP_RECORDER = """
@@ -56,7 +68,14 @@ class Recorder:
     def attach(self, context: Any) -> None:
         context.on("request", lambda request: self.requests.append(request.url))
         context.on("requestfailed", self.on_failed)
-        context.on("response", lambda response: self.failed.append(f"{response.url} {response.status}") if response.status >= 400 else None)
+        context.on(
+            "response",
+            lambda response: (
+                self.failed.append(f"{response.url} {response.status}")
+                if response.status >= 400
+                else None
+            ),
+        )
         context.on("page", self.attach_page)
         context.add_init_script(CSP_RECORDER)
 
@@ -68,15 +87,26 @@ class Recorder:
             self.failed.append(f"{request.url} {request.failure}")
 
     def attach_page(self, page: Any) -> None:
-        page.on("console", lambda message: self.console.append(f"{message.type}: {message.text}") if message.type in ("error", "warning") else None)
+        page.on(
+            "console",
+            lambda message: (
+                self.console.append(f"{message.type}: {message.text}")
+                if message.type in ("error", "warning")
+                else None
+            ),
+        )
         page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def pagefind_requests(self) -> list[str]:
         return [url for url in self.requests if f"/{SUB_PATH}/pagefind/" in url]
 
 
-def open_context(browser: Any, viewport: dict[str, int] = PHONE, **options: Any) -> tuple[Any, Recorder]:
-    context = browser.new_context(viewport=viewport, device_scale_factor=1, locale="id-ID", **options)
+def open_context(
+    browser: Any, viewport: dict[str, int] = PHONE, **options: Any
+) -> tuple[Any, Recorder]:
+    context = browser.new_context(
+        viewport=viewport, device_scale_factor=1, locale="id-ID", **options
+    )
     recorder = Recorder()
     recorder.attach(context)
     return context, recorder
@@ -84,11 +114,17 @@ def open_context(browser: Any, viewport: dict[str, int] = PHONE, **options: Any)
 
 def assert_clean(recorder: Recorder, pages: list[Any]) -> None:
     """Only 127.0.0.1 was contacted, nothing failed, the console is clean, no CSP violation."""
-    outside = [url for url in recorder.requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname != "127.0.0.1"]
+    outside = [
+        url
+        for url in recorder.requests
+        if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname != "127.0.0.1"
+    ]
     assert outside == [], "requests left the site"
     assert recorder.failed == []
     assert recorder.errors == []
-    assert [m for m in recorder.console if m.startswith("error") or "Content Security Policy" in m] == []
+    assert [
+        m for m in recorder.console if m.startswith("error") or "Content Security Policy" in m
+    ] == []
     for page in pages:
         if not page.is_closed():
             assert page.evaluate("window.__cspViolations || []") == []
@@ -134,9 +170,13 @@ def search_header(page: Any, query: str, typed: bool = False) -> list[dict[str, 
 def wait_images_loaded(page: Any, selector: str) -> list[dict[str, Any]]:
     """Wait until every image matching `selector` has loaded; return src and natural width."""
     wait_for_script(
-        page, f"Array.from(document.querySelectorAll({selector!r})).every(img => img.complete)", timeout=10,
+        page,
+        f"Array.from(document.querySelectorAll({selector!r})).every(img => img.complete)",
+        timeout=10,
     )
-    return page.eval_on_selector_all(selector, "imgs => imgs.map(i => ({src: i.currentSrc || i.src, width: i.naturalWidth}))")
+    return page.eval_on_selector_all(
+        selector, "imgs => imgs.map(i => ({src: i.currentSrc || i.src, width: i.naturalWidth}))"
+    )
 
 
 def sample_products() -> dict[str, dict[str, Any]]:
@@ -175,7 +215,9 @@ def test_home_page_opens_with_products(shopper: tuple[Any, Recorder], base_url: 
     screenshot(page, "home-360-full", full_page=True)
 
 
-def test_no_search_bytes_before_the_search_box_is_focused(shopper: tuple[Any, Recorder], base_url: str) -> None:
+def test_no_search_bytes_before_the_search_box_is_focused(
+    shopper: tuple[Any, Recorder], base_url: str
+) -> None:
     page, recorder = shopper
     goto(page, base_url)
     page.mouse.wheel(0, 1500)
@@ -185,11 +227,16 @@ def test_no_search_bytes_before_the_search_box_is_focused(shopper: tuple[Any, Re
     assert recorder.pagefind_requests() == []
     page.locator("[data-search-input]").focus()
     page.wait_for_load_state("networkidle")
-    wait_for_script(page, "() => performance.getEntriesByType('resource').some(e => e.name.includes('/pagefind/pagefind.js'))")
+    wait_for_script(
+        page,
+        "() => performance.getEntriesByType('resource').some(e => e.name.includes('/pagefind/pagefind.js'))",
+    )
     assert any(url.endswith("/pagefind/pagefind.js") for url in recorder.pagefind_requests())
 
 
-def test_queries_under_two_characters_send_no_request(shopper: tuple[Any, Recorder], base_url: str) -> None:
+def test_queries_under_two_characters_send_no_request(
+    shopper: tuple[Any, Recorder], base_url: str
+) -> None:
     page, recorder = shopper
     goto(page, base_url)
     box = page.locator("[data-search-input]")
@@ -233,7 +280,9 @@ def test_search_kopi_and_open_a_result(shopper: tuple[Any, Recorder], base_url: 
 
 
 @pytest.mark.parametrize("query", ["sei", "se'i", "se’i", "SE'I"])
-def test_every_spelling_of_sei_finds_the_sei(shopper: tuple[Any, Recorder], base_url: str, query: str) -> None:
+def test_every_spelling_of_sei_finds_the_sei(
+    shopper: tuple[Any, Recorder], base_url: str, query: str
+) -> None:
     page, _ = shopper
     goto(page, base_url)
     results = search_header(page, query)
@@ -241,9 +290,13 @@ def test_every_spelling_of_sei_finds_the_sei(shopper: tuple[Any, Recorder], base
 
 
 @pytest.mark.parametrize("query", ["kelor", "moringa", "marungga", "daun kelor"])
-def test_kelor_and_moringa_find_the_moringa_products(shopper: tuple[Any, Recorder], base_url: str, query: str) -> None:
+def test_kelor_and_moringa_find_the_moringa_products(
+    shopper: tuple[Any, Recorder], base_url: str, query: str
+) -> None:
     page, _ = shopper
-    moringa = {folder for folder, data in sample_products().items() if "kelor" in data["nama"].lower()}
+    moringa = {
+        folder for folder, data in sample_products().items() if "kelor" in data["nama"].lower()
+    }
     assert moringa, "the sample catalogue has moringa (kelor) products"
     goto(page, base_url + "cari/?q=" + query)
     results = finder_results(page)
@@ -251,9 +304,15 @@ def test_kelor_and_moringa_find_the_moringa_products(shopper: tuple[Any, Recorde
 
 
 @pytest.mark.parametrize("query", ["keripik", "kripik"])
-def test_keripik_and_kripik_find_each_other(shopper: tuple[Any, Recorder], base_url: str, query: str) -> None:
+def test_keripik_and_kripik_find_each_other(
+    shopper: tuple[Any, Recorder], base_url: str, query: str
+) -> None:
     page, _ = shopper
-    spelled = {folder for folder, data in sample_products().items() if re.search(r"\bk(e)?ripik\b", product_text(data))}
+    spelled = {
+        folder
+        for folder, data in sample_products().items()
+        if re.search(r"\bk(e)?ripik\b", product_text(data))
+    }
     if not spelled:
         pytest.skip("no keripik/kripik product in the sample catalogue")
     goto(page, base_url + "cari/?q=" + query)
@@ -270,7 +329,11 @@ def test_hidden_synonym_list_is_indexed(shopper: tuple[Any, Recorder], base_url:
         if not hidden.count():
             continue
         visible = page.locator("article.bp-product").inner_text().lower()
-        words = [w for w in re.findall(r"[a-z]{5,}", (hidden.text_content() or "").lower()) if w not in visible]
+        words = [
+            w
+            for w in re.findall(r"[a-z]{5,}", (hidden.text_content() or "").lower())
+            if w not in visible
+        ]
         if words:
             break
     else:
@@ -280,7 +343,9 @@ def test_hidden_synonym_list_is_indexed(shopper: tuple[Any, Recorder], base_url:
     assert folder in hrefs_of(results, base_url), (words[0], folder)
 
 
-def test_search_page_shows_results_with_photo_and_price(shopper: tuple[Any, Recorder], base_url: str) -> None:
+def test_search_page_shows_results_with_photo_and_price(
+    shopper: tuple[Any, Recorder], base_url: str
+) -> None:
     page, _ = shopper
     goto(page, base_url + "cari/?q=madu%20hutan")
     results = finder_results(page)
@@ -290,17 +355,27 @@ def test_search_page_shows_results_with_photo_and_price(shopper: tuple[Any, Reco
     screenshot(page, "search-page-360x800")
 
 
-def test_listing_filter_by_regency_answers_for_the_whole_listing(shopper: tuple[Any, Recorder], base_url: str) -> None:
+def test_listing_filter_by_regency_answers_for_the_whole_listing(
+    shopper: tuple[Any, Recorder], base_url: str
+) -> None:
     page, _ = shopper
     goto(page, base_url + "kategori/pangan-olahan/")
     form = page.locator("[data-filters]")
     assert form.is_visible()
     static_cards = page.locator("[data-static] .bp-card")
     total = static_cards.count()
-    products = {folder: data for folder, data in sample_products().items() if data["kategori"] == "pangan-olahan"}
+    products = {
+        folder: data
+        for folder, data in sample_products().items()
+        if data["kategori"] == "pangan-olahan"
+    }
     assert total == len(products) >= 2
-    regency_of = {folder: yaml.safe_load((REPO / "products" / folder.split("/")[1] / "produsen.yml").read_text(encoding="utf-8"))["kabupaten"]
-                  for folder in products}
+    regency_of = {
+        folder: yaml.safe_load(
+            (REPO / "products" / folder.split("/")[1] / "produsen.yml").read_text(encoding="utf-8")
+        )["kabupaten"]
+        for folder in products
+    }
     chosen = sorted(set(regency_of.values()))[0]
     page.select_option("select[name=kabupaten]", chosen)
     page.wait_for_url(re.compile(r"\?kabupaten=" + chosen + "$"))
@@ -317,7 +392,9 @@ def test_listing_filter_by_regency_answers_for_the_whole_listing(shopper: tuple[
     assert page.locator("[data-static] .bp-card:visible").count() == total
 
 
-def test_product_pages_whatsapp_and_license_links(shopper: tuple[Any, Recorder], base_url: str) -> None:
+def test_product_pages_whatsapp_and_license_links(
+    shopper: tuple[Any, Recorder], base_url: str
+) -> None:
     page, recorder = shopper
     seen_hosts: set[str] = set()
     for folder, data in sample_products().items():
@@ -330,7 +407,9 @@ def test_product_pages_whatsapp_and_license_links(shopper: tuple[Any, Recorder],
             match = re.fullmatch(r"https://wa\.me/62(\d{8,12})\?text=(.+)", href)
             assert match, href
             assert name in unquote(match.group(2))
-            assert wa.get_attribute("target") == "_blank" and "noopener" in (wa.get_attribute("rel") or "")
+            assert wa.get_attribute("target") == "_blank" and "noopener" in (
+                wa.get_attribute("rel") or ""
+            )
         for item in page.locator(".bp-license").all():
             number = item.locator("code").inner_text() if item.locator("code").count() else ""
             links = item.locator("a.bp-license__check")
@@ -338,12 +417,21 @@ def test_product_pages_whatsapp_and_license_links(shopper: tuple[Any, Recorder],
                 continue
             href = links.get_attribute("href") or ""
             host = urlsplit(href).hostname
-            kind = "halal" if re.match(r"ID\d", number) else "sni" if number.startswith("SNI") else "bpom"
+            kind = (
+                "halal"
+                if re.match(r"ID\d", number)
+                else "sni"
+                if number.startswith("SNI")
+                else "bpom"
+            )
             assert host == CHECK_HOSTS[kind], (folder, number, host)
             # BPOM and BPJPH links open the search for this very number, as the copy button copies it
             copied = item.locator("code").get_attribute("data-copy") or ""
             if kind != "sni":
-                assert copied and " " not in copied and copied in number.replace(" ", ""), (number, copied)
+                assert copied and " " not in copied and copied in number.replace(" ", ""), (
+                    number,
+                    copied,
+                )
                 assert unquote(href).endswith("=" + copied), (number, href)
             seen_hosts.add(host)
         if folder == SEI_PRODUCT:
@@ -368,7 +456,9 @@ def test_gallery_tap_opens_the_enlarged_photo(browser: Any, base_url: str) -> No
         assert page.url.startswith(base_url + SEI_PRODUCT), "tapping did not navigate away"
         image = dialog.locator("img")
         wait_for_script(page, "document.querySelector('dialog.bp-lightbox img').complete")
-        assert image.evaluate("i => i.naturalWidth") >= 800  # the widest rendition (settings.PhotoParams)
+        assert (
+            image.evaluate("i => i.naturalWidth") >= 800
+        )  # the widest rendition (settings.PhotoParams)
         assert (image.get_attribute("src") or "") == large[0]
         assert image.get_attribute("alt")
         screenshot(page, "lightbox-360x800")
@@ -418,18 +508,46 @@ def test_menu_drawer_works_on_a_phone(browser: Any, base_url: str) -> None:
         context.close()
 
 
-def test_a_tour_stays_on_the_site_with_a_clean_console(shopper: tuple[Any, Recorder], base_url: str) -> None:
+def test_a_tour_stays_on_the_site_with_a_clean_console(
+    shopper: tuple[Any, Recorder], base_url: str
+) -> None:
     page, recorder = shopper
-    for path in ["", "kategori/", "kabupaten/", "produsen/", "sertifikasi/halal/", "cari/?q=tenun",
-                 "produsen/sei-oesapa-contoh/", "kabupaten/kota-kupang/", "panduan/", "tentang/", "404.html", SEI_PRODUCT]:
+    for path in [
+        "",
+        "kategori/",
+        "kabupaten/",
+        "produsen/",
+        "sertifikasi/halal/",
+        "cari/?q=tenun",
+        "produsen/sei-oesapa-contoh/",
+        "kabupaten/kota-kupang/",
+        "panduan/",
+        "tentang/",
+        "404.html",
+        SEI_PRODUCT,
+    ]:
         goto(page, base_url + path)
     search_header(page, "madu")
-    page.locator("a.bp-button--share").click()  # no share sheet in headless Chromium: copies the link
+    page.locator(
+        "a.bp-button--share"
+    ).click()  # no share sheet in headless Chromium: copies the link
     page.wait_for_timeout(300)
-    assert recorder.requests and all(urlsplit(url).hostname == "127.0.0.1" for url in recorder.requests)
+    assert recorder.requests and all(
+        urlsplit(url).hostname == "127.0.0.1" for url in recorder.requests
+    )
 
 
-@pytest.mark.parametrize("path", ["", "kategori/pangan-olahan/", "kabupaten/", SEI_PRODUCT, "produsen/koperasi-contoh-marungga/", "cari/?q=kopi"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "kategori/pangan-olahan/",
+        "kabupaten/",
+        SEI_PRODUCT,
+        "produsen/koperasi-contoh-marungga/",
+        "cari/?q=kopi",
+    ],
+)
 def test_readable_at_320_pixels(browser: Any, base_url: str, path: str) -> None:
     context, recorder = open_context(browser, viewport={"width": 320, "height": 640})
     page = context.new_page()

@@ -21,7 +21,13 @@ pytestmark = pytest.mark.slow
 
 
 def catalogue_gen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "catalogue_gen", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "catalogue_gen", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +67,14 @@ def parse(path: Path) -> Elements:
 
 
 def test_every_product_has_exactly_one_page(built: Path) -> None:
-    folders = sorted(p.parent.relative_to(built / "products").as_posix() for p in (built / "products").glob("*/*/produk.yml"))
-    pages = sorted(p.parent.relative_to(built / "site/produk").as_posix() for p in (built / "site/produk").glob("*/*/index.html"))
+    folders = sorted(
+        p.parent.relative_to(built / "products").as_posix()
+        for p in (built / "products").glob("*/*/produk.yml")
+    )
+    pages = sorted(
+        p.parent.relative_to(built / "site/produk").as_posix()
+        for p in (built / "site/produk").glob("*/*/index.html")
+    )
     assert pages == folders
     manifest = json.loads((built / "site/katalog.json").read_text(encoding="utf-8"))
     assert [p["kunci"] for p in manifest["produk"]] == folders
@@ -74,7 +86,11 @@ def test_producer_text_is_never_live_markup(built: Path) -> None:
     assert "<b>digoreng</b>" not in html and "&lt;b&gt;digoreng&lt;/b&gt;" in html
     assert "<Renyah>" not in html
     elements = parse(page).elements
-    assert not [a for _, a in elements if any(v and v.lstrip().lower().startswith("javascript:") for v in a.values())]
+    assert not [
+        a
+        for _, a in elements
+        if any(v and v.lstrip().lower().startswith("javascript:") for v in a.values())
+    ]
     assert not [t for t, _ in elements if t == "b"]
 
 
@@ -83,7 +99,11 @@ def test_product_page_has_json_ld_open_graph_and_whatsapp(built: Path) -> None:
         parsed = parse(page)
         [data] = [json.loads(text) for text in parsed.json_ld]
         assert data["@type"] == "Product" and data["offers"]["priceCurrency"] == "IDR"
-        metas = {a.get("property") or a.get("name"): a.get("content") for t, a in parsed.elements if t == "meta"}
+        metas = {
+            a.get("property") or a.get("name"): a.get("content")
+            for t, a in parsed.elements
+            if t == "meta"
+        }
         image = metas["og:image"]
         site_url = Settings.for_project(built).site_url
         assert image and image.startswith(site_url)
@@ -95,7 +115,11 @@ def test_product_page_has_json_ld_open_graph_and_whatsapp(built: Path) -> None:
 
 
 def test_no_image_in_the_site_carries_metadata(built: Path) -> None:
-    images = [p for p in (built / "site").rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")]
+    images = [
+        p
+        for p in (built / "site").rglob("*")
+        if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")
+    ]
     assert images
     for path in images:
         with Image.open(path) as image:
@@ -116,7 +140,9 @@ def test_no_inline_script_and_a_content_security_policy(built: Path) -> None:
         html = page.read_text(encoding="utf-8")
         assert 'http-equiv="Content-Security-Policy"' in html
         for attrs in re.findall(r"<script([^>]*)>", html):
-            assert "src=" in attrs or "application/ld+json" in attrs or "application/json" in attrs, attrs
+            assert (
+                "src=" in attrs or "application/ld+json" in attrs or "application/json" in attrs
+            ), attrs
 
 
 def test_search_index_is_built(built: Path) -> None:
@@ -135,7 +161,10 @@ def test_an_invalid_product_fails_the_build_and_keeps_the_old_site(built: Path) 
     before = (built / "site/index.html").read_bytes()
     broken = built / "products/dapur-contoh/rusak"
     broken.mkdir()
-    (broken / "produk.yml").write_text("nama: Rusak\nkategori: pangan-olahan\nringkasan: x y\ndeskripsi: z z\nfoto: [a.jpg]\nharga:\n  - rupiah: 75.000\n", encoding="utf-8")
+    (broken / "produk.yml").write_text(
+        "nama: Rusak\nkategori: pangan-olahan\nringkasan: x y\ndeskripsi: z z\nfoto: [a.jpg]\nharga:\n  - rupiah: 75.000\n",
+        encoding="utf-8",
+    )
     try:
         done = catalogue_gen("build", cwd=built)
         assert done.returncode == 1
@@ -159,7 +188,10 @@ def test_sample_catalogue_validates_and_builds(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout
     done = catalogue_gen("build", cwd=root)
     assert done.returncode == 0, done.stdout + done.stderr
-    folders = sorted(p.parent.relative_to(REPO / "products").as_posix() for p in (REPO / "products").glob("*/*/produk.yml"))
+    folders = sorted(
+        p.parent.relative_to(REPO / "products").as_posix()
+        for p in (REPO / "products").glob("*/*/produk.yml")
+    )
     assert len(folders) >= 12
     for folder in folders:
         assert (root / "site/produk" / folder / "index.html").is_file(), folder

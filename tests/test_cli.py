@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from click.testing import CliRunner
 
@@ -39,24 +39,34 @@ def test_validate_errors_exit_one_with_lines(make_catalogue: Callable[..., Setti
     ]
 
 
-def test_github_format_is_one_annotation_per_problem(make_catalogue: Callable[..., Settings]) -> None:
-    text = PRODUCT_YML.replace("rupiah: 75000", "rupiah: 75.000").replace("nama: Madu Hutan Contoh", "name: Madu")
+def test_github_format_is_one_annotation_per_problem(
+    make_catalogue: Callable[..., Settings],
+) -> None:
+    text = PRODUCT_YML.replace("rupiah: 75000", "rupiah: 75.000").replace(
+        "nama: Madu Hutan Contoh", "name: Madu"
+    )
     settings = make_catalogue({PRODUCT: text})
     code, out = invoke("validate", "--root", str(settings.root), "--format", "github")
     assert code == 1
     lines = out.splitlines()
     assert len(lines) == 3  # unknown key, missing nama, dotted price
-    assert all(line.startswith(f"::error file={PRODUCT},line=") and ",col=" in line for line in lines)
+    assert all(
+        line.startswith(f"::error file={PRODUCT},line=") and ",col=" in line for line in lines
+    )
     assert lines[0].startswith(f"::error file={PRODUCT},line=1,col=1,")
 
 
 def test_validate_one_folder_only(make_catalogue: Callable[..., Settings]) -> None:
     settings = make_catalogue({"products/lain/produsen.yml": "nama: x\n"})
-    code, out = invoke("validate", "--root", str(settings.root), str(settings.products_dir / "kelompok-contoh"))
+    code, out = invoke(
+        "validate", "--root", str(settings.root), str(settings.products_dir / "kelompok-contoh")
+    )
     assert code == 0, out
 
 
-def test_validate_path_outside_products_is_a_usage_error(make_catalogue: Callable[..., Settings], tmp_path: Path) -> None:
+def test_validate_path_outside_products_is_a_usage_error(
+    make_catalogue: Callable[..., Settings], tmp_path: Path
+) -> None:
     settings = make_catalogue()
     code, _ = invoke("validate", "--root", str(settings.root), str(tmp_path))
     assert code == 2
@@ -65,31 +75,118 @@ def test_validate_path_outside_products_is_a_usage_error(make_catalogue: Callabl
 def test_new_producer_and_product_validate(make_catalogue: Callable[..., Settings]) -> None:
     settings = make_catalogue(base=False)
     root = str(settings.root)
-    for category in ("pangan-olahan", "air-minum-kemasan", "kosmetik", "obat-tradisional", "suplemen-kesehatan", "tenun"):
+    for category in (
+        "pangan-olahan",
+        "air-minum-kemasan",
+        "kosmetik",
+        "obat-tradisional",
+        "suplemen-kesehatan",
+        "tenun",
+    ):
         slug = f"usaha-{category}"
-        code, out = invoke("new", "produsen", "--root", root, "--slug", slug, "--nama", 'Usaha "Baru" & Co', "--kabupaten", "ende", "--whatsapp", "0812 3456 7890")
+        code, out = invoke(
+            "new",
+            "produsen",
+            "--root",
+            root,
+            "--slug",
+            slug,
+            "--nama",
+            'Usaha "Baru" & Co',
+            "--kabupaten",
+            "ende",
+            "--whatsapp",
+            "0812 3456 7890",
+        )
         assert code == 0, out
-        code, out = invoke("new", "produk", "--root", root, "--produsen", slug, "--slug", "produk-baru", "--nama", "Kopi: #1 Ende", "--kategori", category)
+        code, out = invoke(
+            "new",
+            "produk",
+            "--root",
+            root,
+            "--produsen",
+            slug,
+            "--slug",
+            "produk-baru",
+            "--nama",
+            "Kopi: #1 Ende",
+            "--kategori",
+            category,
+        )
         assert code == 0, out
     code, out = invoke("validate", "--root", root)
     assert code == 0, out
     assert "0 galat" in out
-    first = (settings.products_dir / "usaha-kosmetik/produk-baru/produk.yml").read_text(encoding="utf-8")
+    first = (settings.products_dir / "usaha-kosmetik/produk-baru/produk.yml").read_text(
+        encoding="utf-8"
+    )
     assert first.startswith("# yaml-language-server: $schema=")
 
 
 def test_new_refuses_bad_input(make_catalogue: Callable[..., Settings]) -> None:
     settings = make_catalogue(base=False)
-    code, out = invoke("new", "produsen", "--root", str(settings.root), "--slug", "Bad Slug", "--nama", "x", "--kabupaten", "ende", "--whatsapp", "0812 3456 7890")
+    code, out = invoke(
+        "new",
+        "produsen",
+        "--root",
+        str(settings.root),
+        "--slug",
+        "Bad Slug",
+        "--nama",
+        "x",
+        "--kabupaten",
+        "ende",
+        "--whatsapp",
+        "0812 3456 7890",
+    )
     assert code == 2 and "galat:" in out
-    code, out = invoke("new", "produsen", "--root", str(settings.root), "--slug", "baik", "--nama", "x", "--kabupaten", "jakarta", "--whatsapp", "0812 3456 7890")
+    code, out = invoke(
+        "new",
+        "produsen",
+        "--root",
+        str(settings.root),
+        "--slug",
+        "baik",
+        "--nama",
+        "x",
+        "--kabupaten",
+        "jakarta",
+        "--whatsapp",
+        "0812 3456 7890",
+    )
     assert code == 2 and "jakarta" in out
     # what validate would refuse, the scaffold refuses first: a landline as WhatsApp, a folder
     # named like a page of the guide
-    code, out = invoke("new", "produsen", "--root", str(settings.root), "--slug", "baik", "--nama", "x", "--kabupaten", "ende", "--whatsapp", "(0380) 821234")
+    code, out = invoke(
+        "new",
+        "produsen",
+        "--root",
+        str(settings.root),
+        "--slug",
+        "baik",
+        "--nama",
+        "x",
+        "--kabupaten",
+        "ende",
+        "--whatsapp",
+        "(0380) 821234",
+    )
     assert code == 2 and "bukan nomor HP" in out, out
     (settings.root / "docs/panduan").mkdir(parents=True, exist_ok=True)
-    code, out = invoke("new", "produsen", "--root", str(settings.root), "--slug", "panduan", "--nama", "x", "--kabupaten", "ende", "--whatsapp", "0812 3456 7890")
+    code, out = invoke(
+        "new",
+        "produsen",
+        "--root",
+        str(settings.root),
+        "--slug",
+        "panduan",
+        "--nama",
+        "x",
+        "--kabupaten",
+        "ende",
+        "--whatsapp",
+        "0812 3456 7890",
+    )
     assert code == 2 and "panduan" in out and not (settings.products_dir / "panduan").exists(), out
 
 
@@ -108,7 +205,13 @@ def test_validate_runs_where_fcntl_does_not_exist(make_catalogue: Callable[..., 
         "from catalogue_gen.cli import main\n"
         "main(['validate', '--root', sys.argv[1]])\n"
     )
-    run = subprocess.run([sys.executable, "-c", script, str(settings.root)], capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(settings.root)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     assert "fcntl" not in run.stderr
     assert "Semua berkas sah: 1 produk dari 1 produsen." in run.stdout, run.stdout

@@ -18,15 +18,30 @@ from catalogue_gen.settings import Settings
 
 from .conftest import ACCOUNTS_YML, PRODUCER_YML, PRODUCT_YML, photo_bytes, write_tree
 
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember"]
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 # Counts ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("number", "shown"), [(0, "0"), (48, "48"), (999, "999"), (1234, "1.234"), (5000, "5.000"), (1250000, "1.250.000")])
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [(0, "0"), (48, "48"), (999, "999"), (1234, "1.234"), (5000, "5.000"), (1250000, "1.250.000")],
+)
 def test_counts_group_thousands_with_a_dot(number: int, shown: str) -> None:
     assert count(number) == shown
 
@@ -39,11 +54,17 @@ def test_every_month_is_spelled_in_indonesian(month: int) -> None:
     assert indonesian_date(date(2026, month, 2)) == f"2 {MONTHS[month - 1]} 2026"
 
 
-@pytest.mark.parametrize(("day", "shown"), [
-    (date(2026, 12, 2), "2 Desember 2026"),     # no leading zero: "02 Desember" is not how it is written
-    (date(2026, 10, 15), "15 Oktober 2026"),
-    (date(2027, 2, 28), "28 Februari 2027"),
-])
+@pytest.mark.parametrize(
+    ("day", "shown"),
+    [
+        (
+            date(2026, 12, 2),
+            "2 Desember 2026",
+        ),  # no leading zero: "02 Desember" is not how it is written
+        (date(2026, 10, 15), "15 Oktober 2026"),
+        (date(2027, 2, 28), "28 Februari 2027"),
+    ],
+)
 def test_dates_read_day_month_year(day: date, shown: str) -> None:
     assert indonesian_date(day) == shown
 
@@ -51,12 +72,15 @@ def test_dates_read_day_month_year(day: date, shown: str) -> None:
 # Phones ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("written", "shown"), [
-    ("0812-3456-7890", "+62 812-3456-7890"),   # a 12-digit mobile
-    ("0812345678", "+62 812-345-678"),         # a 10-digit mobile (older Telkomsel numbers)
-    ("0380 821234", "+62 380 821234"),         # a Kupang landline: area code, then the number
-    ("+62 21 5551234", "+62 21 5551234"),      # Jakarta's two-digit area code
-])
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("0812-3456-7890", "+62 812-3456-7890"),  # a 12-digit mobile
+        ("0812345678", "+62 812-345-678"),  # a 10-digit mobile (older Telkomsel numbers)
+        ("0380 821234", "+62 380 821234"),  # a Kupang landline: area code, then the number
+        ("+62 21 5551234", "+62 21 5551234"),  # Jakarta's two-digit area code
+    ],
+)
 def test_phones_are_shown_grouped_with_country_code(written: str, shown: str) -> None:
     stored, finding = contacts.parse_phone(written, for_whatsapp=False)
     assert finding is None
@@ -67,17 +91,25 @@ def test_display_phone_takes_the_stored_digits() -> None:
     assert display_phone("6281234567890") == "+62 812-3456-7890"
 
 
-@pytest.mark.parametrize(("written", "kind"), [
-    ("0800-1-234567", "bebas pulsa"),
-    ("0809-1234-567", "premium"),
-])
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [
+        ("0800-1-234567", "bebas pulsa"),
+        ("0809-1234-567", "premium"),
+    ],
+)
 def test_toll_free_and_premium_numbers_are_no_whatsapp_numbers(written: str, kind: str) -> None:
     # Both are real numbers, so they may be the telepon, but no WhatsApp account sits behind them.
     assert contacts.parse_phone(written, for_whatsapp=False)[1] is None
     number, finding = contacts.parse_phone(written, for_whatsapp=True)
     assert number == "" and finding is not None and finding.template == "PHONE_SPECIAL"
-    text = getattr(messages, finding.template).format(key="kontak.whatsapp", value=written, **finding.values)
-    assert text.startswith(f"kontak.whatsapp {written} adalah nomor {kind},") and "tulis nomor HP" in text
+    text = getattr(messages, finding.template).format(
+        key="kontak.whatsapp", value=written, **finding.values
+    )
+    assert (
+        text.startswith(f"kontak.whatsapp {written} adalah nomor {kind},")
+        and "tulis nomor HP" in text
+    )
 
 
 # A generated site --------------------------------------------------------------------------------
@@ -89,12 +121,15 @@ TELEPON = '  telepon: "0380 821234"\n'
 def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """conftest's test producer and product, with a landline and a `diperbarui:` date."""
     root = tmp_path_factory.mktemp("conventions")
-    write_tree(root, {
-        # PRODUCER_YML ends inside `kontak:`
-        "products/kelompok-contoh/produsen.yml": PRODUCER_YML + TELEPON + ACCOUNTS_YML,
-        "products/kelompok-contoh/madu/produk.yml": PRODUCT_YML + "diperbarui: 2026-12-02\n",
-        "products/kelompok-contoh/madu/depan.jpg": photo_bytes(),
-    })
+    write_tree(
+        root,
+        {
+            # PRODUCER_YML ends inside `kontak:`
+            "products/kelompok-contoh/produsen.yml": PRODUCER_YML + TELEPON + ACCOUNTS_YML,
+            "products/kelompok-contoh/madu/produk.yml": PRODUCT_YML + "diperbarui: 2026-12-02\n",
+            "products/kelompok-contoh/madu/depan.jpg": photo_bytes(),
+        },
+    )
     settings = Settings.for_project(root, site_url="https://contoh.github.io/katalog/")
     settings = dataclasses.replace(settings, workers=1, build_date=date(2026, 12, 10))
     generate(settings)
@@ -152,19 +187,35 @@ def test_producer_page_shows_a_grouped_phone_and_links_to_e164(docs: Path) -> No
 def test_no_page_shows_an_iso_date(docs: Path) -> None:
     pages = sorted(docs.rglob("*.md"))
     assert len(pages) > 10  # every page kind: home, product, producer, listings, search, offline
-    shown = {p.relative_to(docs).as_posix(): ISO_DATE.findall(visible_text(p.read_text(encoding="utf-8"))) for p in pages}
+    shown = {
+        p.relative_to(docs).as_posix(): ISO_DATE.findall(
+            visible_text(p.read_text(encoding="utf-8"))
+        )
+        for p in pages
+    }
     assert {rel: dates for rel, dates in shown.items() if dates} == {}
 
 
-@pytest.mark.parametrize("rel", [
-    "index.md", "produk/kelompok-contoh/madu/index.md", "produsen/kelompok-contoh/index.md",
-    "kategori/pangan-olahan/index.md", "kabupaten/timor-tengah-selatan/index.md", "sertifikasi/pirt/index.md",
-])
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "index.md",
+        "produk/kelompok-contoh/madu/index.md",
+        "produsen/kelompok-contoh/index.md",
+        "kategori/pangan-olahan/index.md",
+        "kabupaten/timor-tengah-selatan/index.md",
+        "sertifikasi/pirt/index.md",
+    ],
+)
 def test_prices_read_as_rupiah_on_every_page_kind(docs: Path, rel: str) -> None:
     assert "Rp75.000" in visible_text(read(docs, rel))
 
 
 def test_search_results_and_json_ld_keep_their_formats(docs: Path) -> None:
     page = read(docs, "produk/kelompok-contoh/madu/index.md")
-    assert '<span hidden data-pagefind-meta="price">Rp75.000</span>' in page  # what a search result shows
-    assert '"price": "75000", "priceCurrency": "IDR"' in page  # JSON-LD: a number, not a display string
+    assert (
+        '<span hidden data-pagefind-meta="price">Rp75.000</span>' in page
+    )  # what a search result shows
+    assert (
+        '"price": "75000", "priceCurrency": "IDR"' in page
+    )  # JSON-LD: a number, not a display string

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 from click.testing import CliRunner
@@ -33,7 +33,9 @@ def test_corpus_case(case: Case, make_catalogue: Callable[..., Settings]) -> Non
         # accepted inputs must publish, with producer text shown as text
         assert not result.problems.has_errors, [str(p) for p in result.problems]
         generate(settings)
-        page = (settings.docs_dir / "produk/kelompok-contoh/madu/index.md").read_text(encoding="utf-8")
+        page = (settings.docs_dir / "produk/kelompok-contoh/madu/index.md").read_text(
+            encoding="utf-8"
+        )
         for text in case.shown_as_text:
             assert text in page
         for generated in settings.docs_dir.rglob("*.md"):

@@ -33,11 +33,17 @@ def products(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 def test_facet_values_come_from_validated_data(products: dict[str, object]) -> None:
     sei = products["dapur-contoh/sei-babi"]
     assert facets.product_filters(sei) == {  # type: ignore[arg-type]
-        "kategori": ["pangan-olahan"], "kabupaten": ["kota-kupang"], "izin": ["pirt"], "halal": ["tidak"],
-        "stok": ["habis"], "hewan": ["babi"],
+        "kategori": ["pangan-olahan"],
+        "kabupaten": ["kota-kupang"],
+        "izin": ["pirt"],
+        "halal": ["tidak"],
+        "stok": ["habis"],
+        "hewan": ["babi"],
     }
     weaving = facets.product_filters(products["tenun-contoh/selendang-ikat"])  # type: ignore[arg-type]
-    assert "halal" not in weaving and "izin" not in weaving and weaving["hewan"] == [facets.NO_ANIMAL]
+    assert (
+        "halal" not in weaving and "izin" not in weaving and weaving["hewan"] == [facets.NO_ANIMAL]
+    )
     kripik = facets.product_filters(products["dapur-contoh/kripik-kelor"])  # type: ignore[arg-type]
     assert kripik["halal"] == [facets.HALAL_CERTIFIED]
 
@@ -57,14 +63,18 @@ def test_license_kinds_cover_every_license_type() -> None:
     assert set(facets.LICENSE_KIND_OF_TYPE.values()) == {v.slug for v in facets.LICENSE_KINDS}
 
 
-def test_animals_are_read_from_name_composition_and_reason_not_keywords(products: dict[str, object]) -> None:
+def test_animals_are_read_from_name_composition_and_reason_not_keywords(
+    products: dict[str, object],
+) -> None:
     import dataclasses
 
     sei = products["dapur-contoh/sei-babi"]
     assert facets.animals_named(sei) == ["babi"]  # type: ignore[arg-type]
     claims_beef = dataclasses.replace(sei, keywords=("se'i sapi",))  # type: ignore[type-var]
     assert facets.animals_named(claims_beef) == ["babi"]
-    beef = dataclasses.replace(sei, name="Se'i Sapi", ingredients=("daging sapi", "tanpa babi"), halal=None)  # type: ignore[type-var]
+    beef = dataclasses.replace(
+        sei, name="Se'i Sapi", ingredients=("daging sapi", "tanpa babi"), halal=None
+    )  # type: ignore[type-var]
     assert facets.animals_named(beef) == ["sapi"]
 
 
@@ -77,7 +87,12 @@ def test_search_words_never_say_halal_or_another_meat_for_pork(products: dict[st
 
 
 def test_nasal_forms_are_indexed_for_t_and_k_words_only() -> None:
-    assert synonyms.index_forms(["tenun", "kopi", "sabun", "pala", "ikat", "tas"]) == ["menenun", "penenun", "mengopi", "pengopi"]
+    assert synonyms.index_forms(["tenun", "kopi", "sabun", "pala", "ikat", "tas"]) == [
+        "menenun",
+        "penenun",
+        "mengopi",
+        "pengopi",
+    ]
 
 
 def test_vocabulary_is_by_frequency_then_alphabet() -> None:
@@ -93,11 +108,21 @@ def test_pagefind_files_round_trip_through_the_cbor_codec(tmp_path: Path) -> Non
             f'<html lang="id"><body><main data-pagefind-body><h1>Produk {index}</h1>'
             f'<span data-pagefind-filter="kabupaten:k{index % 4}"></span><span data-pagefind-filter="halal:{"ya" if index % 2 else "tidak"}"></span>'
             f'<span data-pagefind-sort="harga:{1000 + index * 37 % 11}"></span><span data-pagefind-sort="nama">p{index}</span>'
-            f'<span data-pagefind-meta="badges">halal bpom</span><p>kopi madu {index}</p></main></body></html>', encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(site), "--silent"], capture_output=True, check=False)
+            f'<span data-pagefind-meta="badges">halal bpom</span><p>kopi madu {index}</p></main></body></html>',
+            encoding="utf-8",
+        )
+    done = subprocess.run(
+        [sys.executable, "-m", "pagefind_bin", "--site", str(site), "--silent"],
+        capture_output=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     # fragments are JSON behind the same signature; the CBOR files are what write_stable_filters rewrites
-    files = [f for f in (site / "pagefind").rglob("*") if f.suffix in (".pf_meta", ".pf_filter", ".pf_index")]
+    files = [
+        f
+        for f in (site / "pagefind").rglob("*")
+        if f.suffix in (".pf_meta", ".pf_filter", ".pf_index")
+    ]
     assert {f.suffix for f in files} == {".pf_meta", ".pf_filter", ".pf_index"}
     for path in files:
         data = path.read_bytes()
@@ -110,28 +135,58 @@ def test_filter_files_are_sorted_and_named_by_content(tmp_path: Path) -> None:
     (index / "filter").mkdir(parents=True)
     values = [["kota-kupang", [0, 3]], ["alor", [1]], ["ngada", [2, 4]]]
     random.Random(1).shuffle(values)
-    (index / "filter" / "id_1111111.pf_filter").write_bytes(search.encode_file(["kabupaten", values]))
-    (index / "filter" / "id_2222222.pf_filter").write_bytes(search.encode_file(["halal", [["ya", [0]], ["tidak", [1]]]]))
-    meta = ["1.5.2", [], [], [["kabupaten", "id_1111111"], ["halal", "id_2222222"]], [["nama", [1, 0]], ["harga", [0, 1]]], ["title"]]
+    (index / "filter" / "id_1111111.pf_filter").write_bytes(
+        search.encode_file(["kabupaten", values])
+    )
+    (index / "filter" / "id_2222222.pf_filter").write_bytes(
+        search.encode_file(["halal", [["ya", [0]], ["tidak", [1]]]])
+    )
+    meta = [
+        "1.5.2",
+        [],
+        [],
+        [["kabupaten", "id_1111111"], ["halal", "id_2222222"]],
+        [["nama", [1, 0]], ["harga", [0, 1]]],
+        ["title"],
+    ]
     (index / "pagefind.id_0000000000.pf_meta").write_bytes(search.encode_file(meta))
-    (index / "pagefind-entry.json").write_text(json.dumps({"version": "1.5.2", "languages": {"id": {"hash": "id_0000000000", "wasm": "id", "page_count": 5}}}))
+    (index / "pagefind-entry.json").write_text(
+        json.dumps(
+            {
+                "version": "1.5.2",
+                "languages": {"id": {"hash": "id_0000000000", "wasm": "id", "page_count": 5}},
+            }
+        )
+    )
 
     search.write_stable_filters(index)
 
     entry = json.loads((index / "pagefind-entry.json").read_text())
-    new_meta = search.decode_file((index / f"pagefind.{entry['languages']['id']['hash']}.pf_meta").read_bytes())
+    new_meta = search.decode_file(
+        (index / f"pagefind.{entry['languages']['id']['hash']}.pf_meta").read_bytes()
+    )
     assert [name for name, _ in new_meta[3]] == ["halal", "kabupaten"]
     assert [name for name, _ in new_meta[4]] == ["harga", "nama"]
-    kabupaten = search.decode_file((index / "filter" / f"{dict(new_meta[3])['kabupaten']}.pf_filter").read_bytes())
+    kabupaten = search.decode_file(
+        (index / "filter" / f"{dict(new_meta[3])['kabupaten']}.pf_filter").read_bytes()
+    )
     assert [value for value, _ in kabupaten[1]] == ["alor", "kota-kupang", "ngada"]
-    assert sorted(p.name for p in (index / "filter").iterdir()) == sorted(f"{h}.pf_filter" for _, h in new_meta[3])
+    assert sorted(p.name for p in (index / "filter").iterdir()) == sorted(
+        f"{h}.pf_filter" for _, h in new_meta[3]
+    )
     assert all(h.startswith("id_") and len(h) == 10 for _, h in new_meta[3])
 
 
 @pytest.mark.slow
 def test_search_page_rules_and_vocabulary_are_published(tmp_path: Path) -> None:
     materialise(tmp_path, site=True)
-    done = subprocess.run([sys.executable, "-m", "catalogue_gen", "build"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "catalogue_gen", "build"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     site = tmp_path / "site"
     rules = json.loads((site / "cari/aturan.json").read_text(encoding="utf-8"))
@@ -140,8 +195,12 @@ def test_search_page_rules_and_vocabulary_are_published(tmp_path: Path) -> None:
     words = json.loads((site / "cari/kosakata.json").read_text(encoding="utf-8"))["words"].split()
     assert "kelor" in words and "selendang" in words
     page = (site / "produk/dapur-contoh/sei-babi/index.html").read_text(encoding="utf-8")
-    for expected in ['data-pagefind-filter="halal:tidak"', 'data-pagefind-filter="hewan:babi"', 'data-pagefind-sort="harga:',
-                     'data-pagefind-meta="badges">pirt tidak-halal expired habis<']:
+    for expected in [
+        'data-pagefind-filter="halal:tidak"',
+        'data-pagefind-filter="hewan:babi"',
+        'data-pagefind-sort="harga:',
+        'data-pagefind-meta="badges">pirt tidak-halal expired habis<',
+    ]:
         assert expected in page
     search_page = (site / "cari/index.html").read_text(encoding="utf-8")
     assert '<select name="kabupaten">' in search_page and 'name="urut"' in search_page

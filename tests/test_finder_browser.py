@@ -8,13 +8,22 @@ Every count the browser shows is compared with a count made in Python over the p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .browser_support import SUB_PATH, SiteServer, catalogue_gen, copy_sources, finder_results, result_count, wait_for_script
+from .browser_support import (
+    SUB_PATH,
+    SiteServer,
+    catalogue_gen,
+    copy_sources,
+    finder_results,
+    result_count,
+    wait_for_script,
+)
 from .finder_catalogue import write_finder_catalogue
 
 pytest.importorskip("playwright.sync_api")
@@ -51,7 +60,9 @@ def page(browser: Any) -> Iterator[Any]:
     errors: list[str] = []
     tab = context.new_page()
     tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
     yield tab
     context.close()
     assert errors == []
@@ -76,9 +87,14 @@ def all_result_pages(page: Any, base_url: str) -> list[dict[str, Any]]:
     return seen
 
 
-def test_regency_and_halal_on_every_static_page_of_a_listing_count_the_whole_listing(page: Any, base_url: str, products: list[dict[str, Any]]) -> None:
-    expected = sorted(p["folder"] for p in products
-                      if p["kategori"] == "pangan-olahan" and p["kabupaten"] == "flores-timur" and is_halal(p))
+def test_regency_and_halal_on_every_static_page_of_a_listing_count_the_whole_listing(
+    page: Any, base_url: str, products: list[dict[str, Any]]
+) -> None:
+    expected = sorted(
+        p["folder"]
+        for p in products
+        if p["kategori"] == "pangan-olahan" and p["kabupaten"] == "flores-timur" and is_halal(p)
+    )
     food = sum(1 for p in products if p["kategori"] == "pangan-olahan")
     static_pages = [""] + [f"{n}/" for n in range(2, -(-food // 48) + 1)]
     assert len(static_pages) >= 3, "the listing spans several static pages"
@@ -90,19 +106,31 @@ def test_regency_and_halal_on_every_static_page_of_a_listing_count_the_whole_lis
     assert sorted(folders(all_result_pages(page, base_url), base_url)) == expected
 
 
-def test_facet_counts_are_counts_over_the_whole_catalogue(page: Any, base_url: str, products: list[dict[str, Any]]) -> None:
+def test_facet_counts_are_counts_over_the_whole_catalogue(
+    page: Any, base_url: str, products: list[dict[str, Any]]
+) -> None:
     page.goto(base_url + "cari/?halal=ya")
     assert result_count(page) == sum(1 for p in products if is_halal(p))
-    options = page.eval_on_selector_all("select[name=kabupaten] option", "os => os.map(o => [o.value, o.textContent])")
+    options = page.eval_on_selector_all(
+        "select[name=kabupaten] option", "os => os.map(o => [o.value, o.textContent])"
+    )
     for value, text in options[1:]:
         count = sum(1 for p in products if p["kabupaten"] == value and is_halal(p))
         assert text.endswith(f"({count})"), (value, text)
     # the chosen facet still shows what each other value would give
-    halal_options = dict(page.eval_on_selector_all("select[name=halal] option", "os => os.map(o => [o.value, o.textContent])"))
-    assert halal_options["tidak"].endswith(f"({sum(1 for p in products if (p.get('halal') or {}).get('status') == 'tidak-halal')})")
+    halal_options = dict(
+        page.eval_on_selector_all(
+            "select[name=halal] option", "os => os.map(o => [o.value, o.textContent])"
+        )
+    )
+    assert halal_options["tidak"].endswith(
+        f"({sum(1 for p in products if (p.get('halal') or {}).get('status') == 'tidak-halal')})"
+    )
 
 
-def test_filters_and_sort_live_in_the_url_and_the_back_button_works(page: Any, base_url: str, products: list[dict[str, Any]]) -> None:
+def test_filters_and_sort_live_in_the_url_and_the_back_button_works(
+    page: Any, base_url: str, products: list[dict[str, Any]]
+) -> None:
     page.goto(base_url + "kategori/pangan-olahan/")
     static_total = int(page.get_attribute("[data-result-count]", "data-count") or 0)
     page.select_option("select[name=kabupaten]", "ngada")
@@ -131,28 +159,38 @@ def test_filters_and_sort_live_in_the_url_and_the_back_button_works(page: Any, b
     assert all("Madu" in name for name in names)
 
 
-def test_a_search_for_halal_lists_certified_products_only(page: Any, base_url: str, products: list[dict[str, Any]]) -> None:
+def test_a_search_for_halal_lists_certified_products_only(
+    page: Any, base_url: str, products: list[dict[str, Any]]
+) -> None:
     for query in ["halal", "produk halal", "makanan halal", "se'i halal"]:
         page.goto(base_url + "cari/?q=" + query)
         shown = all_result_pages(page, base_url)
         by_folder = {p["folder"]: p for p in products}
         assert shown, query
         assert all(is_halal(by_folder[f]) for f in folders(shown, base_url)), query
-        assert all("Tidak halal" not in r["badges"] and "Halal" in r["badges"] for r in shown), query
+        assert all("Tidak halal" not in r["badges"] and "Halal" in r["badges"] for r in shown), (
+            query
+        )
         assert page.locator("select[name=halal]").input_value() == "ya"
     assert result_count(page) == sum(1 for p in products if is_halal(p) and "Se'i" in p["nama"]) > 0
 
 
-def test_the_header_search_for_halal_shows_no_uncertified_product(page: Any, base_url: str, products: list[dict[str, Any]]) -> None:
+def test_the_header_search_for_halal_shows_no_uncertified_product(
+    page: Any, base_url: str, products: list[dict[str, Any]]
+) -> None:
     page.goto(base_url)
     page.locator("[data-search-input]").fill("halal")
     page.wait_for_selector("[data-search-results] .bp-result")
-    names = page.eval_on_selector_all("[data-search-results] .bp-result__name", "els => els.map(e => e.textContent)")
+    names = page.eval_on_selector_all(
+        "[data-search-results] .bp-result__name", "els => els.map(e => e.textContent)"
+    )
     certified = {p["nama"] for p in products if is_halal(p)}
     assert names and set(names) <= certified
 
 
-def test_a_search_for_sapi_ranks_beef_above_pork(page: Any, base_url: str, products: list[dict[str, Any]]) -> None:
+def test_a_search_for_sapi_ranks_beef_above_pork(
+    page: Any, base_url: str, products: list[dict[str, Any]]
+) -> None:
     page.goto(base_url + "cari/?q=sapi")
     names = [r["name"] for r in all_result_pages(page, base_url)]
     beef = [n for n in names if "Asap" in n]
@@ -198,24 +236,36 @@ def test_without_javascript_the_listing_pages_are_plain_html(browser: Any, base_
         context.close()
 
 
-def test_nothing_of_the_finder_is_fetched_before_a_shopper_uses_it(page: Any, base_url: str) -> None:
+def test_nothing_of_the_finder_is_fetched_before_a_shopper_uses_it(
+    page: Any, base_url: str
+) -> None:
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(base_url + "produk/kelompok-uji-soe/produk-uji-000/")
     page.goto(base_url + "kategori/pangan-olahan/")
     page.wait_for_load_state("networkidle")
-    assert not [url for url in fetched if "/assets/finder.js" in url or "/pagefind/" in url or "/cari/" in url]
+    assert not [
+        url
+        for url in fetched
+        if "/assets/finder.js" in url or "/pagefind/" in url or "/cari/" in url
+    ]
     page.select_option("select[name=halal]", "ya")
     page.wait_for_selector("[data-finder][data-state=ready]")
     assert [url for url in fetched if url.endswith("/assets/finder.js")]
 
 
 def shown_photo_folders(page: Any, base_url: str) -> set[str]:
-    return {href.removeprefix(base_url) for href in page.eval_on_selector_all(
-        "[data-finder-results] a[href]", "links => links.map(a => a.href)")}
+    return {
+        href.removeprefix(base_url)
+        for href in page.eval_on_selector_all(
+            "[data-finder-results] a[href]", "links => links.map(a => a.href)"
+        )
+    }
 
 
-def test_a_shared_filtered_listing_fetches_the_photos_of_its_answer_only(page: Any, base_url: str) -> None:
+def test_a_shared_filtered_listing_fetches_the_photos_of_its_answer_only(
+    page: Any, base_url: str
+) -> None:
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(base_url + "kategori/pangan-olahan/?kabupaten=flores-timur&halal=ya")
@@ -231,7 +281,9 @@ def test_a_shared_filtered_listing_fetches_the_photos_of_its_answer_only(page: A
     assert not [url for url in fetched if "pagefind-worker" in url]
 
 
-def test_a_filtered_listing_shows_its_static_cards_when_the_scripts_fail(browser: Any, base_url: str) -> None:
+def test_a_filtered_listing_shows_its_static_cards_when_the_scripts_fail(
+    browser: Any, base_url: str
+) -> None:
     listing = base_url + "kategori/pangan-olahan/?kabupaten=flores-timur"
     for blocked in ("finder.js", "katalog.js"):
         context = browser.new_context(viewport=PHONE, service_workers="block")
@@ -242,7 +294,11 @@ def test_a_filtered_listing_shows_its_static_cards_when_the_scripts_fail(browser
             # without the finder (katalog.js gives the plain listing back at once) or without
             # katalog.js (scope.js does, once the page is parsed) the listing is still the
             # truth, never an empty page
-            wait_for_script(tab, "getComputedStyle(document.querySelector('[data-static]')).display !== 'none'", timeout=5)
+            wait_for_script(
+                tab,
+                "getComputedStyle(document.querySelector('[data-static]')).display !== 'none'",
+                timeout=5,
+            )
             assert tab.locator("[data-static] .bp-card").first.is_visible(), blocked
         finally:
             context.close()
@@ -260,5 +316,7 @@ def test_a_link_with_a_tracking_parameter_is_a_plain_listing(page: Any, base_url
 def test_search_rows_show_the_square_thumbnail(page: Any, base_url: str) -> None:
     page.goto(base_url + "cari/?q=madu")
     page.wait_for_selector("[data-finder][data-state=ready]")
-    sources = page.eval_on_selector_all(".bp-result__img", "images => images.map(i => i.getAttribute('src'))")
+    sources = page.eval_on_selector_all(
+        ".bp-result__img", "images => images.map(i => i.getAttribute('src'))"
+    )
     assert sources and all(src.endswith("-128x128.webp") for src in sources), sources

@@ -14,8 +14,9 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -25,8 +26,8 @@ from catalogue_gen.load import slugify
 from catalogue_gen.regencies import find_regency
 from catalogue_gen.validate import normalise_phone
 
-from .conftest import PRODUCER_YML, REPO, copy_site_sources, photo_bytes
 from .browser_support import wait_for_script
+from .conftest import PRODUCER_YML, REPO, copy_site_sources, photo_bytes
 from .test_licenses import ACCEPTED, REAL_WORLD, REAL_WORLD_HALAL, REFUSED
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -34,14 +35,22 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 CATALOGUE_GEN = str(Path(sys.executable).parent / "catalogue-gen")
 ARTIFACTS = REPO / "test-artifacts"
 NEW_FILE = "https://github.com/beli-produk-ntt/katalog/new/main"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([CATALOGUE_GEN, *args], cwd=cwd, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [CATALOGUE_GEN, *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
 
 
 def make_products(root: Path) -> str:
@@ -72,10 +81,12 @@ def base_url(project: tuple[Path, str]) -> Iterator[str]:
     site = project[0] / "site"
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -96,11 +107,15 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, base_url: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 360, "height": 800}, device_scale_factor=1, locale="id-ID")
+    context = browser.new_context(
+        viewport={"width": 360, "height": 800}, device_scale_factor=1, locale="id-ID"
+    )
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
     page.goto(base_url + "buat/")
     wait_for_script(page, "window.BeliProdukForm !== undefined")
     yield page
@@ -113,7 +128,11 @@ def pirt_for(root: Path, producer: str) -> str:
     """A P-IRT number issued in the producer's regency, expiring in 2029 (no warning)."""
     import yaml
 
-    regency = find_regency(yaml.safe_load((root / "products" / producer / "produsen.yml").read_text(encoding="utf-8"))["kabupaten"])
+    regency = find_regency(
+        yaml.safe_load((root / "products" / producer / "produsen.yml").read_text(encoding="utf-8"))[
+            "kabupaten"
+        ]
+    )
     assert regency is not None
     return f"P-IRT No. 206{regency.code}010052-29"
 
@@ -123,7 +142,10 @@ def fill_minuman(page: Any, producer: str, photo: Path, pirt: str) -> None:
     page.fill("#f-nama", 'Sirup Jahe Merah "Oenesu" #1')
     page.select_option("#f-kategori", "minuman")
     page.fill("#f-ringkasan", "Sirup jahe merah: manis gula lontar & pedas jahe.")
-    page.fill("#f-deskripsi", 'Dibuat dari jahe merah kebun sendiri; "tanpa pengawet".\nGaris miring \\ tetap.\n\n\n\n& Paragraf kedua: diminum hangat.')
+    page.fill(
+        "#f-deskripsi",
+        'Dibuat dari jahe merah kebun sendiri; "tanpa pengawet".\nGaris miring \\ tetap.\n\n\n\n& Paragraf kedua: diminum hangat.',
+    )
     page.set_input_files("#f-foto-pilih", str(photo))
     page.fill("#f-foto-keterangan", "Botol sirup 250 ml")
     page.fill("[data-row=harga] [data-field=varian]", "250 ml")
@@ -138,7 +160,9 @@ def fill_minuman(page: Any, producer: str, photo: Path, pirt: str) -> None:
     page.fill("#f-kata-kunci", "sirup jahe, ginger syrup")
 
 
-def test_form_writes_a_produk_yml_that_validates(page: Any, project: tuple[Path, str], tmp_path: Path) -> None:
+def test_form_writes_a_produk_yml_that_validates(
+    page: Any, project: tuple[Path, str], tmp_path: Path
+) -> None:
     root, producer = project
     photo = tmp_path / "sirup-depan.jpg"
     photo.write_bytes(photo_bytes(900, 700))
@@ -149,9 +173,11 @@ def test_form_writes_a_produk_yml_that_validates(page: Any, project: tuple[Path,
     assert page.text_content("#f-problems") == ""
     assert page.is_visible("#f-ok")
     assert page.input_value("#f-folder") == "sirup-jahe-merah-oenesu-1"
-    assert page.text_content("#f-path") == f"products/{producer}/sirup-jahe-merah-oenesu-1/produk.yml"
+    assert (
+        page.text_content("#f-path") == f"products/{producer}/sirup-jahe-merah-oenesu-1/produk.yml"
+    )
     assert 'nama: "Sirup Jahe Merah \\"Oenesu\\" #1"' in text
-    assert '    rupiah: 35000\n' in text and '    rupiah: 120000\n' in text
+    assert "    rupiah: 35000\n" in text and "    rupiah: 120000\n" in text
     assert f'    nomor: "{pirt}"' in text
     assert '  - berkas: "sirup-depan.jpg"\n    keterangan: "Botol sirup 250 ml"' in text
 
@@ -175,13 +201,20 @@ def test_form_writes_a_produk_yml_that_validates(page: Any, project: tuple[Path,
     assert done.returncode == 0, done.stdout + done.stderr
     assert "galat" not in done.stdout.replace("0 galat", "")
     # no warning either, except that halal "dalam-proses" is past its 17 October 2026 deadline
-    lines = [line for line in done.stdout.splitlines() if f"products/{producer}/sirup-jahe-merah-oenesu-1/" in line]
+    lines = [
+        line
+        for line in done.stdout.splitlines()
+        if f"products/{producer}/sirup-jahe-merah-oenesu-1/" in line
+    ]
     assert all("sejak 17 Oktober 2026 sertifikat halal wajib" in line for line in lines), lines
 
     import yaml
 
     data = yaml.safe_load(text)
-    assert data["deskripsi"] == 'Dibuat dari jahe merah kebun sendiri; "tanpa pengawet".\nGaris miring \\ tetap.\n\n& Paragraf kedua: diminum hangat.'
+    assert (
+        data["deskripsi"]
+        == 'Dibuat dari jahe merah kebun sendiri; "tanpa pengawet".\nGaris miring \\ tetap.\n\n& Paragraf kedua: diminum hangat.'
+    )
     assert data["halal"] == {"status": "dalam-proses"}
     assert data["komposisi"] == ["jahe merah", "gula lontar", "air"]
 
@@ -204,7 +237,9 @@ def test_new_producer_gets_a_produsen_yml_too(page: Any, tmp_path: Path) -> None
 
     folder = tmp_path / "products/tenun-baru-contoh/selendang-ikat-kombu"
     folder.mkdir(parents=True)
-    (folder.parent / "produsen.yml").write_text(page.text_content("#f-produsen-yaml"), encoding="utf-8")
+    (folder.parent / "produsen.yml").write_text(
+        page.text_content("#f-produsen-yaml"), encoding="utf-8"
+    )
     (folder / "produk.yml").write_text(page.text_content("#f-yaml"), encoding="utf-8")
     (folder / "selendang.jpg").write_bytes(photo_bytes(900, 700))
     done = run("validate", "--root", str(tmp_path), cwd=tmp_path)
@@ -220,7 +255,10 @@ def test_malformed_bpom_md_shows_the_error_while_typing(page: Any) -> None:
     error = page.locator("[data-row=izin] [data-error]")
     # still in the field: no blur, no submit
     assert page.evaluate("document.activeElement.getAttribute('data-field')") == "nomor"
-    assert error.text_content() == "Nomor BPOM MD harus MD dan 12 atau 15 digit (ada 5 digit), contoh BPOM RI MD 224510107115"
+    assert (
+        error.text_content()
+        == "Nomor BPOM MD harus MD dan 12 atau 15 digit (ada 5 digit), contoh BPOM RI MD 224510107115"
+    )
     assert number.get_attribute("aria-invalid") == "true"
     assert page.get_attribute("#f-github", "aria-disabled") == "true"
     number.press_sequentially("6789012", delay=10)
@@ -232,16 +270,26 @@ def test_malformed_bpom_md_shows_the_error_while_typing(page: Any) -> None:
     assert error.text_content().startswith("Ini nomor TR, bukan MD;")
 
 
-def test_phone_screenshot_and_no_sideways_scroll(page: Any, project: tuple[Path, str], tmp_path: Path) -> None:
+def test_phone_screenshot_and_no_sideways_scroll(
+    page: Any, project: tuple[Path, str], tmp_path: Path
+) -> None:
     photo = tmp_path / "sirup-depan.jpg"
     photo.write_bytes(photo_bytes(900, 700))
     fill_minuman(page, project[1], photo, pirt_for(*project))
     page.select_option("[data-row=izin] [data-field=jenis]", "bpom-md")
     page.fill("[data-row=izin] [data-field=nomor]", "MD 2245")
-    page.eval_on_selector("[data-row=izin] [data-error]", "e => e.scrollIntoView({block: 'center'})")
+    page.eval_on_selector(
+        "[data-row=izin] [data-error]", "e => e.scrollIntoView({block: 'center'})"
+    )
     assert page.is_visible("[data-row=izin] [data-error]")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    for selector in ("#f-nama", "#f-kategori", "#f-deskripsi", "[data-row=izin] [data-field=nomor]", "#f-github"):
+    for selector in (
+        "#f-nama",
+        "#f-kategori",
+        "#f-deskripsi",
+        "[data-row=izin] [data-field=nomor]",
+        "#f-github",
+    ):
         box = page.locator(selector).bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360, selector
     ARTIFACTS.mkdir(exist_ok=True)
@@ -254,14 +302,29 @@ def test_phone_screenshot_and_no_sideways_scroll(page: Any, project: tuple[Path,
 
 
 def test_license_checks_agree_with_licenses_py(page: Any) -> None:
-    samples = [(kind, number) for kind, number, _ in ACCEPTED + REFUSED] + [(kind, number) for kind, number, _, _ in REAL_WORLD] + [
-        ("psat", "PSAT"), ("psat", "12/2018"), ("psat", "53/71-3-I.II/14-012-12"), ("bpom-md", "(90)MD 12345"),
-        ("bpom-tr", "POM TR 172302151E"), ("bpom-sd", "POM SD 123456789E"), ("pirt", "2065371010052-2"),
-        ("pirt", "P IRT 2065371010052 / 24"), ("notifikasi-kosmetik", "NKIT12345678"), ("sni", "SNI 3553-2015"),
-        ("bpom-md", "ＭＤ　２２４５１０１０７１１５"), ("bpom-md", "md 2245-1010-7115"), ("bpom-ml", "ML240935001200027"),
-    ]
-    results = page.evaluate("samples => samples.map(([k, n]) => window.BeliProdukForm.checkLicense(k, n))", samples)
-    for (kind, number), js in zip(samples, results):
+    samples = (
+        [(kind, number) for kind, number, _ in ACCEPTED + REFUSED]
+        + [(kind, number) for kind, number, _, _ in REAL_WORLD]
+        + [
+            ("psat", "PSAT"),
+            ("psat", "12/2018"),
+            ("psat", "53/71-3-I.II/14-012-12"),
+            ("bpom-md", "(90)MD 12345"),
+            ("bpom-tr", "POM TR 172302151E"),
+            ("bpom-sd", "POM SD 123456789E"),
+            ("pirt", "2065371010052-2"),
+            ("pirt", "P IRT 2065371010052 / 24"),
+            ("notifikasi-kosmetik", "NKIT12345678"),
+            ("sni", "SNI 3553-2015"),
+            ("bpom-md", "ＭＤ　２２４５１０１０７１１５"),
+            ("bpom-md", "md 2245-1010-7115"),
+            ("bpom-ml", "ML240935001200027"),
+        ]
+    )
+    results = page.evaluate(
+        "samples => samples.map(([k, n]) => window.BeliProdukForm.checkLicense(k, n))", samples
+    )
+    for (kind, number), js in zip(samples, results, strict=True):
         python = parse_license(kind, number)
         assert (js.get("error") is None) == (python.error is None), (kind, number, js)
         if python.error is None:
@@ -270,33 +333,85 @@ def test_license_checks_agree_with_licenses_py(page: Any) -> None:
 
 
 def test_halal_phone_price_and_slug_checks_agree(page: Any) -> None:
-    halal = ["ID33110018517710724", "ID 3311 0018 5177 10724", "No. ID33110018517710724", "id33110018517710724",
-             "KH.12345/2024", "LPPOM-00150084360617", "ID3311001851771072", "ID331100185177107245", "HALAL", "ID-ABC",
-             "LPPOM MUI 0101001234099", "01010012340998", *[number for number, _, _ in REAL_WORLD_HALAL]]
+    halal = [
+        "ID33110018517710724",
+        "ID 3311 0018 5177 10724",
+        "No. ID33110018517710724",
+        "id33110018517710724",
+        "KH.12345/2024",
+        "LPPOM-00150084360617",
+        "ID3311001851771072",
+        "ID331100185177107245",
+        "HALAL",
+        "ID-ABC",
+        "LPPOM MUI 0101001234099",
+        "01010012340998",
+        *[number for number, _, _ in REAL_WORLD_HALAL],
+    ]
     results = page.evaluate("xs => xs.map(x => window.BeliProdukForm.checkHalal(x))", halal)
-    for number, js in zip(halal, results):
+    for number, js in zip(halal, results, strict=True):
         python = parse_halal_number(number)
         assert (js.get("error") is None) == (python.error is None), number
         if python.error is None:
             assert js["canonical"] == python.canonical, number
         assert ("warning" in js) == bool(python.warnings), number
 
-    phones = ["0812-3456-7890", "+62 812-3456-7890", "6281234567890", "(0380) 821234", "0812-345", "+1 415 555 0100", "08a2"]
-    assert page.evaluate("xs => xs.map(x => window.BeliProdukForm.normalisePhone(x))", phones) == [normalise_phone(p) for p in phones]
+    phones = [
+        "0812-3456-7890",
+        "+62 812-3456-7890",
+        "6281234567890",
+        "(0380) 821234",
+        "0812-345",
+        "+1 415 555 0100",
+        "08a2",
+    ]
+    assert page.evaluate("xs => xs.map(x => window.BeliProdukForm.normalisePhone(x))", phones) == [
+        normalise_phone(p) for p in phones
+    ]
 
-    names = ["Madu Hutan Fatumnasi", "Se'i Babi Asap", "Kopi #1 — Bajawa!", "Ü", "Tenun ikat ‘Sumba’ 2024", "a" * 80]
-    assert page.evaluate("xs => xs.map(x => window.BeliProdukForm.slugify(x))", names) == [slugify(n) for n in names[:-2]] + ["tenun-ikat-sumba-2024", "a" * 60]
+    names = [
+        "Madu Hutan Fatumnasi",
+        "Se'i Babi Asap",
+        "Kopi #1 — Bajawa!",
+        "Ü",
+        "Tenun ikat ‘Sumba’ 2024",
+        "a" * 80,
+    ]
+    assert page.evaluate("xs => xs.map(x => window.BeliProdukForm.slugify(x))", names) == [
+        slugify(n) for n in names[:-2]
+    ] + ["tenun-ikat-sumba-2024", "a" * 60]
 
-    prices = {"75000": 75000, "75.000": 75000, "Rp 75.000,-": 75000, "rp75.000,00": 75000, "1.250.000": 1250000,
-              "7,5": None, "75rb": None, "0": None, "-5": None}
-    assert page.evaluate("xs => xs.map(x => window.BeliProdukForm.parseRupiah(x))", list(prices)) == list(prices.values())
+    prices = {
+        "75000": 75000,
+        "75.000": 75000,
+        "Rp 75.000,-": 75000,
+        "rp75.000,00": 75000,
+        "1.250.000": 1250000,
+        "7,5": None,
+        "75rb": None,
+        "0": None,
+        "-5": None,
+    }
+    assert page.evaluate(
+        "xs => xs.map(x => window.BeliProdukForm.parseRupiah(x))", list(prices)
+    ) == list(prices.values())
 
 
 def test_quoting_survives_any_text(page: Any) -> None:
     import yaml
 
-    texts = ['a "b" \\ c', "#1: &x *y @z `q` %p", "baris\nbaru\ttab", "\u2028 dan \u0085", "yes", "0812", "~", "null", "é ñ 漢字 🙂"]
+    texts = [
+        'a "b" \\ c',
+        "#1: &x *y @z `q` %p",
+        "baris\nbaru\ttab",
+        "\u2028 dan \u0085",
+        "yes",
+        "0812",
+        "~",
+        "null",
+        "é ñ 漢字 🙂",
+    ]
     quoted = page.evaluate("xs => xs.map(x => window.BeliProdukForm.quote(x))", texts)
-    for text, yaml_text in zip(texts, quoted):
+    for text, yaml_text in zip(texts, quoted, strict=True):
         assert yaml.safe_load("v: " + yaml_text) == {"v": text}, (text, yaml_text)
     assert json.dumps(quoted)

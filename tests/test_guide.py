@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
@@ -30,8 +30,11 @@ def message_texts() -> list[str]:
 
 def test_every_quoted_message_exists() -> None:
     texts = message_texts()
-    rows = [line for line in (GUIDE / "pesan.md").read_text(encoding="utf-8").splitlines()
-            if line.startswith("| `")]
+    rows = [
+        line
+        for line in (GUIDE / "pesan.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| `")
+    ]
     assert len(rows) > 40
     for row in rows:
         first_cell = row.split(" | ")[0]

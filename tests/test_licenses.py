@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue_gen.licenses import LICENSE_TYPES, check_link, is_valid_nib, parse_halal_number, parse_license, parse_nib
+from catalogue_gen.licenses import (
+    LICENSE_TYPES,
+    check_link,
+    is_valid_nib,
+    parse_halal_number,
+    parse_license,
+    parse_nib,
+)
 
 ACCEPTED = [
     ("bpom-md", "BPOM RI MD 224510107115", "BPOM RI MD 224510107115"),
@@ -55,7 +62,11 @@ ACCEPTED = [
     ("sni", "SNI. 3553:2015", "SNI 3553:2015"),
     ("sni", "SNI ISO 22000:2009", "SNI ISO 22000:2009"),
     ("sni", "SNI 3553:2015 Air Mineral", "SNI 3553:2015"),
-    ("bpom-md", "ＭＤ　２２４５１０１０７１１５", "BPOM RI MD 224510107115"),  # full-width, as pasted from some phones
+    (
+        "bpom-md",
+        "ＭＤ　２２４５１０１０７１１５",
+        "BPOM RI MD 224510107115",
+    ),  # full-width, as pasted from some phones
 ]
 
 
@@ -88,7 +99,9 @@ REAL_WORLD_HALAL = [
 
 
 @pytest.mark.parametrize(("kind", "number", "canonical", "warning"), REAL_WORLD)
-def test_real_world_numbers_are_accepted(kind: str, number: str, canonical: str, warning: str) -> None:
+def test_real_world_numbers_are_accepted(
+    kind: str, number: str, canonical: str, warning: str
+) -> None:
     check = parse_license(kind, number)
     assert check.error is None, check.error
     assert check.canonical == canonical
@@ -110,12 +123,24 @@ def test_halal_error_names_both_forms() -> None:
     assert "ID dan 17 digit" in shape and "14 digit" in shape and "MUI" in shape
 
 
-@pytest.mark.parametrize("number", ["NIB : 9120402830164", "NIB 9120402830164", "NIB: 9120 4028 30164", "nib 9120402830164"])
+@pytest.mark.parametrize(
+    "number",
+    ["NIB : 9120402830164", "NIB 9120402830164", "NIB: 9120 4028 30164", "nib 9120402830164"],
+)
 def test_nib_as_printed(number: str) -> None:
     assert parse_nib(number) == "9120402830164"
 
 
-@pytest.mark.parametrize("number", ["NIB : 912040283016", "NIB 91204028301645", "NIB", "NPWP 9120402830164", "NIB 9120-4028-30164"])
+@pytest.mark.parametrize(
+    "number",
+    [
+        "NIB : 912040283016",
+        "NIB 91204028301645",
+        "NIB",
+        "NPWP 9120402830164",
+        "NIB 9120-4028-30164",
+    ],
+)
 def test_nib_malformed(number: str) -> None:
     assert parse_nib(number) is None
 
@@ -127,11 +152,23 @@ def test_psat_names_its_issuing_regency_and_refuses_text() -> None:
 
 
 CHECK_LINKS = [
-    ("bpom-md", "BPOM RI MD 224510107115", "https://cekbpom.pom.go.id/all-produk?query=MD224510107115"),
-    ("bpom-ml", "BPOM RI ML 240935001200027", "https://cekbpom.pom.go.id/all-produk?query=ML240935001200027"),
+    (
+        "bpom-md",
+        "BPOM RI MD 224510107115",
+        "https://cekbpom.pom.go.id/all-produk?query=MD224510107115",
+    ),
+    (
+        "bpom-ml",
+        "BPOM RI ML 240935001200027",
+        "https://cekbpom.pom.go.id/all-produk?query=ML240935001200027",
+    ),
     ("bpom-tr", "POM TR 172302151", "https://cekbpom.pom.go.id/all-produk?query=TR172302151"),
     ("bpom-sd", "POM SD 123456789", "https://cekbpom.pom.go.id/all-produk?query=SD123456789"),
-    ("notifikasi-kosmetik", "NA18240104109", "https://cekbpom.pom.go.id/all-produk?query=NA18240104109"),
+    (
+        "notifikasi-kosmetik",
+        "NA18240104109",
+        "https://cekbpom.pom.go.id/all-produk?query=NA18240104109",
+    ),
     ("sni", "SNI 3553:2015", "https://bangbeni.bsn.go.id/barang-ber-sni"),
     ("pirt", "P-IRT No. 2065371010052-24", ""),
     ("psat", "53/71-3-I.II/14-012-12/2018", ""),
@@ -149,7 +186,9 @@ def test_every_kind_has_a_check_or_says_who_issued_it() -> None:
 
 
 @pytest.mark.parametrize(("kind", "number", "canonical"), ACCEPTED)
-def test_label_spellings_are_accepted_and_normalised(kind: str, number: str, canonical: str) -> None:
+def test_label_spellings_are_accepted_and_normalised(
+    kind: str, number: str, canonical: str
+) -> None:
     check = parse_license(kind, number)
     assert check.error is None, check.error
     assert check.canonical == canonical
@@ -184,13 +223,23 @@ REFUSED = [
     ("bpom-sd", "POM SD 123456789E", "LICENSE_BAD_FORMAT"),  # the export E is for medicine only
     ("sni", "SNI 3553", "LICENSE_BAD_FORMAT"),
     ("sni", "3553:2015", "LICENSE_BAD_FORMAT"),
-    ("bpom-md", "MD \u0662\u0662\u0664\u0665\u0661\u0660\u0661\u0660\u0667\u0661\u0661\u0665", "LICENSE_BAD_FORMAT"),  # Arabic-Indic digits
-    ("pirt", "P-IRT No. \u0662\u0660\u0666\u0665\u0663\u0660\u0661\u0660\u0661\u0660\u0660\u0665\u0662-\u0662\u0669", "LICENSE_BAD_FORMAT"),
+    (
+        "bpom-md",
+        "MD \u0662\u0662\u0664\u0665\u0661\u0660\u0661\u0660\u0667\u0661\u0661\u0665",
+        "LICENSE_BAD_FORMAT",
+    ),  # Arabic-Indic digits
+    (
+        "pirt",
+        "P-IRT No. \u0662\u0660\u0666\u0665\u0663\u0660\u0661\u0660\u0661\u0660\u0660\u0665\u0662-\u0662\u0669",
+        "LICENSE_BAD_FORMAT",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("kind", "number", "template"), REFUSED)
-def test_wrong_shapes_are_refused_with_the_expected_shape(kind: str, number: str, template: str) -> None:
+def test_wrong_shapes_are_refused_with_the_expected_shape(
+    kind: str, number: str, template: str
+) -> None:
     check = parse_license(kind, number)
     assert check.error is not None
     assert check.error.template == template
@@ -209,8 +258,18 @@ def test_pirt_regency_digits_and_expiry_year_are_read() -> None:
     assert check.pirt_expiry_year == 2024
 
 
-@pytest.mark.parametrize("number", ["ID33110018517710724", "ID 3311 0018 5177 10724", "No. ID33110018517710724", "id33110018517710724",
-                                    "Sertifikat Halal No. ID33110018517710724", "ID-331100-18517710724", "Halal ID33110018517710724"])
+@pytest.mark.parametrize(
+    "number",
+    [
+        "ID33110018517710724",
+        "ID 3311 0018 5177 10724",
+        "No. ID33110018517710724",
+        "id33110018517710724",
+        "Sertifikat Halal No. ID33110018517710724",
+        "ID-331100-18517710724",
+        "Halal ID33110018517710724",
+    ],
+)
 def test_bpjph_halal_numbers(number: str) -> None:
     check = parse_halal_number(number)
     assert check.error is None
@@ -230,10 +289,24 @@ def test_old_mui_certificate_is_accepted_with_a_warning() -> None:
     assert [w.template for w in check.warnings] == ["HALAL_LEGACY_MUI"]
 
 
-@pytest.mark.parametrize("number", ["ID3311001851771072", "ID331100185177107245", "HALAL", "ID-ABC", "0812-3456-7890", "ID\u0663\u0663110018517710724",
-                                    # old MUI numbers: 14 digits in groups, never a phone number, never after P-IRT words
-                                    "LPPOM MUI 0812 3456 7890 12", "LP 62812345678901", "MUI 2065371010052-2",
-                                    "LPMUILP 1-2-3-4-5-6-7-8-9-0-1-2-3-4", "P-IRT 00150012345678", "DINKES 00150012345678"])
+@pytest.mark.parametrize(
+    "number",
+    [
+        "ID3311001851771072",
+        "ID331100185177107245",
+        "HALAL",
+        "ID-ABC",
+        "0812-3456-7890",
+        "ID\u0663\u0663110018517710724",
+        # old MUI numbers: 14 digits in groups, never a phone number, never after P-IRT words
+        "LPPOM MUI 0812 3456 7890 12",
+        "LP 62812345678901",
+        "MUI 2065371010052-2",
+        "LPMUILP 1-2-3-4-5-6-7-8-9-0-1-2-3-4",
+        "P-IRT 00150012345678",
+        "DINKES 00150012345678",
+    ],
+)
 def test_malformed_halal_numbers_are_refused(number: str) -> None:
     assert parse_halal_number(number).error is not None
 

@@ -45,7 +45,11 @@ def offline_files_on_disk(docs: Path) -> list[str]:
     found = []
     for name in roots:
         path = docs / name
-        found += [name] if path.is_file() else [p.relative_to(docs).as_posix() for p in sorted(path.rglob("*")) if p.is_file()]
+        found += (
+            [name]
+            if path.is_file()
+            else [p.relative_to(docs).as_posix() for p in sorted(path.rglob("*")) if p.is_file()]
+        )
     return sorted(found)
 
 
@@ -56,7 +60,9 @@ def node() -> str:
     bundled = Path(playwright.__file__).parent / "driver" / "node"
     found = str(bundled) if bundled.is_file() else shutil.which("node")
     if not found:
-        pytest.fail("no Node.js to run the service worker with (pip install -e '.[test]' brings one with Playwright)")
+        pytest.fail(
+            "no Node.js to run the service worker with (pip install -e '.[test]' brings one with Playwright)"
+        )
     return found
 
 
@@ -68,10 +74,14 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, Build
 
 
 @pytest.fixture(scope="module")
-def harness(generated: tuple[Settings, BuildResult], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def harness(
+    generated: tuple[Settings, BuildResult], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
     """Every scenario of tests/sw_harness.js, run against the generated sw.js."""
     settings, _ = generated
-    body = (settings.docs_dir / offline.OFFLINE_PAGE).read_text(encoding="utf-8").split("---\n", 2)[2]
+    body = (
+        (settings.docs_dir / offline.OFFLINE_PAGE).read_text(encoding="utf-8").split("---\n", 2)[2]
+    )
     # The offline page as MkDocs renders it, reduced to what the worker reads: <head>, its
     # styles, script and icon (and two links it must not fetch), and the generated body.
     html = (
@@ -83,8 +93,13 @@ def harness(generated: tuple[Settings, BuildResult], tmp_path_factory: pytest.Te
     )
     page = tmp_path_factory.mktemp("harness") / "luring.html"
     page.write_text(html, encoding="utf-8")
-    done = subprocess.run([node(), str(HARNESS), str(settings.docs_dir / offline.SERVICE_WORKER), str(page)],
-                          capture_output=True, text=True, check=False, timeout=120)
+    done = subprocess.run(
+        [node(), str(HARNESS), str(settings.docs_dir / offline.SERVICE_WORKER), str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     results: dict[str, Any] = json.loads(done.stdout)
     failed = {name: r["failed"] for name, r in results.items() if "failed" in r}
@@ -107,7 +122,9 @@ def test_worker_carries_the_build_id(generated: tuple[Settings, BuildResult]) ->
     assert on_disk["luring"]["versi"] == build
 
 
-def test_build_id_changes_when_a_page_changes_and_not_otherwise(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_id_changes_when_a_page_changes_and_not_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = materialise(tmp_path, site=True)
     generate(settings)
     first = worker_id(settings.docs_dir)
@@ -172,14 +189,22 @@ def test_icons_are_drawn_the_same_every_time(tmp_path: Path) -> None:
     first = offline.make_icons(tmp_path / "a")
     offline.draw_icon.cache_clear()
     second = offline.make_icons(tmp_path / "b")
-    assert [Path(f.source).read_bytes() for f in first] == [Path(f.source).read_bytes() for f in second]
+    assert [Path(f.source).read_bytes() for f in first] == [
+        Path(f.source).read_bytes() for f in second
+    ]
     with Image.open(first[0].source) as image:
         # the site's brown in the corner (full bleed for maskable icons), the shop in the middle
         assert image.convert("RGB").getpixel((2, 2)) == (0x8A, 0x3B, 0x12)
-        assert image.convert("RGB").getpixel((image.width // 2, image.height * 2 // 3)) != (0x8A, 0x3B, 0x12)
+        assert image.convert("RGB").getpixel((image.width // 2, image.height * 2 // 3)) != (
+            0x8A,
+            0x3B,
+            0x12,
+        )
 
 
-def test_offline_page_is_generated_and_kept_out_of_the_menu(generated: tuple[Settings, BuildResult]) -> None:
+def test_offline_page_is_generated_and_kept_out_of_the_menu(
+    generated: tuple[Settings, BuildResult],
+) -> None:
     settings, _ = generated
     text = (settings.docs_dir / offline.OFFLINE_PAGE).read_text(encoding="utf-8")
     assert 'title: "Anda sedang luring"' in text
@@ -187,17 +212,26 @@ def test_offline_page_is_generated_and_kept_out_of_the_menu(generated: tuple[Set
     # what the worker fills in: the saved pages at the marker, the address asked for on "Coba lagi"
     assert '<ul class="bp-offline__saved"><!--bp-tersimpan--></ul>' in text
     assert re.search(r'<a [^>]*href="\.\./" data-offline-retry>Coba lagi</a>', text)
-    not_in_nav = (REPO / "mkdocs.yml").read_text(encoding="utf-8").split("not_in_nav: |", 1)[1].split("\n\n", 1)[0]
+    not_in_nav = (
+        (REPO / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .split("not_in_nav: |", 1)[1]
+        .split("\n\n", 1)[0]
+    )
     assert "/luring/index.md" in not_in_nav.split()
 
 
-def test_offline_files_are_listed_in_the_build_manifest(generated: tuple[Settings, BuildResult]) -> None:
+def test_offline_files_are_listed_in_the_build_manifest(
+    generated: tuple[Settings, BuildResult],
+) -> None:
     settings, result = generated
     entry = result.manifest["luring"]
     assert entry["halaman"] == "luring/"
     listed = sorted([*entry["berkas"], offline.OFFLINE_PAGE])
     assert listed == offline_files_on_disk(settings.docs_dir)
-    assert {"sw.js", "manifest.webmanifest", "ikon/ikon-192.png", "ikon/ikon-512.png"} <= set(entry["berkas"])
+    assert {"sw.js", "manifest.webmanifest", "ikon/ikon-192.png", "ikon/ikon-512.png"} <= set(
+        entry["berkas"]
+    )
     for path in listed:  # written by the output stage, which refuses anything outside its roots
         assert output.check_destination(path) == path
         assert path.split("/", 1)[0] in output.GENERATED_ROOTS
@@ -208,7 +242,9 @@ def test_registration_is_one_small_block_at_the_end_that_waits_for_load() -> Non
     start, end = script.index("// --- Offline"), script.index("// --- end offline")
     block = script[start:end]
     assert script[end:].split("\n", 1)[1].strip() == "})();"  # the last thing in the IIFE
-    assert 'addEventListener("load"' in block and block.index('addEventListener("load"') < block.index(".register(")
+    assert 'addEventListener("load"' in block and block.index(
+        'addEventListener("load"'
+    ) < block.index(".register(")
     assert 'new URL("sw.js", root)' in block and "scope: root.pathname" in block
     code = "\n".join(line for line in block.splitlines() if not line.strip().startswith("//"))
     assert len(gzip.compress(code.encode(), mtime=0)) <= 300
@@ -217,27 +253,38 @@ def test_registration_is_one_small_block_at_the_end_that_waits_for_load() -> Non
 # The worker, run in Node -----------------------------------------------------------------------
 
 
-def test_worker_installs_the_offline_page_with_its_styles_and_scripts(harness: dict[str, Any], generated: tuple[Settings, BuildResult]) -> None:
+def test_worker_installs_the_offline_page_with_its_styles_and_scripts(
+    harness: dict[str, Any], generated: tuple[Settings, BuildResult]
+) -> None:
     settings, _ = generated
     result = harness["install"]
     assert result["build"] == worker_id(settings.docs_dir)
     assert list(result["caches"]) == [f"bp /katalog/ {result['build']} inti"]
     assert sorted(result["caches"][f"bp /katalog/ {result['build']} inti"]) == [
-        "/katalog/assets/favicon.svg", "/katalog/assets/katalog.css", "/katalog/assets/katalog.js",
-        "/katalog/assets/stylesheets/main.57a0d79d.min.css", "/katalog/luring/",
+        "/katalog/assets/favicon.svg",
+        "/katalog/assets/katalog.css",
+        "/katalog/assets/katalog.js",
+        "/katalog/assets/stylesheets/main.57a0d79d.min.css",
+        "/katalog/luring/",
     ]
 
 
 def test_worker_leaves_post_cross_origin_and_other_sites_alone(harness: dict[str, Any]) -> None:
     result = harness["not_handled"]
     assert {k: v for k, v in result.items() if k not in ("network_calls", "caches")} == {
-        "post": False, "cross_origin": False, "cross_origin_page": False, "outside_scope": False,
-        "range": False, "other_file": False,
+        "post": False,
+        "cross_origin": False,
+        "cross_origin_page": False,
+        "outside_scope": False,
+        "range": False,
+        "other_file": False,
     }
     assert result["network_calls"] == 0
 
 
-def test_worker_never_stores_opaque_partial_redirected_or_failed_answers(harness: dict[str, Any]) -> None:
+def test_worker_never_stores_opaque_partial_redirected_or_failed_answers(
+    harness: dict[str, Any],
+) -> None:
     result = harness["not_storable"]
     assert result["answered"] == [0, 206, 200, 200, 404, 500]  # passed on to the page as they came
     assert result["photos"] == [] and result["pages"] == []
@@ -246,24 +293,41 @@ def test_worker_never_stores_opaque_partial_redirected_or_failed_answers(harness
 def test_worker_caps_what_it_keeps_and_evicts_the_oldest(harness: dict[str, Any]) -> None:
     result = harness["caps"]
     assert result["pages"] == offline.LIMITS["halaman"] == 200
-    assert (result["first_page"], result["last_page"]) == ("/katalog/produk/p/halaman-50/", "/katalog/produk/p/halaman-249/")
+    assert (result["first_page"], result["last_page"]) == (
+        "/katalog/produk/p/halaman-50/",
+        "/katalog/produk/p/halaman-249/",
+    )
     assert result["photos"] == offline.LIMITS["foto"] == 300
-    assert result["first_photo"].endswith(f"{20:016x}-400.webp") and result["last_photo"].endswith(f"{319:016x}-400.webp")
+    assert result["first_photo"].endswith(f"{20:016x}-400.webp") and result["last_photo"].endswith(
+        f"{319:016x}-400.webp"
+    )
     assert result["core"] == offline.LIMITS["inti"] + 1 and result["core_has_offline_page"]
 
 
-def test_worker_pages_come_from_the_network_first_then_the_saved_copy_then_the_offline_page(harness: dict[str, Any]) -> None:
+def test_worker_pages_come_from_the_network_first_then_the_saved_copy_then_the_offline_page(
+    harness: dict[str, Any],
+) -> None:
     result = harness["pages_network_first"]
-    assert "kopi v1" in result["first"] and "kopi v2" in result["second"]  # never a stale copy while online
+    assert (
+        "kopi v1" in result["first"] and "kopi v2" in result["second"]
+    )  # never a stale copy while online
     assert "kopi v2" in result["saved"] and result["saved_status"] == 200
     assert "kopi v2" in result["with_query"]  # ?q= and #... name the same saved page
     assert result["pages"] == ["/katalog/produk/p/halaman-1/"]
     page = result["unvisited"]
     assert result["unvisited_status"] == 503
     assert "<h1>Anda sedang luring</h1>" in page
-    assert '<head><base href="https://contoh.github.io/katalog/luring/">' in page  # its relative links still work
-    assert '<ul class="bp-offline__saved"><li><a href="https://contoh.github.io/katalog/produk/p/halaman-1/">Kopi Bajawa</a></li></ul>' in page
-    assert 'href="https://contoh.github.io/katalog/produk/p/halaman-2/?q=a%22b" data-offline-retry' in page
+    assert (
+        '<head><base href="https://contoh.github.io/katalog/luring/">' in page
+    )  # its relative links still work
+    assert (
+        '<ul class="bp-offline__saved"><li><a href="https://contoh.github.io/katalog/produk/p/halaman-1/">Kopi Bajawa</a></li></ul>'
+        in page
+    )
+    assert (
+        'href="https://contoh.github.io/katalog/produk/p/halaman-2/?q=a%22b" data-offline-retry'
+        in page
+    )
     # a script's own request for a page gets a network error, not the offline page
     assert result["fetched_unvisited_error"]
 
@@ -274,23 +338,34 @@ def test_worker_keeps_hashed_files_and_fetches_entry_files_first(harness: dict[s
     # pagefind.js, pagefind-entry.json and the search code's word lists: from the network every time
     assert (result["entry_calls"], result["script_calls"], result["rules_calls"]) == (2, 2, 2)
     assert sorted(result["search"]) == [
-        "/katalog/cari/aturan.json", "/katalog/pagefind/fragment/id_b1a271d.pf_fragment",
-        "/katalog/pagefind/pagefind-entry.json", "/katalog/pagefind/pagefind.js",
+        "/katalog/cari/aturan.json",
+        "/katalog/pagefind/fragment/id_b1a271d.pf_fragment",
+        "/katalog/pagefind/pagefind-entry.json",
+        "/katalog/pagefind/pagefind.js",
     ]
     assert result["pages"] == ["/katalog/cari/"]  # the search page itself is a page
-    assert result["entry_offline"].endswith("pagefind-entry.json?ts=1001")  # saved without Pagefind's ?ts=
-    assert result["other_size"].endswith(f"{7:016x}-400.webp")  # offline, another size beats a broken photo
+    assert result["entry_offline"].endswith(
+        "pagefind-entry.json?ts=1001"
+    )  # saved without Pagefind's ?ts=
+    assert result["other_size"].endswith(
+        f"{7:016x}-400.webp"
+    )  # offline, another size beats a broken photo
     assert result["never_seen_error"]
 
 
 def test_worker_deletes_only_the_old_caches_of_this_site(harness: dict[str, Any]) -> None:
     build = harness["install"]["build"]
-    assert harness["activate"]["caches"] == sorted([f"bp /katalog/ {build} inti", "bp /lain/ 0000000000000000 halaman", "toko-lain"])
+    assert harness["activate"]["caches"] == sorted(
+        [f"bp /katalog/ {build} inti", "bp /lain/ 0000000000000000 halaman", "toko-lain"]
+    )
 
 
 def test_worker_saves_what_a_page_reports_only_from_this_site(harness: dict[str, Any]) -> None:
     result = harness["message"]
-    assert result["calls"] == ["/katalog/produk/p/halaman-5/", f"/katalog/produk/p/x/{5:016x}-400.webp"]
+    assert result["calls"] == [
+        "/katalog/produk/p/halaman-5/",
+        f"/katalog/produk/p/x/{5:016x}-400.webp",
+    ]
     assert result["pages"] == ["/katalog/produk/p/halaman-5/"]
     assert result["photos"] == [f"/katalog/produk/p/x/{5:016x}-400.webp"]
 
@@ -299,32 +374,63 @@ def test_worker_saves_what_a_page_reports_only_from_this_site(harness: dict[str,
 
 
 @pytest.mark.slow
-def test_built_site_has_the_offline_files_and_the_worker_knows_its_file_names(tmp_path: Path) -> None:
+def test_built_site_has_the_offline_files_and_the_worker_knows_its_file_names(
+    tmp_path: Path,
+) -> None:
     materialise(tmp_path, site=True)
-    done = subprocess.run([sys.executable, "-m", "catalogue_gen", "build"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "catalogue_gen", "build"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     site = tmp_path / "site"
     entry = json.loads((site / "katalog.json").read_text(encoding="utf-8"))["luring"]
     for path in entry["berkas"]:
         assert (site / path).is_file(), path
-    assert BUILD_LINE.search((site / "sw.js").read_text(encoding="utf-8")).group(1) == entry["versi"]  # type: ignore[union-attr]
+    assert (
+        BUILD_LINE.search((site / "sw.js").read_text(encoding="utf-8")).group(1) == entry["versi"]
+    )  # type: ignore[union-attr]
 
     page = (site / "luring/index.html").read_text(encoding="utf-8")
     assert "<head>" in page  # where the worker puts <base>
-    assert '<ul class="bp-offline__saved"><!--bp-tersimpan--></ul>' in page and "data-offline-retry" in page
+    assert (
+        '<ul class="bp-offline__saved"><!--bp-tersimpan--></ul>' in page
+        and "data-offline-retry" in page
+    )
     assert "<script>" not in page  # the Content-Security-Policy allows no inline script
-    for name in ("index.html", "produk/dapur-contoh/sei-babi/index.html", "kategori/pangan-olahan/index.html"):
+    for name in (
+        "index.html",
+        "produk/dapur-contoh/sei-babi/index.html",
+        "kategori/pangan-olahan/index.html",
+    ):
         html = (site / name).read_text(encoding="utf-8")
-        assert re.search(r'<link rel="manifest" href="(?:\.\./)*manifest\.webmanifest">', html), name
+        assert re.search(r'<link rel="manifest" href="(?:\.\./)*manifest\.webmanifest">', html), (
+            name
+        )
         assert not re.search(r'href="(?:\.\./)*luring/"', html), f"{name} links to the offline page"
 
     # the worker's patterns against the real names: hashed files cache-first, entry files not
-    photos = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.suffix in (".webp", ".jpg")]
+    photos = [
+        p.relative_to(site).as_posix() for p in site.rglob("*") if p.suffix in (".webp", ".jpg")
+    ]
     assert photos and all(re.search(offline.PHOTO_PATTERN, "/" + p) for p in photos)
     search = [p.relative_to(site).as_posix() for p in (site / "pagefind").rglob("*.pf_*")]
     assert search and all(re.search(offline.HASHED_SEARCH_PATTERN, "/" + p) for p in search)
-    for name in ("pagefind/pagefind.js", "pagefind/pagefind-entry.json", "pagefind/wasm.id.pagefind", "assets/katalog.css", "assets/katalog.js"):
+    for name in (
+        "pagefind/pagefind.js",
+        "pagefind/pagefind-entry.json",
+        "pagefind/wasm.id.pagefind",
+        "assets/katalog.css",
+        "assets/katalog.js",
+    ):
         assert (site / name).is_file(), name
-        assert not re.search(offline.HASHED_SEARCH_PATTERN, "/" + name) and not re.search(offline.HASHED_ASSET_PATTERN, "/" + name), name
-    hashed = [p.relative_to(site).as_posix() for p in (site / "assets/stylesheets").glob("*.min.css")]
+        assert not re.search(offline.HASHED_SEARCH_PATTERN, "/" + name) and not re.search(
+            offline.HASHED_ASSET_PATTERN, "/" + name
+        ), name
+    hashed = [
+        p.relative_to(site).as_posix() for p in (site / "assets/stylesheets").glob("*.min.css")
+    ]
     assert hashed and all(re.search(offline.HASHED_ASSET_PATTERN, "/" + p) for p in hashed)

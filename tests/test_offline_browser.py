@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import shutil
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -70,7 +71,11 @@ class Shopper:
 
     def check(self) -> None:
         """Only 127.0.0.1, no script error, no CSP violation."""
-        outside = [u for u in self.requests if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).hostname != "127.0.0.1"]
+        outside = [
+            u
+            for u in self.requests
+            if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).hostname != "127.0.0.1"
+        ]
         assert outside == []
         assert self.errors == []
         if not self.page.is_closed():
@@ -134,13 +139,17 @@ def open_and_save(page: Any, url: str) -> dict[str, Any]:
 
 
 def header_colour(page: Any) -> str:
-    return page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    return page.evaluate(
+        "() => getComputedStyle(document.querySelector('.md-header')).backgroundColor"
+    )
 
 
 # Tests ---------------------------------------------------------------------------------------
 
 
-def test_saved_page_opens_offline_and_an_unvisited_page_shows_the_offline_page(shopper: Shopper, base_url: str) -> None:
+def test_saved_page_opens_offline_and_an_unvisited_page_shows_the_offline_page(
+    shopper: Shopper, base_url: str
+) -> None:
     page = shopper.page
     seen = open_and_save(page, base_url + PRODUCT)
 
@@ -150,8 +159,10 @@ def test_saved_page_opens_offline_and_an_unvisited_page_shows_the_offline_page(s
     assert page.locator("h1").first.inner_text() == seen["title"]
     assert header_colour(page) == THEME_RGB  # the styles came from the saved copy too
     wait_for_script(
-        page, "photos => photos.every(p => Array.from(document.images).some(i => new URL(i.currentSrc || i.src).pathname === p && i.complete && i.naturalWidth > 0))",
-        arg=seen["photos"], timeout=WAIT_S,
+        page,
+        "photos => photos.every(p => Array.from(document.images).some(i => new URL(i.currentSrc || i.src).pathname === p && i.complete && i.naturalWidth > 0))",
+        arg=seen["photos"],
+        timeout=WAIT_S,
     )
 
     response = page.goto(base_url + UNVISITED)
@@ -163,7 +174,10 @@ def test_saved_page_opens_offline_and_an_unvisited_page_shows_the_offline_page(s
     saved_links = page.locator(".bp-offline__saved a")
     assert saved_links.count() == 1
     assert saved_links.first.get_attribute("href") == base_url + PRODUCT
-    assert saved_links.first.inner_text() in seen["title"] or seen["title"] in saved_links.first.inner_text()
+    assert (
+        saved_links.first.inner_text() in seen["title"]
+        or seen["title"] in saved_links.first.inner_text()
+    )
     assert page.locator(".bp-offline__none").is_hidden()
     assert page.locator("[data-offline-retry]").get_attribute("href") == base_url + UNVISITED
     ARTIFACTS.mkdir(exist_ok=True)
@@ -193,7 +207,9 @@ def test_search_used_once_works_offline(shopper: Shopper, base_url: str) -> None
     def search_saved() -> bool:
         saved = cache_of(site_caches(page), "cari")
         names = {p.rsplit("/", 1)[1] for p in saved}
-        return {"pagefind.js", "pagefind-entry.json", "wasm.id.pagefind"} <= names and any(p.endswith(".pf_fragment") for p in saved)
+        return {"pagefind.js", "pagefind-entry.json", "wasm.id.pagefind"} <= names and any(
+            p.endswith(".pf_fragment") for p in saved
+        )
 
     wait_until("Pagefind's files saved", search_saved)
     shopper.context.set_offline(True)
@@ -204,7 +220,9 @@ def test_search_used_once_works_offline(shopper: Shopper, base_url: str) -> None
     assert settled_results(page, "[data-search-results]") == online
 
 
-def test_a_deploy_replaces_every_cache_on_the_next_visit(shopper: Shopper, www: Path, tmp_path: Path) -> None:
+def test_a_deploy_replaces_every_cache_on_the_next_visit(
+    shopper: Shopper, www: Path, tmp_path: Path
+) -> None:
     served = tmp_path / "www"
     shutil.copytree(www, served)
     with SiteServer(served) as server:
@@ -216,7 +234,9 @@ def test_a_deploy_replaces_every_cache_on_the_next_visit(shopper: Shopper, www: 
         # deploy: the product page changes, and with it the build id in sw.js
         html_path = served / SUB_PATH / PRODUCT / "index.html"
         html = html_path.read_text(encoding="utf-8")
-        html_path.write_text(re.sub(r"(<h1[^>]*>)[^<]*(</h1>)", r"\1Versi baru\2", html, count=1), encoding="utf-8")
+        html_path.write_text(
+            re.sub(r"(<h1[^>]*>)[^<]*(</h1>)", r"\1Versi baru\2", html, count=1), encoding="utf-8"
+        )
         worker = served / SUB_PATH / "sw.js"
         new = "f" * 16 if old != "f" * 16 else "e" * 16
         worker.write_text(worker.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
@@ -224,15 +244,21 @@ def test_a_deploy_replaces_every_cache_on_the_next_visit(shopper: Shopper, www: 
         # the next visit shows the new page at once (network first) ...
         assert page.goto(base + PRODUCT) is not None
         assert page.locator("h1").first.inner_text() == "Versi baru"
+
         # ... and the new worker drops the old caches and saves the page again in its own. The
         # browser's own update check on navigation can be deferred on a loaded machine (seen once
         # in a full CI-like run), so ask for it, again while waiting, as later visits would.
         def updated() -> bool:
-            page.evaluate("navigator.serviceWorker.getRegistration().then(r => r && r.update()).catch(() => {})")
+            page.evaluate(
+                "navigator.serviceWorker.getRegistration().then(r => r && r.update()).catch(() => {})"
+            )
             return build_id(site_caches(page)) == {new}
 
         wait_until("only the new build's caches", updated)
-        wait_until("the page saved by the new worker", lambda: f"/{SUB_PATH}/{PRODUCT}" in cache_of(site_caches(page), "halaman"))
+        wait_until(
+            "the page saved by the new worker",
+            lambda: f"/{SUB_PATH}/{PRODUCT}" in cache_of(site_caches(page), "halaman"),
+        )
         shopper.context.set_offline(True)
         page.reload()
         assert page.locator("h1").first.inner_text() == "Versi baru"

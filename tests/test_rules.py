@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import yaml
@@ -34,13 +35,21 @@ def test_committed_rule_files_are_what_the_rule_book_generates() -> None:
 def test_schema_check_command_finds_a_stale_file(tmp_path: Path) -> None:
     runner = CliRunner()
     (tmp_path / "docs/panduan").mkdir(parents=True)
-    (tmp_path / rules.GUIDE_PAGE).write_text("# Izin\n\n<!-- buku-aturan: kategori -->\nlama\n<!-- /buku-aturan -->\n", encoding="utf-8")
+    (tmp_path / rules.GUIDE_PAGE).write_text(
+        "# Izin\n\n<!-- buku-aturan: kategori -->\nlama\n<!-- /buku-aturan -->\n", encoding="utf-8"
+    )
     assert runner.invoke(main, ["schema", "--write", "--root", str(tmp_path)]).exit_code == 0
-    assert "| `air-minum-kemasan` (Air minum kemasan) | `bpom-md` atau `bpom-ml` **dan** `sni` (P-IRT tidak boleh)" in (tmp_path / rules.GUIDE_PAGE).read_text(encoding="utf-8")
+    assert (
+        "| `air-minum-kemasan` (Air minum kemasan) | `bpom-md` atau `bpom-ml` **dan** `sni` (P-IRT tidak boleh)"
+        in (tmp_path / rules.GUIDE_PAGE).read_text(encoding="utf-8")
+    )
     done = runner.invoke(main, ["schema", "--check", "--root", str(tmp_path)])
     assert done.exit_code == 0, done.output
     stale = tmp_path / "catalogue_gen/schema/produk.schema.json"
-    stale.write_text(stale.read_text(encoding="utf-8").replace('"maxItems": 8', '"maxItems": 9'), encoding="utf-8")
+    stale.write_text(
+        stale.read_text(encoding="utf-8").replace('"maxItems": 8', '"maxItems": 9'),
+        encoding="utf-8",
+    )
     done = runner.invoke(main, ["schema", "--check", "--root", str(tmp_path)])
     assert done.exit_code == 1
     assert "catalogue_gen/schema/produk.schema.json" in done.output
@@ -54,7 +63,7 @@ def test_form_rules_name_every_license_kind_and_category() -> None:
     assert data["limits"]["rupiah"] == list(rules.PRICE_RANGE)
     # the page loads the rules before the form
     page = (REPO / "docs/buat/index.md").read_text(encoding="utf-8")
-    assert page.index("aturan-form.js") < page.index("form.js\"")
+    assert page.index("aturan-form.js") < page.index('form.js"')
 
 
 class EditorLoader(yaml.SafeLoader):
@@ -65,10 +74,18 @@ class EditorLoader(yaml.SafeLoader):
 _CORE_RESOLVERS = (
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
     ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
-    ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", list("-+.0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+.0123456789"),
+    ),
 )
 EditorLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:timestamp", *(t for t, _, _ in _CORE_RESOLVERS))]
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", *(t for t, _, _ in _CORE_RESOLVERS))
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 for _tag, _pattern, _first in _CORE_RESOLVERS:
@@ -76,7 +93,9 @@ for _tag, _pattern, _first in _CORE_RESOLVERS:
 
 
 SCHEMAS = {
-    "produsen.yml": json.loads(rules.generated_files()["catalogue_gen/schema/produsen.schema.json"]),
+    "produsen.yml": json.loads(
+        rules.generated_files()["catalogue_gen/schema/produsen.schema.json"]
+    ),
     "produk.yml": json.loads(rules.generated_files()["catalogue_gen/schema/produk.schema.json"]),
 }
 
@@ -84,11 +103,16 @@ SCHEMAS = {
 def schema_errors(path: Path) -> list[str] | None:
     """What an editor with the schema says of the file; None when it cannot read it as YAML."""
     try:
-        document = yaml.load(path.read_bytes().decode("utf-8"), Loader=EditorLoader)  # noqa: S506 - SafeLoader subclass
+        document = yaml.load(path.read_bytes().decode("utf-8"), Loader=EditorLoader)
     except (UnicodeDecodeError, yaml.YAMLError, RecursionError):
         return None
-    validator = Draft202012Validator(SCHEMAS[path.name], format_checker=Draft202012Validator.FORMAT_CHECKER)
-    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(document)]
+    validator = Draft202012Validator(
+        SCHEMAS[path.name], format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+    return [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator.iter_errors(document)
+    ]
 
 
 def validator_errors(settings: Settings) -> dict[str, list[Problem]]:
@@ -103,11 +127,18 @@ def validator_errors(settings: Settings) -> dict[str, list[Problem]]:
     return by_file
 
 
-def verdicts(case: Case, make_catalogue: Callable[..., Settings]) -> list[tuple[str, list[Problem], list[str] | None]]:
+def verdicts(
+    case: Case, make_catalogue: Callable[..., Settings]
+) -> list[tuple[str, list[Problem], list[str] | None]]:
     settings = make_catalogue(case.files())
     errors = validator_errors(settings)
     found = []
-    for path in sorted([*settings.products_dir.glob("*/produsen.yml"), *settings.products_dir.glob("*/*/produk.yml")]):
+    for path in sorted(
+        [
+            *settings.products_dir.glob("*/produsen.yml"),
+            *settings.products_dir.glob("*/*/produk.yml"),
+        ]
+    ):
         if path.is_symlink() or not path.is_file() or path.stat().st_size > 1_000_000:
             continue
         rel = path.relative_to(settings.root).as_posix()
@@ -116,7 +147,9 @@ def verdicts(case: Case, make_catalogue: Callable[..., Settings]) -> list[tuple[
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_schema_and_validator_agree_on_the_corpus(case: Case, make_catalogue: Callable[..., Settings]) -> None:
+def test_schema_and_validator_agree_on_the_corpus(
+    case: Case, make_catalogue: Callable[..., Settings]
+) -> None:
     for rel, galat, schema in verdicts(case, make_catalogue):
         if schema is None:
             # an editor cannot read the file either; validate.py must say why
@@ -133,16 +166,34 @@ def test_schema_and_validator_agree_on_the_corpus(case: Case, make_catalogue: Ca
 def test_beyond_schema_names_real_codes() -> None:
     from catalogue_gen import messages
 
-    unknown = [code for code in rules.BEYOND_SCHEMA if not isinstance(getattr(messages, code, None), str)]
+    unknown = [
+        code for code in rules.BEYOND_SCHEMA if not isinstance(getattr(messages, code, None), str)
+    ]
     assert unknown == []
 
 
-@pytest.mark.parametrize(("text", "valid"), [
-    ("100", True), ("75000", True), ("75 000", True), ("1000000000", True), ("1 000 000 000", True),
-    ("99", True), ("1", True), ("0", False), ("0100", False), ("1000000001", False), ("5000000000", False), ("-500", False), ("75.000", False),
-])
+@pytest.mark.parametrize(
+    ("text", "valid"),
+    [
+        ("100", True),
+        ("75000", True),
+        ("75 000", True),
+        ("1000000000", True),
+        ("1 000 000 000", True),
+        ("99", True),
+        ("1", True),
+        ("0", False),
+        ("0100", False),
+        ("1000000001", False),
+        ("5000000000", False),
+        ("-500", False),
+        ("75.000", False),
+    ],
+)
 def test_price_text_pattern_is_the_validator_range(text: str, valid: bool) -> None:
-    schema: dict[str, Any] = SCHEMAS["produk.yml"]["properties"]["harga"]["items"]["properties"]["rupiah"]
+    schema: dict[str, Any] = SCHEMAS["produk.yml"]["properties"]["harga"]["items"]["properties"][
+        "rupiah"
+    ]
     assert Draft202012Validator(schema).is_valid(text) is valid
     number = int(text.replace(" ", "")) if text.replace(" ", "").lstrip("-").isdigit() else None
     low, high = rules.PRICE_RANGE

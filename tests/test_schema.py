@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import yaml
@@ -19,10 +20,17 @@ from catalogue_gen.validate import normalise_phone
 from .conftest import FIXTURE_CATALOGUE, PRODUCER_YML, PRODUCT_YML, REPO
 
 SCHEMA_DIR = REPO / "catalogue_gen" / "schema"
-SCHEMAS = {name: json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")) for name in ("produsen", "produk")}
+SCHEMAS = {
+    name: json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    for name in ("produsen", "produk")
+}
 DATA_FILES = sorted(
-    [*(REPO / "products").glob("*/produsen.yml"), *(REPO / "products").glob("*/*/produk.yml"),
-     *FIXTURE_CATALOGUE.glob("*/produsen.yml"), *FIXTURE_CATALOGUE.glob("*/*/produk.yml")]
+    [
+        *(REPO / "products").glob("*/produsen.yml"),
+        *(REPO / "products").glob("*/*/produk.yml"),
+        *FIXTURE_CATALOGUE.glob("*/produsen.yml"),
+        *FIXTURE_CATALOGUE.glob("*/*/produk.yml"),
+    ]
 )
 
 
@@ -37,12 +45,17 @@ EditorLoader.yaml_implicit_resolvers = {
 
 
 def load(text: str) -> Any:
-    return yaml.load(text, Loader=EditorLoader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=EditorLoader)
 
 
 def errors(kind: str, document: Any) -> list[str]:
-    validator = Draft202012Validator(SCHEMAS[kind], format_checker=Draft202012Validator.FORMAT_CHECKER)
-    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(document)]
+    validator = Draft202012Validator(
+        SCHEMAS[kind], format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+    return [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator.iter_errors(document)
+    ]
 
 
 def test_schemas_are_valid_draft_2020_12() -> None:
@@ -55,16 +68,22 @@ def test_scaffolds_point_at_the_published_schemas() -> None:
     for name, schema in SCHEMAS.items():
         assert schema["$id"] == f"{scaffold.SCHEMA_BASE}{name}.schema.json"
     for template in (REPO / "catalogue_gen/templates/scaffold").glob("*.j2"):
-        assert template.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema={{ schema }}")
+        assert template.read_text(encoding="utf-8").startswith(
+            "# yaml-language-server: $schema={{ schema }}"
+        )
     # the browser form writes the same line into the files it makes
-    assert f'var SCHEMA = "{scaffold.SCHEMA_BASE}";' in (REPO / "docs/assets/form.js").read_text(encoding="utf-8")
+    assert f'var SCHEMA = "{scaffold.SCHEMA_BASE}";' in (REPO / "docs/assets/form.js").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_enums_match_the_code() -> None:
     produk = SCHEMAS["produk"]["properties"]
     assert produk["kategori"]["enum"] == [c.slug for c in categories.CATEGORIES]
     assert produk["izin"]["items"]["properties"]["jenis"]["enum"] == list(licenses.LICENSE_TYPES)
-    assert SCHEMAS["produsen"]["properties"]["kabupaten"]["enum"] == [r.slug for r in regencies.REGENCIES]
+    assert SCHEMAS["produsen"]["properties"]["kabupaten"]["enum"] == [
+        r.slug for r in regencies.REGENCIES
+    ]
     assert len(SCHEMAS["produsen"]["properties"]["kabupaten"]["enum"]) == 22
 
 
@@ -84,12 +103,42 @@ def test_conftest_samples_and_scaffolds_are_valid(make_catalogue: Callable[..., 
     settings = make_catalogue(base=False)
     runner = CliRunner()
     root = str(settings.root)
-    result = runner.invoke(main, ["new", "produsen", "--root", root, "--slug", "usaha-baru", "--nama", "Usaha Baru",
-                                  "--kabupaten", "sikka", "--whatsapp", "0812 3456 7890"])
+    result = runner.invoke(
+        main,
+        [
+            "new",
+            "produsen",
+            "--root",
+            root,
+            "--slug",
+            "usaha-baru",
+            "--nama",
+            "Usaha Baru",
+            "--kabupaten",
+            "sikka",
+            "--whatsapp",
+            "0812 3456 7890",
+        ],
+    )
     assert result.exit_code == 0, result.output
     for category in ("minuman", "air-minum-kemasan", "kosmetik", "tenun"):
-        result = runner.invoke(main, ["new", "produk", "--root", root, "--produsen", "usaha-baru", "--slug", f"produk-{category}",
-                                      "--nama", "Produk Baru", "--kategori", category])
+        result = runner.invoke(
+            main,
+            [
+                "new",
+                "produk",
+                "--root",
+                root,
+                "--produsen",
+                "usaha-baru",
+                "--slug",
+                f"produk-{category}",
+                "--nama",
+                "Produk Baru",
+                "--kategori",
+                category,
+            ],
+        )
         assert result.exit_code == 0, result.output
     for path in settings.products_dir.rglob("*.yml"):
         kind = "produsen" if path.name == "produsen.yml" else "produk"
@@ -102,21 +151,57 @@ INVALID_PRODUCTS = [
     # `75.000` loads as the whole number 75, which the schema cannot tell from a real Rp75:
     # only the validator sees the dot (PRICE_DOTTED); `75.500` is no whole number for either.
     ("dotted price", PRODUCT_YML.replace("rupiah: 75000", "rupiah: 75.500"), "rupiah"),
-    ("unquoted license number", PRODUCT_YML.replace('"2065302010052-29"', "2065302010052"), "is not of type 'string'"),
+    (
+        "unquoted license number",
+        PRODUCT_YML.replace('"2065302010052-29"', "2065302010052"),
+        "is not of type 'string'",
+    ),
     ("unknown license type", PRODUCT_YML.replace("jenis: pirt", "jenis: spp-irt"), "is not one of"),
-    ("no photo", PRODUCT_YML.replace("  - berkas: depan.jpg\n    keterangan: Botol madu\n", "").replace("foto:\n", "foto: []\n"), "should be non-empty"),
-    ("photo outside the folder", PRODUCT_YML.replace("berkas: depan.jpg", "berkas: ../lain/depan.jpg"), "foto"),
+    (
+        "no photo",
+        PRODUCT_YML.replace("  - berkas: depan.jpg\n    keterangan: Botol madu\n", "").replace(
+            "foto:\n", "foto: []\n"
+        ),
+        "should be non-empty",
+    ),
+    (
+        "photo outside the folder",
+        PRODUCT_YML.replace("berkas: depan.jpg", "berkas: ../lain/depan.jpg"),
+        "foto",
+    ),
     ("photo as pdf", PRODUCT_YML.replace("berkas: depan.jpg", "berkas: depan.pdf"), "foto"),
-    ("halal number and in process", PRODUCT_YML.replace('nomor: "ID53110012345670825"', 'nomor: "ID53110012345670825"\n  status: dalam-proses'), "halal"),
-    ("halal without anything", PRODUCT_YML.replace('  nomor: "ID53110012345670825"', "  alasan: belum"), "halal"),
-    ("link over http", PRODUCT_YML + "tautan:\n  shopee: http://shopee.co.id/x\n", "does not match"),
-    ("summary too long", PRODUCT_YML.replace("ringkasan: Madu hutan murni dari Fatumnasi.", "ringkasan: " + "x" * 161), "is too long"),
+    (
+        "halal number and in process",
+        PRODUCT_YML.replace(
+            'nomor: "ID53110012345670825"', 'nomor: "ID53110012345670825"\n  status: dalam-proses'
+        ),
+        "halal",
+    ),
+    (
+        "halal without anything",
+        PRODUCT_YML.replace('  nomor: "ID53110012345670825"', "  alasan: belum"),
+        "halal",
+    ),
+    (
+        "link over http",
+        PRODUCT_YML + "tautan:\n  shopee: http://shopee.co.id/x\n",
+        "does not match",
+    ),
+    (
+        "summary too long",
+        PRODUCT_YML.replace(
+            "ringkasan: Madu hutan murni dari Fatumnasi.", "ringkasan: " + "x" * 161
+        ),
+        "is too long",
+    ),
     ("date not a date", PRODUCT_YML + "diperbarui: 15-10-2026\n", "does not match"),
     ("available as text", PRODUCT_YML + "tersedia: ya\n", "is not of type 'boolean'"),
 ]
 
 
-@pytest.mark.parametrize(("case", "text", "expected"), INVALID_PRODUCTS, ids=[c[0] for c in INVALID_PRODUCTS])
+@pytest.mark.parametrize(
+    ("case", "text", "expected"), INVALID_PRODUCTS, ids=[c[0] for c in INVALID_PRODUCTS]
+)
 def test_typical_product_mistakes_are_rejected(case: str, text: str, expected: str) -> None:
     found = errors("produk", load(text))
     assert found, case
@@ -125,9 +210,21 @@ def test_typical_product_mistakes_are_rejected(case: str, text: str, expected: s
 
 INVALID_PRODUCERS = [
     ("unknown regency", PRODUCER_YML.replace("timor-tengah-selatan", "tts"), "is not one of"),
-    ("no contact", PRODUCER_YML.replace('kontak:\n  whatsapp: "0812-3456-7890"\n', "kontak: {}\n"), "should be non-empty"),
-    ("unquoted phone", PRODUCER_YML.replace('"0812-3456-7890"', "6281234567890"), "is not of type 'string'"),
-    ("landline on whatsapp", PRODUCER_YML.replace('"0812-3456-7890"', '"0380-821234"'), "does not match"),
+    (
+        "no contact",
+        PRODUCER_YML.replace('kontak:\n  whatsapp: "0812-3456-7890"\n', "kontak: {}\n"),
+        "should be non-empty",
+    ),
+    (
+        "unquoted phone",
+        PRODUCER_YML.replace('"0812-3456-7890"', "6281234567890"),
+        "is not of type 'string'",
+    ),
+    (
+        "landline on whatsapp",
+        PRODUCER_YML.replace('"0812-3456-7890"', '"0380-821234"'),
+        "does not match",
+    ),
     ("short nib", PRODUCER_YML + 'nib: "12345"\n', "does not match"),
     ("website over http", PRODUCER_YML + "  situs: http://contoh.id\n", "does not match"),
     ("github account with @", PRODUCER_YML + 'akun_github: ["@madu"]\n', "does not match"),
@@ -135,7 +232,9 @@ INVALID_PRODUCERS = [
 ]
 
 
-@pytest.mark.parametrize(("case", "text", "expected"), INVALID_PRODUCERS, ids=[c[0] for c in INVALID_PRODUCERS])
+@pytest.mark.parametrize(
+    ("case", "text", "expected"), INVALID_PRODUCERS, ids=[c[0] for c in INVALID_PRODUCERS]
+)
 def test_typical_producer_mistakes_are_rejected(case: str, text: str, expected: str) -> None:
     found = errors("produsen", load(text))
     assert any(expected in line for line in found), (case, found)
@@ -143,8 +242,20 @@ def test_typical_producer_mistakes_are_rejected(case: str, text: str, expected: 
 
 @pytest.mark.parametrize(
     "number",
-    ["0812-3456-7890", "+62 812-3456-7890", "6281234567890", "0812 3456 789", "(0812) 3456-7890", "+62 (812) 345 6789",
-     "0380-821234", "0812-345", "62812345678901234", "+1 415 555 0100", "08a2-3456-7890", "081-2345-6789-0123"],
+    [
+        "0812-3456-7890",
+        "+62 812-3456-7890",
+        "6281234567890",
+        "0812 3456 789",
+        "(0812) 3456-7890",
+        "+62 (812) 345 6789",
+        "0380-821234",
+        "0812-345",
+        "62812345678901234",
+        "+1 415 555 0100",
+        "08a2-3456-7890",
+        "081-2345-6789-0123",
+    ],
 )
 def test_whatsapp_pattern_agrees_with_the_validator(number: str) -> None:
     mobile = normalise_phone(number)
@@ -153,7 +264,23 @@ def test_whatsapp_pattern_agrees_with_the_validator(number: str) -> None:
     assert (errors("produsen", document) == []) == accepted_by_validator
 
 
-@pytest.mark.parametrize("account", ["madu", "Madu-Fatumnasi", "a", "a" * 39, "a" * 40, "-madu", "madu-", "madu--x", "madu_x", "@madu", "mädu", "madu x"])
+@pytest.mark.parametrize(
+    "account",
+    [
+        "madu",
+        "Madu-Fatumnasi",
+        "a",
+        "a" * 39,
+        "a" * 40,
+        "-madu",
+        "madu-",
+        "madu--x",
+        "madu_x",
+        "@madu",
+        "mädu",
+        "madu x",
+    ],
+)
 def test_github_account_pattern_agrees_with_the_validator(account: str) -> None:
     document = load(PRODUCER_YML + f"akun_github: [{json.dumps(account)}]\n")
     assert (errors("produsen", document) == []) == owners.is_valid_login(account)
@@ -172,8 +299,25 @@ def test_schema_command_writes_and_prints(tmp_path: Path) -> None:
 
 def test_scaffold_writes_the_github_account(make_catalogue: Callable[..., Settings]) -> None:
     settings = make_catalogue(base=False)
-    result = CliRunner().invoke(main, ["new", "produsen", "--root", str(settings.root), "--slug", "usaha-baru", "--nama", "Usaha Baru",
-                                       "--kabupaten", "sikka", "--whatsapp", "0812 3456 7890", "--akun-github", "usaha-baru-sikka"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "new",
+            "produsen",
+            "--root",
+            str(settings.root),
+            "--slug",
+            "usaha-baru",
+            "--nama",
+            "Usaha Baru",
+            "--kabupaten",
+            "sikka",
+            "--whatsapp",
+            "0812 3456 7890",
+            "--akun-github",
+            "usaha-baru-sikka",
+        ],
+    )
     assert result.exit_code == 0, result.output
     text = (settings.products_dir / "usaha-baru/produsen.yml").read_text(encoding="utf-8")
     assert "\nakun_github: [usaha-baru-sikka]\n" in text

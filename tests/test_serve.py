@@ -26,7 +26,7 @@ def free_port() -> int:
 
 def fetch(url: str) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback only
+        with urllib.request.urlopen(url, timeout=2) as response:
             return response.read().decode("utf-8")
     except OSError:
         return ""
@@ -46,13 +46,18 @@ def test_serve_regenerates_when_a_product_changes(tmp_path: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "catalogue_gen", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     try:
         url = f"http://127.0.0.1:{port}/katalog/produk/tenun-contoh/selendang-ikat/"
         assert wait_for(url, "Rp450.000", 60)
         product = tmp_path / "products/tenun-contoh/selendang-ikat/produk.yml"
-        product.write_text(product.read_text(encoding="utf-8").replace("450000", "475000"), encoding="utf-8")
+        product.write_text(
+            product.read_text(encoding="utf-8").replace("450000", "475000"), encoding="utf-8"
+        )
         assert wait_for(url, "Rp475.000", 60)
     finally:
         os.killpg(server.pid, signal.SIGTERM)

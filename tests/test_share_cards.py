@@ -12,8 +12,8 @@ import io
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from PIL import Image
@@ -32,7 +32,9 @@ HOME_TITLE = "Beli Produk NTT – Katalog produk UMKM Nusa Tenggara Timur"
 
 def front_matter(page: Path) -> dict[str, str]:
     text = page.read_text(encoding="utf-8").split("---", 2)[1]
-    return {key: value.strip().strip('"') for key, value in re.findall(r"^(\w+): (.*)$", text, re.M)}
+    return {
+        key: value.strip().strip('"') for key, value in re.findall(r"^(\w+): (.*)$", text, re.M)
+    }
 
 
 def assert_share_image(path: Path) -> None:
@@ -64,7 +66,9 @@ def test_home_listings_and_producers_name_a_collage_that_exists(tmp_path: Path) 
     for page, title in pages.items():
         meta = front_matter(docs / page)
         assert meta["og_title"] == title, page
-        assert meta["og_image"].startswith(SITE_URL + "produk/") and meta["og_image"].endswith("-og.jpg"), page
+        assert meta["og_image"].startswith(SITE_URL + "produk/") and meta["og_image"].endswith(
+            "-og.jpg"
+        ), page
         assert meta["og_image_alt"].startswith("Foto "), page
         images[page] = meta["og_image"]
         assert_share_image(docs / meta["og_image"].removeprefix(SITE_URL))
@@ -88,7 +92,13 @@ def test_a_page_with_one_product_shares_that_products_image(tmp_path: Path) -> N
 def test_pages_with_no_product_share_the_site_card(tmp_path: Path) -> None:
     settings = materialise(tmp_path)
     generate(settings)
-    empty = ["kabupaten/alor/index.md", "kategori/kosmetik/index.md", "kategori/index.md", "kabupaten/index.md", "cari/index.md"]
+    empty = [
+        "kabupaten/alor/index.md",
+        "kategori/kosmetik/index.md",
+        "kategori/index.md",
+        "kabupaten/index.md",
+        "cari/index.md",
+    ]
     metas = [front_matter(settings.docs_dir / page) for page in empty]
     assert len({meta["og_image"] for meta in metas}) == 1
     assert metas[0]["og_title"] == "Kabupaten Alor – Beli Produk NTT"
@@ -97,13 +107,21 @@ def test_pages_with_no_product_share_the_site_card(tmp_path: Path) -> None:
     assert default.read_bytes() == photo_stage.compose_share_card([], settings.photo)
     with Image.open(default) as image:
         red, green, blue = image.convert("RGB").getpixel((5, 5))
-        assert abs(red - 0x8A) < 8 and abs(green - 0x3B) < 8 and abs(blue - 0x12) < 8  # the logo's brown
+        assert (
+            abs(red - 0x8A) < 8 and abs(green - 0x3B) < 8 and abs(blue - 0x12) < 8
+        )  # the logo's brown
 
 
-def test_without_a_site_url_the_share_image_is_relative(make_catalogue: Callable[..., Settings]) -> None:
+def test_without_a_site_url_the_share_image_is_relative(
+    make_catalogue: Callable[..., Settings],
+) -> None:
     settings = dataclasses.replace(make_catalogue(), site_url="/")
     generate(settings)
-    for page in ["index.md", "kategori/pangan-olahan/index.md", "produsen/kelompok-contoh/index.md"]:
+    for page in [
+        "index.md",
+        "kategori/pangan-olahan/index.md",
+        "produsen/kelompok-contoh/index.md",
+    ]:
         image = front_matter(settings.docs_dir / page)["og_image"]
         assert not image.startswith(("http", "/")), image
         assert_share_image((settings.docs_dir / page).parent / image)
@@ -112,14 +130,25 @@ def test_without_a_site_url_the_share_image_is_relative(make_catalogue: Callable
 # The photo stage -------------------------------------------------------------------------------
 
 
-def test_a_warm_build_makes_no_share_card_again(make_catalogue: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_warm_build_makes_no_share_card_again(
+    make_catalogue: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = make_catalogue()
     (settings.root / "products/kelompok-contoh/kedua").mkdir()
     (settings.root / "products/kelompok-contoh/kedua/produk.yml").write_text(
-        (settings.root / "products/kelompok-contoh/madu/produk.yml").read_text(encoding="utf-8").replace("Madu Hutan Contoh", "Madu Kedua"), encoding="utf-8")
-    (settings.root / "products/kelompok-contoh/kedua/depan.jpg").write_bytes(photo_bytes(color=(200, 40, 40)))
+        (settings.root / "products/kelompok-contoh/madu/produk.yml")
+        .read_text(encoding="utf-8")
+        .replace("Madu Hutan Contoh", "Madu Kedua"),
+        encoding="utf-8",
+    )
+    (settings.root / "products/kelompok-contoh/kedua/depan.jpg").write_bytes(
+        photo_bytes(color=(200, 40, 40))
+    )
     generate(settings)
-    before = {page: front_matter(settings.docs_dir / page)["og_image"] for page in ("index.md", "cari/index.md")}
+    before = {
+        page: front_matter(settings.docs_dir / page)["og_image"]
+        for page in ("index.md", "cari/index.md")
+    }
     assert len(set(before.values())) == 2, "a collage of two photos, and the site card"
 
     def fail(*args: object) -> bytes:
@@ -132,11 +161,15 @@ def test_a_warm_build_makes_no_share_card_again(make_catalogue: Callable[..., Se
         assert_share_image(settings.docs_dir / image.removeprefix(SITE_URL))
 
 
-def test_a_damaged_share_card_in_the_cache_is_made_again(make_catalogue: Callable[..., Settings]) -> None:
+def test_a_damaged_share_card_in_the_cache_is_made_again(
+    make_catalogue: Callable[..., Settings],
+) -> None:
     settings = make_catalogue()
     generate(settings)
     cached = list((settings.cache_dir / "photos").rglob("*-og.jpg"))
-    name = front_matter(settings.docs_dir / "cari/index.md")["og_image"].rsplit("/", 1)[1]  # the site card
+    name = front_matter(settings.docs_dir / "cari/index.md")["og_image"].rsplit("/", 1)[
+        1
+    ]  # the site card
     [entry] = [path for path in cached if path.name == name]
     good = entry.read_bytes()
     entry.write_bytes(b"rusak")
@@ -148,11 +181,15 @@ def test_a_new_photo_gives_a_new_share_image(make_catalogue: Callable[..., Setti
     settings = make_catalogue()
     generate(settings)
     before = front_matter(settings.docs_dir / "kategori/pangan-olahan/index.md")["og_image"]
-    (settings.root / "products/kelompok-contoh/madu/depan.jpg").write_bytes(photo_bytes(color=(20, 160, 60)))
+    (settings.root / "products/kelompok-contoh/madu/depan.jpg").write_bytes(
+        photo_bytes(color=(20, 160, 60))
+    )
     generate(settings)
     after = front_matter(settings.docs_dir / "kategori/pangan-olahan/index.md")["og_image"]
     assert after != before
-    assert not (settings.docs_dir / before.removeprefix(SITE_URL)).exists(), "the old collage is not published"
+    assert not (settings.docs_dir / before.removeprefix(SITE_URL)).exists(), (
+        "the old collage is not published"
+    )
 
 
 @pytest.mark.parametrize("count", [1, 2, 3, 4, 5, 6, 9])
@@ -168,8 +205,12 @@ def test_collages_of_any_size_are_1200x630_and_repeatable(tmp_path: Path, count:
         processed.append(result)
     cards = photo_stage.ShareCards(params, tmp_path / "cache")
     rendered = [
-        ProcessedPhoto(None, tuple(PhotoVariant(n, w, h, str(Path(r.entry_dir) / n)) for n, w, h in r.variants),  # type: ignore[arg-type]
-                       None, r.placeholder)
+        ProcessedPhoto(
+            None,
+            tuple(PhotoVariant(n, w, h, str(Path(r.entry_dir) / n)) for n, w, h in r.variants),  # type: ignore[arg-type]
+            None,
+            r.placeholder,
+        )
         for r in processed
     ]
     card = cards.collage(rendered)
@@ -177,12 +218,20 @@ def test_collages_of_any_size_are_1200x630_and_repeatable(tmp_path: Path, count:
     assert cards.make(workers=1) == 1
     assert cards.make(workers=1) == 0, "made once"
     assert_share_image(Path(card.cache_path))
-    again = photo_stage.compose_share_card(cards.jobs[Path(card.cache_path).parent.name].sources, params)
+    again = photo_stage.compose_share_card(
+        cards.jobs[Path(card.cache_path).parent.name].sources, params
+    )
     assert Path(card.cache_path).read_bytes() == again
     # the tiles cover the card: no tile is left empty (white) at its centre
     with Image.open(card.cache_path) as image:
-        for left, top, width, height in photo_stage.share_layout(min(count, photo_stage.SHARE_CARD_PHOTOS), params.social_size):
-            assert image.convert("RGB").getpixel((left + width // 2, top + height // 2)) != (255, 255, 255)
+        for left, top, width, height in photo_stage.share_layout(
+            min(count, photo_stage.SHARE_CARD_PHOTOS), params.social_size
+        ):
+            assert image.convert("RGB").getpixel((left + width // 2, top + height // 2)) != (
+                255,
+                255,
+                255,
+            )
 
 
 # The built site --------------------------------------------------------------------------------
@@ -191,7 +240,13 @@ def test_collages_of_any_size_are_1200x630_and_repeatable(tmp_path: Path, count:
 @pytest.mark.slow
 def test_the_built_pages_carry_the_open_graph_tags(tmp_path: Path) -> None:
     materialise(tmp_path, site=True)
-    done = subprocess.run([sys.executable, "-m", "catalogue_gen", "build"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "catalogue_gen", "build"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     site_url = Settings.for_project(tmp_path).site_url
     expected = {

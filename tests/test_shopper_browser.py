@@ -12,7 +12,8 @@ Measured in Debian's Chromium at 360x800, on the sample catalogue built once for
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -183,7 +184,9 @@ def open_late(page: Any, url: str) -> None:
     state = {"holding": True}
 
     def hold(route: Any) -> None:
-        if state["holding"] and (route.request.resource_type == "image" or route.request.url.endswith("/katalog.js")):
+        if state["holding"] and (
+            route.request.resource_type == "image" or route.request.url.endswith("/katalog.js")
+        ):
             held.append(route)
         else:
             route.continue_()
@@ -197,7 +200,9 @@ def open_late(page: Any, url: str) -> None:
         route.continue_()
     page.wait_for_load_state("load")
     page.wait_for_load_state("networkidle")
-    if page.locator("[data-finder]").count() and ("?" in url or page.locator("[data-search-app]").count()):
+    if page.locator("[data-finder]").count() and (
+        "?" in url or page.locator("[data-search-app]").count()
+    ):
         page.wait_for_selector("[data-finder][data-state=ready]")
     page.wait_for_timeout(500)
     assert held, "nothing was held back: the test would not see a late photo"
@@ -218,9 +223,22 @@ def low_contrast(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # Layout shift --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["", CATEGORY, REGENCY, SEI_PRODUCT, COFFEE_PRODUCT, PRODUCER, "cari/?q=kopi",
-                                  CATEGORY + "?kabupaten=kota-kupang"])
-def test_nothing_moves_while_photos_and_the_script_arrive_late(page: Any, base_url: str, path: str) -> None:
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        CATEGORY,
+        REGENCY,
+        SEI_PRODUCT,
+        COFFEE_PRODUCT,
+        PRODUCER,
+        "cari/?q=kopi",
+        CATEGORY + "?kabupaten=kota-kupang",
+    ],
+)
+def test_nothing_moves_while_photos_and_the_script_arrive_late(
+    page: Any, base_url: str, path: str
+) -> None:
     open_late(page, base_url + path)
     shifts = page.evaluate("window.__shifts")
     total = sum(s["value"] for s in shifts if not s["recent"])
@@ -230,7 +248,9 @@ def test_nothing_moves_while_photos_and_the_script_arrive_late(page: Any, base_u
 # Tap targets ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["", CATEGORY, REGENCY, SEI_PRODUCT, PRODUCER, "cari/", "cari/?q=kopi"])
+@pytest.mark.parametrize(
+    "path", ["", CATEGORY, REGENCY, SEI_PRODUCT, PRODUCER, "cari/", "cari/?q=kopi"]
+)
 def test_every_control_is_big_enough_for_a_thumb(page: Any, base_url: str, path: str) -> None:
     goto(page, base_url + path)
     if path.startswith("cari/?"):
@@ -241,8 +261,14 @@ def test_every_control_is_big_enough_for_a_thumb(page: Any, base_url: str, path:
 def test_the_pager_is_big_enough_for_a_thumb(page: Any, base_url: str) -> None:
     """The sample listings fit on one page: the pager's markup is rendered and put in one."""
     goto(page, base_url + CATEGORY)
-    pager = make_environment().get_template("partials/pager.html.j2").render(pager=_pager(f"{CATEGORY}2/index.md", CATEGORY.rstrip("/"), 2, 9))
-    page.eval_on_selector("[data-static]", "(node, html) => node.insertAdjacentHTML('beforeend', html)", pager)
+    pager = (
+        make_environment()
+        .get_template("partials/pager.html.j2")
+        .render(pager=_pager(f"{CATEGORY}2/index.md", CATEGORY.rstrip("/"), 2, 9))
+    )
+    page.eval_on_selector(
+        "[data-static]", "(node, html) => node.insertAdjacentHTML('beforeend', html)", pager
+    )
     assert page.locator(".bp-pager a").count() >= 9
     assert small_targets(page) == []
 
@@ -267,7 +293,18 @@ def test_the_menu_and_the_lightbox_are_big_enough_for_a_thumb(page: Any, base_ur
 SMALL_TEXT = ".bp-badge, .bp-count, .bp-facet-count, .bp-small, .bp-card__meta, .bp-card__price, .bp-result__meta, .bp-result__price, .md-banner__inner"
 
 
-@pytest.mark.parametrize("path", ["", CATEGORY, SEI_PRODUCT, "produk/madu-contoh-fatumnasi/madu-hutan-fatumnasi/", PRODUCER, "kategori/", "cari/?q=madu"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        CATEGORY,
+        SEI_PRODUCT,
+        "produk/madu-contoh-fatumnasi/madu-hutan-fatumnasi/",
+        PRODUCER,
+        "kategori/",
+        "cari/?q=madu",
+    ],
+)
 def test_text_contrast_is_at_least_4_5(page: Any, base_url: str, path: str) -> None:
     goto(page, base_url + path)
     if path.startswith("cari/"):
@@ -312,25 +349,38 @@ def test_the_focused_share_button_keeps_its_text(page: Any, base_url: str) -> No
 
 def test_a_product_card_is_on_the_first_home_screen(page: Any, base_url: str) -> None:
     goto(page, base_url)
-    boxes = page.eval_on_selector_all(".bp-card", "cards => cards.map(c => c.getBoundingClientRect().toJSON())")
+    boxes = page.eval_on_selector_all(
+        ".bp-card", "cards => cards.map(c => c.getBoundingClientRect().toJSON())"
+    )
     assert boxes
-    first = [b for b in boxes if b["top"] >= 0 and b["bottom"] <= PHONE["height"] and b["right"] <= PHONE["width"]]
+    first = [
+        b
+        for b in boxes
+        if b["top"] >= 0 and b["bottom"] <= PHONE["height"] and b["right"] <= PHONE["width"]
+    ]
     screenshot(page, "shopper-home-360x800")
-    assert first, f"the first card ends at {boxes[0]['bottom']:.0f} px, below the {PHONE['height']} px screen"
+    assert first, (
+        f"the first card ends at {boxes[0]['bottom']:.0f} px, below the {PHONE['height']} px screen"
+    )
 
 
 def test_variant_and_price_do_not_touch(page: Any, base_url: str) -> None:
     goto(page, base_url + SEI_PRODUCT)
-    gaps = page.eval_on_selector_all(".bp-prices tr", """rows => rows.map(row => {
+    gaps = page.eval_on_selector_all(
+        ".bp-prices tr",
+        """rows => rows.map(row => {
         const text = cell => { const r = document.createRange(); r.selectNodeContents(cell); return r.getBoundingClientRect(); };
         return text(row.cells[1]).left - text(row.cells[0]).right;
-    })""")
+    })""",
+    )
     assert gaps and min(gaps) >= 12, gaps
 
 
 @pytest.mark.parametrize("path", ["", CATEGORY, SEI_PRODUCT, "cari/?q=kopi"])
 def test_nothing_scrolls_sideways_at_320_pixels(browser: Any, base_url: str, path: str) -> None:
-    context = browser.new_context(viewport={"width": 320, "height": 640}, device_scale_factor=1, locale="id-ID")
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640}, device_scale_factor=1, locale="id-ID"
+    )
     try:
         page = context.new_page()
         goto(page, base_url + path)

@@ -9,9 +9,9 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -24,8 +24,12 @@ OLD_LEFTOVER_S = output.CACHE_LEFTOVER_AGE_S + 60
 
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "catalogue_gen", *args, "--root", str(root)],
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "catalogue_gen", *args, "--root", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def one_line_error(done: subprocess.CompletedProcess[str], words: str) -> None:
@@ -39,9 +43,13 @@ def one_line_error(done: subprocess.CompletedProcess[str], words: str) -> None:
 def mounted(target: Path, *options: str) -> Iterator[Path]:
     """A real mount (tmpfs of a given size, or a read-only bind) for the length of a test."""
     target.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["mount", *options, str(target)], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["mount", *options, str(target)], capture_output=True, text=True, check=False
+    )
     if done.returncode != 0:
-        pytest.skip(f"cannot mount here ({done.stderr.strip()}); the fault is covered by the injected tests")
+        pytest.skip(
+            f"cannot mount here ({done.stderr.strip()}); the fault is covered by the injected tests"
+        )
     try:
         yield target
     finally:
@@ -57,12 +65,16 @@ def site_with(folder: Path, text: str) -> Path:
 # Item 14: the swap ------------------------------------------------------------------------------
 
 
-def test_swap_exchanges_the_site_in_one_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_swap_exchanges_the_site_in_one_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     site = site_with(tmp_path / "site", "lama")
     new = site_with(tmp_path / ".site-new-1", "baru")
     probe_a, probe_b = site_with(tmp_path / "a", "a"), site_with(tmp_path / "b", "b")
     if not output.exchange_paths(probe_a, probe_b):
-        pytest.skip("no RENAME_EXCHANGE on this system or file system; the fallback is tested below")
+        pytest.skip(
+            "no RENAME_EXCHANGE on this system or file system; the fallback is tested below"
+        )
     shutil.rmtree(probe_a)
     shutil.rmtree(probe_b)
 
@@ -82,7 +94,9 @@ def test_first_swap_without_an_old_site_is_a_rename(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_kill_inside_the_fallback_swap_is_recovered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_kill_inside_the_fallback_swap_is_recovered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     site = site_with(tmp_path / "site", "lama")
     new = site_with(tmp_path / ".site-new-1", "baru")
     real_replace = os.replace
@@ -125,7 +139,9 @@ def test_next_build_recovers_the_site_and_clears_every_leftover(tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "site/index.html").is_file()
     assert not any(tmp_path.glob(".site-*"))
-    assert not any(settings.docs_dir.glob(".generated-*")) and not any(settings.docs_dir.glob(".retired-*"))
+    assert not any(settings.docs_dir.glob(".generated-*")) and not any(
+        settings.docs_dir.glob(".retired-*")
+    )
     assert not stale.exists()
     assert fresh.exists()  # may belong to a `validate` running beside the build
 
@@ -133,7 +149,9 @@ def test_next_build_recovers_the_site_and_clears_every_leftover(tmp_path: Path) 
 # Item 15: read-only places and full disks -------------------------------------------------------
 
 
-def test_validate_in_a_read_only_checkout_uses_a_temporary_photo_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_in_a_read_only_checkout_uses_a_temporary_photo_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = materialise(tmp_path)
 
     def read_only(*args: object, **kwargs: object) -> None:
@@ -158,9 +176,15 @@ def test_validate_and_build_on_a_read_only_mount(tmp_path: Path) -> None:
 
 
 def test_storage_errors_are_one_line_each() -> None:
-    assert "disk penuh" in (output.storage_message(OSError(errno.ENOSPC, "No space left on device", "/x")) or "")
-    assert "hanya-baca" in (output.storage_message(OSError(errno.EROFS, "Read-only file system", "/x")) or "")
-    assert "tidak ada izin membuka /x" in (output.storage_message(OSError(errno.EACCES, "Permission denied", "/x")) or "")
+    assert "disk penuh" in (
+        output.storage_message(OSError(errno.ENOSPC, "No space left on device", "/x")) or ""
+    )
+    assert "hanya-baca" in (
+        output.storage_message(OSError(errno.EROFS, "Read-only file system", "/x")) or ""
+    )
+    assert "tidak ada izin membuka /x" in (
+        output.storage_message(OSError(errno.EACCES, "Permission denied", "/x")) or ""
+    )
     assert output.storage_message(OSError(errno.ENOENT, "No such file", "/x")) is None
     mkdocs = "Traceback (most recent call last):\n  ...\nOSError: [Errno 28] No space left on device: 'site/x.html'\n"
     pagefind = "Error: Failed to write file: No space left on device (os error 28)\n"
@@ -169,14 +193,26 @@ def test_storage_errors_are_one_line_each() -> None:
     assert output.step_storage_message("MkDocs", "ERROR - Config value 'nav': bad") is None
 
 
-def test_pagefind_on_a_full_disk_keeps_the_old_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pagefind_on_a_full_disk_keeps_the_old_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = materialise(tmp_path, site=True)
     pipeline.build(settings)
     before = (settings.site_dir / "index.html").read_bytes()
     product = tmp_path / "products/tenun-contoh/selendang-ikat/produk.yml"
-    product.write_text(product.read_text(encoding="utf-8").replace("450000", "475000"), encoding="utf-8")
-    monkeypatch.setattr(pipeline, "run_pagefind", lambda site: subprocess.CompletedProcess(
-        ["pagefind"], 1, "", "Error: Failed to write file: No space left on device (os error 28)\n"))
+    product.write_text(
+        product.read_text(encoding="utf-8").replace("450000", "475000"), encoding="utf-8"
+    )
+    monkeypatch.setattr(
+        pipeline,
+        "run_pagefind",
+        lambda site: subprocess.CompletedProcess(
+            ["pagefind"],
+            1,
+            "",
+            "Error: Failed to write file: No space left on device (os error 28)\n",
+        ),
+    )
     with pytest.raises(OutputError, match="Pagefind berhenti karena disk penuh"):
         pipeline.build(settings)
     assert (settings.site_dir / "index.html").read_bytes() == before

