@@ -44,7 +44,7 @@ def uses(workflow: dict[str, Any], action: str) -> list[dict[str, Any]]:
 def tool(name: str) -> str:
     path = BIN / name
     if not path.exists():
-        pytest.fail(f"{name} is not installed next to this Python; run: pip install -e '.[test]'")
+        pytest.fail(f"{name} is not installed next to this Python; run: ./run test")
     return str(path)
 
 
@@ -121,8 +121,12 @@ def test_checker_runs_from_the_base_branch() -> None:
     assert all_steps.index(base) < all_steps.index(pr)
 
     runs = [s for s in all_steps if "run" in s]
-    (install,) = [s for s in runs if "pip" in s["run"]]
-    assert install["run"] == "python -m pip install ./base"
+    (install,) = [s for s in runs if "run setup" in s["run"]]
+    # the base branch's packages, from its own uv.lock, put on PATH for the later steps
+    assert install["run"].splitlines() == [
+        "./base/run setup",
+        'echo "$GITHUB_WORKSPACE/base/.venv/bin" >> "$GITHUB_PATH"',
+    ]
     for step in runs:
         # nothing is run from the pull request's tree: no working directory there, no script
         # or package from pr/, only `--root pr` handed to the installed checker as data
@@ -177,11 +181,12 @@ def test_deploy_workflow() -> None:
     assert deploy["environment"]["name"] == "github-pages"
     (cache,) = uses(workflow, "actions/cache")
     assert cache["with"]["path"] == ".cache"
-    assert "hashFiles('products/**', 'pyproject.toml')" in cache["with"]["key"]
+    assert "hashFiles('products/**', 'uv.lock')" in cache["with"]["key"]
     (upload,) = uses(workflow, "actions/upload-pages-artifact")
     assert upload["with"]["path"] == "site"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
-    assert "catalogue-gen build --format github" in [s.get("run") for s in build["steps"]]
+    # the README's command, so the deploy installs from uv.lock like everyone else
+    assert "./run site --format github" in [s.get("run") for s in build["steps"]]
 
 
 def test_actionlint_finds_nothing() -> None:
