@@ -183,6 +183,9 @@ class PhotoResult:
     findings: list[Finding] = field(default_factory=list)
     """(level, template, values): problems found, stored with the entry so a cache hit repeats them."""
     entry_dir: str = ""
+    encoded: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+    """The files' bytes by name, from encoding until `_write_entry` stores them; empty in every
+    result read from or stored in the cache, so renditions never cross processes."""
 
     @property
     def has_error(self) -> bool:
@@ -280,6 +283,8 @@ def _too_large(size: int) -> Finding:
 def _process(
     data: bytes, suffix: str, params: PhotoParams, is_cover: bool, key: str
 ) -> PhotoResult:
+    """Check one photo's bytes and encode its renditions; a refused photo's result has only
+    its findings."""
     result = PhotoResult(digest=key)
     findings = result.findings
     decoded = _decode(data, suffix, params, findings)
@@ -288,10 +293,9 @@ def _process(
     image, orientation = decoded
     del decoded  # one reference only, so that each conversion below can free the previous copy
 
-    # turn upright according to EXIF Orientation, then forget all metadata
+    # turn upright according to EXIF Orientation, in sRGB, then forget all metadata
     try:
-        if orientation in TRANSPOSE:
-            image = image.transpose(TRANSPOSE[orientation])
+        image = _stand_upright(image, orientation)
         image = _to_srgb(image)
     except (ValueError, OSError):  # Pillow refusing this photo's colour mode: the photo's, not ours
         findings.append(
@@ -299,75 +303,109 @@ def _process(
         )
         return result
     image.info = {}
-    width, height = image.size
+
+    # refuse a photo too small or too elongated to show; warn of one too small to look sharp
+    findings.extend(check_dimensions(image.size, params))
+    if result.has_error:
+        return result
+    result.width, result.height = image.size
+
+    # placeholder: the average colour, painted while the photo loads
+    colour = _average_colour(image)
+    result.placeholder = "#{:02x}{:02x}{:02x}".format(*colour)
+
+    # renditions: WebP at each width the page may ask for
+    name_prefix = key[:16]
+    for width in _rendition_widths(result.width, params, is_cover):
+        name = f"{name_prefix}-{width}.webp"
+        result.encoded[name], height = _encode_rendition(image, width, params)
+        result.variants.append((name, width, height))
+
+    # the cover's square thumbnail for search results, and its image for shared links
+    if is_cover:
+        side = min(params.thumbnail_side, result.width, result.height)
+        result.thumbnail = f"{name_prefix}-{side}x{side}.webp"
+        result.encoded[result.thumbnail] = _encode_thumbnail(image, side, params)
+        result.social = f"{name_prefix}-og.jpg"
+        result.encoded[result.social] = _encode_social(image, colour, params)
+    return result
+
+
+def _stand_upright(image: Image.Image, orientation: int) -> Image.Image:
+    """The pixels as a viewer shows them, after EXIF `orientation` (1-8, from `check_metadata`)."""
+    transposition = TRANSPOSE.get(orientation)
+    return image if transposition is None else image.transpose(transposition)
+
+
+def check_dimensions(size: tuple[int, int], params: PhotoParams) -> list[Finding]:
+    """What is wrong with a photo of `size` (upright): a galat when it is too small or too
+    elongated to show, a peringatan when it is only small; empty when it is fine."""
+    width, height = size
     short, long = min(width, height), max(width, height)
     if short < params.min_side_error:
-        findings.append(
+        return [
             (
                 Level.ERROR.value,
                 "PHOTO_TOO_SMALL",
                 {"width": width, "height": height, "minimum": params.min_side_error},
             )
-        )
-        return result
+        ]
     if long / short > params.max_ratio:
-        findings.append(
+        return [
             (
                 Level.ERROR.value,
                 "PHOTO_BAD_RATIO",
                 {"width": width, "height": height, "ratio": int(params.max_ratio)},
             )
-        )
-        return result
+        ]
     if short < params.min_side_warning:
-        findings.append(
-            (Level.WARNING.value, "PHOTO_SMALL_WARNING", {"width": width, "height": height})
-        )
-    result.width, result.height = width, height
+        return [(Level.WARNING.value, "PHOTO_SMALL_WARNING", {"width": width, "height": height})]
+    return []
 
-    # placeholder: the average colour, painted while the photo loads
-    red, green, blue = image.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))[:3]
-    result.placeholder = f"#{red:02x}{green:02x}{blue:02x}"
 
-    # resize into each rendition no wider than the source; extra photos are only ever shown
-    # as thumbnails or enlarged, so they skip the middle widths that cards and the cover use
+def _average_colour(image: Image.Image) -> tuple[int, int, int]:
+    """The photo's average colour, from its RGB pixels (`_to_srgb` leaves no other mode)."""
+    red, green, blue = image.resize((1, 1), Image.Resampling.BOX).tobytes()
+    return red, green, blue
+
+
+def _rendition_widths(source_width: int, params: PhotoParams, is_cover: bool) -> list[int]:
+    """The widths to encode, smallest first, none wider than the source.
+
+    Extra photos are only ever shown as thumbnails or enlarged, so they skip the middle widths
+    that cards and the cover use.
+    """
     wanted = params.widths if is_cover else (params.widths[0], params.widths[-1])
-    widths = sorted({min(w, width) for w in wanted})
-    encoded: dict[str, bytes] = {}
-    for target in widths:
-        target_height = max(1, round(height * target / width))
-        scaled = (
-            image
-            if target == width
-            else image.resize((target, target_height), Image.Resampling.LANCZOS)
-        )
-        buffer = io.BytesIO()
-        scaled.save(buffer, "WEBP", quality=_quality_for(target, params), method=params.webp_method)
-        name = f"{key[:16]}-{target}.webp"
-        encoded[name] = buffer.getvalue()
-        result.variants.append((name, target, target_height))
+    return sorted({min(width, source_width) for width in wanted})
 
-    # square thumbnail for search result rows, cropped to the centre, only for the cover photo
-    if is_cover:
-        side = min(params.thumbnail_side, width, height)
-        square = ImageOps.fit(image, (side, side), Image.Resampling.LANCZOS)
-        buffer = io.BytesIO()
-        square.save(buffer, "WEBP", quality=params.webp_quality[0], method=params.webp_method)
-        result.thumbnail = f"{key[:16]}-{side}x{side}.webp"
-        encoded[result.thumbnail] = buffer.getvalue()
 
-    # social image: 1200x630 JPEG, cropped to the centre, only for the cover photo
-    if is_cover:
-        social = ImageOps.pad(
-            image, params.social_size, Image.Resampling.LANCZOS, color=(red, green, blue)
-        )
-        buffer = io.BytesIO()
-        social.save(buffer, "JPEG", quality=params.social_quality, optimize=True)
-        result.social = f"{key[:16]}-og.jpg"
-        encoded[result.social] = buffer.getvalue()
-    result.entry_dir = ""
-    result._encoded = encoded  # type: ignore[attr-defined]
-    return result
+def _encode_rendition(image: Image.Image, width: int, params: PhotoParams) -> tuple[bytes, int]:
+    """WebP bytes of the photo scaled to `width`, and its height at that width."""
+    height = max(1, round(image.height * width / image.width))
+    scaled = (
+        image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
+    )
+    quality = _quality_for(width, params)
+    return _encode(scaled, "WEBP", quality=quality, method=params.webp_method), height
+
+
+def _encode_thumbnail(image: Image.Image, side: int, params: PhotoParams) -> bytes:
+    """WebP bytes of the photo's centre, cropped square and scaled to `side`."""
+    square = ImageOps.fit(image, (side, side), Image.Resampling.LANCZOS)
+    return _encode(square, "WEBP", quality=params.webp_quality[0], method=params.webp_method)
+
+
+def _encode_social(image: Image.Image, colour: tuple[int, int, int], params: PhotoParams) -> bytes:
+    """JPEG bytes of the whole photo on its average `colour`, at the size link previews show
+    (`social_size`): no crop cuts the product off, and every app reads JPEG."""
+    social = ImageOps.pad(image, params.social_size, Image.Resampling.LANCZOS, color=colour)
+    return _encode(social, "JPEG", quality=params.social_quality, optimize=True)
+
+
+def _encode(image: Image.Image, file_format: str, **options: object) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, file_format, **options)
+    return buffer.getvalue()
 
 
 def _decode(
@@ -482,32 +520,22 @@ def _pillow(findings: list[Finding], params: PhotoParams, call: Callable[[], T])
     except UnidentifiedImageError:
         findings.append((Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": "bukan berkas gambar"}))
     except DAMAGED_FILE_ERRORS as exc:
-        template = (
-            "PHOTO_TRUNCATED"
-            if "truncated" in str(exc) or isinstance(exc, EOFError)
-            else "PHOTO_UNREADABLE"
-        )
-        # the class name in brackets helps a maintainer; the words before it, the producer
-        findings.append(
-            (
-                Level.ERROR.value,
-                template,
-                {"detail": messages.PHOTO_DETAIL_DAMAGED.format(kind=type(exc).__name__)},
-            )
-        )
+        is_truncated = "truncated" in str(exc) or isinstance(exc, EOFError)
+        findings.append(_damaged("PHOTO_TRUNCATED" if is_truncated else "PHOTO_UNREADABLE", exc))
     except RuntimeError as exc:
         if not str(exc).startswith(LIBHEIF_MEMORY_ERROR):
             raise
         if LIBHEIF_SECURITY_LIMIT not in str(exc):
             raise MemoryError(str(exc)) from exc  # the worker reports it as over the memory budget
-        findings.append(
-            (
-                Level.ERROR.value,
-                "PHOTO_UNREADABLE",
-                {"detail": messages.PHOTO_DETAIL_DAMAGED.format(kind=type(exc).__name__)},
-            )
-        )
+        findings.append(_damaged("PHOTO_UNREADABLE", exc))
     return None
+
+
+def _damaged(template: str, exc: Exception) -> Finding:
+    """The galat `template` for a photo Pillow or libheif failed on with `exc`."""
+    # the class name in brackets helps a maintainer; the words before it, the producer
+    detail = messages.PHOTO_DETAIL_DAMAGED.format(kind=type(exc).__name__)
+    return (Level.ERROR.value, template, {"detail": detail})
 
 
 def check_metadata(image: Image.Image, findings: list[Finding]) -> int | None:
@@ -611,12 +639,12 @@ def _to_srgb(image: Image.Image) -> Image.Image:
     if profile:
         try:
             source_profile = ImageCms.ImageCmsProfile(io.BytesIO(profile))
-            output_mode = "RGB"
             if image.mode not in ("RGB", "CMYK", "L"):
                 image = image.convert("RGB")
-            return ImageCms.profileToProfile(
-                image, source_profile, SRGB_PROFILE, outputMode=output_mode
-            )
+            srgb = ImageCms.profileToProfile(image, source_profile, SRGB_PROFILE, outputMode="RGB")
+            # None only for inPlace=True; Pillow's return type does not depend on the argument
+            assert srgb is not None
+            return srgb
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a broken profile: fall back to treating the pixels as sRGB
     return image.convert("RGB")
@@ -647,7 +675,8 @@ def _read_entry(entry: Path) -> PhotoResult | None:
 
 
 def _write_entry(entry: Path, result: PhotoResult) -> PhotoResult:
-    encoded: dict[str, bytes] = result.__dict__.pop("_encoded")
+    """Store a result and its encoded files as the cache entry `entry`; the result as stored."""
+    encoded, result.encoded = result.encoded, {}
     entry.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=entry.parent))
     try:
@@ -781,6 +810,14 @@ def _failure_finding(failure: Failure, limits: Limits) -> Finding:
     return (Level.ERROR.value, "PHOTO_TOO_COSTLY", {"limit": limit})
 
 
+@dataclass(frozen=True)
+class _PhotoJob:
+    photo: Photo
+    yaml_path: str
+    """The file naming the photo, where its problems are reported."""
+    is_cover: bool
+
+
 def process_catalogue(
     catalogue: Catalogue,
     root: Path,
@@ -797,68 +834,99 @@ def process_catalogue(
     is decoded in a worker process within `limits` (PHOTO_LIMITS): a photo over budget is a
     galat of its own, and the other photos go on.
     """
-    limits = limits or PHOTO_LIMITS
-    jobs: list[tuple[Photo, str, bool]] = []
-    for product in catalogue.products:
-        for index, photo in enumerate(product.photos):
-            jobs.append((photo, product.source_path, index == 0))
-    jobs += [(photo, yaml_path, photo.key == "foto[0]") for photo, yaml_path in unpublished]
-    for producer in catalogue.producers:
-        if producer.logo is not None:
-            jobs.append((producer.logo, producer.source_path, False))
-    # cache hits by file size and mtime: a warm build neither reads nor hashes the source photos
-    index = SourceIndex.load(cache_root, params)
-    results: list[PhotoResult | None] = [
-        index.lookup(root / photo.source_path, cover) for photo, _, cover in jobs
-    ]
-    missing = [i for i, result in enumerate(results) if result is None]
-    args = [
-        (str(root / jobs[i][0].source_path), params, str(cache_root), jobs[i][2]) for i in missing
-    ]
-    # even one photo goes to a worker: a pull request adding one hostile photo is the usual case
-    fresh = run_limited(_process_job, args, min(workers, len(args)), limits) if args else []
-    for i, outcome in zip(missing, fresh, strict=True):
-        result = outcome if isinstance(outcome, PhotoResult) else _over_budget(outcome, limits)
-        results[i] = result
-        index.remember(root / jobs[i][0].source_path, jobs[i][2], result)
-    index.save()
-
+    jobs = _photo_jobs(catalogue, unpublished)
+    results = _photo_results(jobs, root, params, cache_root, workers, limits or PHOTO_LIMITS)
     processed: dict[str, ProcessedPhoto] = {}
     problems: list[Problem] = []
-    for (photo, yaml_path, _), maybe in zip(jobs, results, strict=True):
-        result = maybe if maybe is not None else PhotoResult()
-        folder = photo.source_path.rsplit("/", 1)[0]
-        for level, template, values in result.findings:
-            problems.append(
-                problem(
-                    yaml_path,
-                    photo.line,
-                    photo.column,
-                    Level(level),
-                    photo.key,
-                    template,
-                    file_name=photo.file_name,
-                    folder=folder,
-                    **values,
-                )
-            )
-        if result.has_error:
-            continue
-        entry = Path(result.entry_dir)
-        variants = tuple(
-            PhotoVariant(name, w, h, str(entry / name)) for name, w, h in result.variants
-        )
-        social = None
-        if result.social:
-            social = PhotoVariant(result.social, 1200, 630, str(entry / result.social))
-        thumbnail = None
-        if result.thumbnail:
-            side = int(result.thumbnail.rsplit("x", 1)[1].split(".")[0])
-            thumbnail = PhotoVariant(result.thumbnail, side, side, str(entry / result.thumbnail))
-        processed[photo.source_path] = ProcessedPhoto(
-            photo, variants, social, result.placeholder, thumbnail
-        )
+    for job, result in zip(jobs, results, strict=True):
+        problems += _photo_problems(job, result)
+        if not result.has_error:
+            processed[job.photo.source_path] = _processed_photo(job.photo, result)
     return processed, problems
+
+
+def _photo_jobs(catalogue: Catalogue, unpublished: Sequence[tuple[Photo, str]]) -> list[_PhotoJob]:
+    """Every photo to check: products' photos (the first is the cover), then unpublished
+    products' photos, then producers' logos."""
+    jobs = [
+        _PhotoJob(photo, product.source_path, index == 0)
+        for product in catalogue.products
+        for index, photo in enumerate(product.photos)
+    ]
+    jobs += [
+        _PhotoJob(photo, yaml_path, photo.key == "foto[0]") for photo, yaml_path in unpublished
+    ]
+    jobs += [
+        _PhotoJob(producer.logo, producer.source_path, False)
+        for producer in catalogue.producers
+        if producer.logo is not None
+    ]
+    return jobs
+
+
+def _photo_results(
+    jobs: Sequence[_PhotoJob],
+    root: Path,
+    params: PhotoParams,
+    cache_root: Path,
+    workers: int,
+    limits: Limits,
+) -> list[PhotoResult]:
+    """Each job's result: from the cache when its source photo is unchanged, else from a worker."""
+    # cache hits by file size and mtime: a warm build neither reads nor hashes the source photos
+    index = SourceIndex.load(cache_root, params)
+    cached = [index.lookup(root / job.photo.source_path, job.is_cover) for job in jobs]
+    missing = [i for i, result in enumerate(cached) if result is None]
+    args = [
+        (str(root / jobs[i].photo.source_path), params, str(cache_root), jobs[i].is_cover)
+        for i in missing
+    ]
+    # even one photo goes to a worker: a pull request adding one hostile photo is the usual case
+    outcomes = run_limited(_process_job, args, min(workers, len(args)), limits) if args else []
+    fresh: dict[int, PhotoResult] = {}
+    for i, outcome in zip(missing, outcomes, strict=True):
+        fresh[i] = outcome if isinstance(outcome, PhotoResult) else _over_budget(outcome, limits)
+        index.remember(root / jobs[i].photo.source_path, jobs[i].is_cover, fresh[i])
+    index.save()
+    return [fresh[i] if result is None else result for i, result in enumerate(cached)]
+
+
+def _photo_problems(job: _PhotoJob, result: PhotoResult) -> list[Problem]:
+    """A photo's findings as problems, at the key of the file that names the photo."""
+    photo = job.photo
+    folder = photo.source_path.rsplit("/", 1)[0]
+    return [
+        problem(
+            job.yaml_path,
+            photo.line,
+            photo.column,
+            Level(level),
+            photo.key,
+            template,
+            file_name=photo.file_name,
+            folder=folder,
+            **values,
+        )
+        for level, template, values in result.findings
+    ]
+
+
+def _processed_photo(photo: Photo, result: PhotoResult) -> ProcessedPhoto:
+    """What the page stage needs of an accepted photo: its renditions where the cache holds them."""
+    entry = Path(result.entry_dir)
+    variants = tuple(
+        PhotoVariant(name, width, height, str(entry / name))
+        for name, width, height in result.variants
+    )
+    social = None
+    if result.social:
+        social = PhotoVariant(result.social, 1200, 630, str(entry / result.social))
+    thumbnail = None
+    if result.thumbnail:
+        # the side is in the name: `<key>-128x128.webp`
+        side = int(result.thumbnail.rsplit("x", 1)[1].split(".")[0])
+        thumbnail = PhotoVariant(result.thumbnail, side, side, str(entry / result.thumbnail))
+    return ProcessedPhoto(photo, variants, social, result.placeholder, thumbnail)
 
 
 # Share cards ---------------------------------------------------------------------------------
@@ -981,8 +1049,9 @@ def _share_job(arg: tuple[_ShareJob, PhotoParams, str]) -> None:
     data = compose_share_card(job.sources, params)
     name = f"{job.key[:16]}-og.jpg"
     width, height = params.social_size
-    result = PhotoResult(digest=job.key, width=width, height=height, social=name)
-    result._encoded = {name: data}  # type: ignore[attr-defined]
+    result = PhotoResult(
+        digest=job.key, width=width, height=height, social=name, encoded={name: data}
+    )
     _write_entry(Path(cache_root) / job.key[:2] / job.key, result)
 
 
@@ -1010,9 +1079,7 @@ def compose_share_card(sources: Sequence[tuple[str, str]], params: PhotoParams) 
             with Image.open(path) as photo:
                 tile = ImageOps.fit(photo.convert("RGB"), (width, height), Image.Resampling.LANCZOS)
             canvas.paste(tile, (left, top))
-    buffer = io.BytesIO()
-    canvas.save(buffer, "JPEG", quality=params.social_quality, optimize=True)
-    return buffer.getvalue()
+    return _encode(canvas, "JPEG", quality=params.social_quality, optimize=True)
 
 
 def _draw_default_card(size: tuple[int, int]) -> Image.Image:
@@ -1042,27 +1109,15 @@ def _draw_default_card(size: tuple[int, int]) -> Image.Image:
         line = ImageFont.load_default(size=40 * scale)
     except (AttributeError, TypeError, OSError):  # Pillow without FreeType: the bag alone
         return image.resize(size, Image.Resampling.LANCZOS)
-    draw.text(
-        (text_left, height / 2 - 20 * scale),
-        "Beli Produk NTT",
-        font=name,
-        fill=(255, 255, 255),
-        anchor="ls",
-    )
-    draw.text(
-        (text_left, height / 2 + 50 * scale),
-        "Katalog produk UMKM",
-        font=line,
-        fill=SHARE_CREAM,
-        anchor="ls",
-    )
-    draw.text(
-        (text_left, height / 2 + 104 * scale),
-        "Nusa Tenggara Timur",
-        font=line,
-        fill=SHARE_CREAM,
-        anchor="ls",
-    )
+    # the name in white, then what the site is: (text, font, colour, baseline from the middle)
+    for text, font, fill, baseline in (
+        ("Beli Produk NTT", name, (255, 255, 255), -20),
+        ("Katalog produk UMKM", line, SHARE_CREAM, 50),
+        ("Nusa Tenggara Timur", line, SHARE_CREAM, 104),
+    ):
+        draw.text(
+            (text_left, height / 2 + baseline * scale), text, font=font, fill=fill, anchor="ls"
+        )
     return image.resize(size, Image.Resampling.LANCZOS)
 
 
@@ -1126,23 +1181,16 @@ def _strip_photo(source: str) -> StripOutcome:
         return findings[0] if findings else False
     image, orientation = opened
     # an orientation no viewer can apply leaves the pixels as stored, which is how viewers show them
-    is_known = type(orientation) is int and orientation in TRANSPOSE
-    upright = image.transpose(TRANSPOSE[orientation]) if is_known else image.copy()
-    fmt = "JPEG" if image.format == "MPO" else image.format
-    icc = image.info.get("icc_profile")
+    if type(orientation) is int and orientation in TRANSPOSE:
+        upright = image.transpose(TRANSPOSE[orientation])
+    else:
+        upright = image.copy()
+    # Image.open names the format of every file it opens; Pillow's type has None for new images
+    assert image.format is not None
+    file_format = "JPEG" if image.format == "MPO" else image.format
+    options = _strip_options(file_format, image.info.get("icc_profile"))
     upright.info = {}
-    options: dict[str, object] = {"icc_profile": icc} if icc else {}
-    if fmt == "JPEG":
-        options.update(quality=95, subsampling=0)
-    elif fmt == "WEBP":
-        options.update(quality=95)
-    elif fmt == "HEIF":
-        # pillow-heif falls back to the image's own EXIF and XMP when none is given: say none.
-        # libheif applied the rotation (irot/imir) when decoding, so no orientation is written.
-        options.update(HEIC_STRIP_OPTIONS, exif=None, xmp=None)
-    buffer = io.BytesIO()
-    upright.save(buffer, fmt, **options)
-    stripped = buffer.getvalue()
+    stripped = _encode(upright, file_format, **options)
     if len(stripped) > MAX_PHOTO_BYTES:
         # re-encoded larger than a build reads: the original, GPS and all, stays until the producer shrinks it
         return (
@@ -1151,6 +1199,20 @@ def _strip_photo(source: str) -> StripOutcome:
             {"size_mib": len(stripped) // 2**20, "limit_mib": MAX_PHOTO_BYTES // 2**20},
         )
     return _replace(path, stripped)
+
+
+def _strip_options(file_format: str, icc_profile: bytes | None) -> dict[str, object]:
+    """How a stripped photo is saved: its colour profile kept, no metadata, little loss."""
+    options: dict[str, object] = {"icc_profile": icc_profile} if icc_profile else {}
+    if file_format == "JPEG":
+        options.update(quality=95, subsampling=0)
+    elif file_format == "WEBP":
+        options.update(quality=95)
+    elif file_format == "HEIF":
+        # pillow-heif falls back to the image's own EXIF and XMP when none is given: say none.
+        # libheif applied the rotation (irot/imir) when decoding, so no orientation is written.
+        options.update(HEIC_STRIP_OPTIONS, exif=None, xmp=None)
+    return options
 
 
 def _replace(path: Path, data: bytes) -> StripOutcome:

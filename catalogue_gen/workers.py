@@ -26,13 +26,15 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from multiprocessing.context import BaseContext
+from multiprocessing.context import DefaultContext, ForkServerContext
 from multiprocessing.process import BaseProcess
 from multiprocessing.reduction import ForkingPickler
-from typing import Any, NoReturn, TypeVar
+from typing import Generic, NoReturn, TypeVar
 
 Arg = TypeVar("Arg")
 Result = TypeVar("Result")
+WorkerContext = DefaultContext | ForkServerContext
+"""Where workers come from: a fork server where there is one, else the default (`_context`)."""
 
 TIME, MEMORY, CRASH, INTERNAL = "time", "memory", "crash", "internal"
 # How often an idle worker started by plain fork checks that its parent still lives: a parent
@@ -99,11 +101,14 @@ def run_limited(
     as its `__cause__`: `function` reports bad inputs by its results, so an exception is a bug
     or a fault of the machine (EMFILE, EIO, a full disk), never one input's problem.
     """
-    results: list[Result | Failure | None] = [None] * len(args)
+    results: dict[int, Result | Failure] = {}
     pending = deque(range(len(args)))
     context = _context(function)
-    idle: list[_Worker] = []
-    busy: dict[Connection, tuple[_Worker, int, float]] = {}
+    idle: list[_Worker[Arg, Result]] = []
+    # by the worker's end of its pipe: the worker, the index of its call in `args`, its deadline
+    busy: dict[
+        Connection[Arg | None, Result | Failure], tuple[_Worker[Arg, Result], int, float]
+    ] = {}
     try:
         while pending or busy:
             # hand out calls: each worker has at most one, so a death names its call
@@ -112,10 +117,12 @@ def run_limited(
                 worker = _send(idle.pop() if idle else None, context, function, limits, args[index])
                 busy[worker.conn] = (worker, index, time.monotonic() + limits.wall_seconds)
             soonest = min(deadline for _, _, deadline in busy.values())
-            for conn in wait(list(busy), timeout=max(0.0, soonest - time.monotonic())):
-                worker, index, _ = busy.pop(conn)  # type: ignore[arg-type]
+            ready = wait(list(busy), timeout=max(0.0, soonest - time.monotonic()))
+            # `wait` hands back some of the connections it was given, typed as anything it takes
+            for conn in [conn for conn in busy if conn in ready]:
+                worker, index, _ = busy.pop(conn)
                 try:
-                    outcome = conn.recv()  # type: ignore[union-attr]
+                    outcome = conn.recv()
                 except (EOFError, OSError):
                     results[index] = worker.death()
                     continue
@@ -132,27 +139,27 @@ def run_limited(
     finally:
         for worker in idle:
             worker.stop()
-        for (
-            worker,
-            _,
-            _,
-        ) in busy.values():  # only after an exception here (Ctrl-C): their calls are moot
+        # a worker is still busy only after an exception here (Ctrl-C): its call is moot
+        for worker, _, _ in busy.values():
             worker.kill()
-    return results  # type: ignore[return-value]
+    return [results[index] for index in range(len(args))]
 
 
 @dataclass
-class _Worker:
+class _Worker(Generic[Arg, Result]):
     process: BaseProcess
-    conn: Connection
+    conn: Connection[Arg | None, Result | Failure]
+    """Calls go out (None: stop), their outcomes come back."""
 
     @classmethod
-    def start(cls, context: BaseContext, function: Callable[[Any], Any], limits: Limits) -> _Worker:
+    def start(
+        cls, context: WorkerContext, function: Callable[[Arg], Result], limits: Limits
+    ) -> _Worker[Arg, Result]:
         parent_end, child_end = context.Pipe()
         # Only a worker forked from this process has it as its parent, and only there can its
         # siblings hold its pipe open; from a fork server (or spawned) its pipe's EOF says enough.
         parent = os.getpid() if context.get_start_method() == "fork" else None
-        process = context.Process(  # type: ignore[attr-defined]
+        process = context.Process(
             target=_serve, args=(child_end, function, limits, parent), daemon=True
         )
         process.start()
@@ -190,12 +197,12 @@ class _Worker:
 
 
 def _send(
-    worker: _Worker | None,
-    context: BaseContext,
-    function: Callable[[Any], Any],
+    worker: _Worker[Arg, Result] | None,
+    context: WorkerContext,
+    function: Callable[[Arg], Result],
     limits: Limits,
-    arg: object,
-) -> _Worker:
+    arg: Arg,
+) -> _Worker[Arg, Result]:
     """Give `arg` to an idle worker, or to a new one when there is none or it has died."""
     if worker is not None:
         try:
@@ -209,7 +216,10 @@ def _send(
 
 
 def _serve(
-    conn: Connection, function: Callable[[Any], Any], limits: Limits, parent: int | None
+    conn: Connection[Result | Failure, Arg | None],
+    function: Callable[[Arg], Result],
+    limits: Limits,
+    parent: int | None,
 ) -> None:
     """A worker's life: one call at a time, until told to stop or orphaned.
 
@@ -219,9 +229,8 @@ def _serve(
     is the caller's pid, checked while idle; elsewhere None (the parent is the fork server).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops its workers
-    signal.signal(
-        signal.SIGXCPU, signal.SIG_DFL
-    )  # an ignored SIGXCPU is inherited; the CPU limit needs it
+    # an ignored SIGXCPU is inherited; the CPU limit needs its default action
+    signal.signal(signal.SIGXCPU, signal.SIG_DFL)
     # SIGXCPU's default action dumps core: a gigabyte in the project folder, on some machines
     resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
     while True:
@@ -236,6 +245,7 @@ def _serve(
         if arg is None:
             return
         _set_limits(limits)
+        outcome: Result | Failure
         try:
             outcome = function(arg)
         except MemoryError:
@@ -262,7 +272,7 @@ def _internal(exc: Exception) -> Failure:
     return Failure(INTERNAL, type(exc).__name__, error, text)
 
 
-def _context(function: Callable[..., Any]) -> BaseContext:
+def _context(function: Callable[..., object]) -> WorkerContext:
     """Workers forked from a small server process (where available), not from the caller.
 
     A worker forked from the caller inherits its heap, freed parts included: memory a call can
