@@ -116,7 +116,7 @@ def blank_out(text: str) -> str:
 
 def character_name(char: str) -> str:
     """The Unicode name of a character, or the usual abbreviation of a control character."""
-    return CONTROL_NAMES.get(ord(char)) or unicodedata.name(char, "")
+    return CONTROL_NAMES.get(ord(char), "") or unicodedata.name(char, "")
 
 
 # Values --------------------------------------------------------------------------------------

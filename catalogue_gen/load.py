@@ -300,86 +300,107 @@ def load_yaml(project_root: Path, path: Path, problems: list[Problem]) -> RawFil
     """Read one YAML file safely; append a Problem for anything wrong and return what loaded."""
     rel = _rel(project_root, path)
     raw = RawFile(rel, path, None)
-    try:
-        # only a regular file is read: opening a FIFO named produk.yml waits forever
-        kind = special_file_kind(path.stat().st_mode)
-        if kind:
-            problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_NOT_REGULAR", kind=kind))
-            return raw
-        fd = os.open(
-            path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC
-        )  # swapped for a FIFO since: no wait
-        with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            kind = special_file_kind(info.st_mode)
-            if kind:
-                problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_NOT_REGULAR", kind=kind))
-                return raw
-            data = handle.read(MAX_FILE_BYTES + 1)
-        if max(info.st_size, len(data)) > MAX_FILE_BYTES:
-            size = max(info.st_size, len(data))
-            problems.append(
-                problem(
-                    rel,
-                    0,
-                    0,
-                    Level.ERROR,
-                    "",
-                    "FILE_TOO_LARGE",
-                    size_kib=size // 1024,
-                    limit_kib=MAX_FILE_BYTES // 1024,
-                )
-            )
-            return raw
-    except OSError as exc:
-        problems.append(
-            problem(rel, 0, 0, Level.ERROR, "", "FILE_UNREADABLE", reason=exc.strerror or str(exc))
-        )
+    data = _read_bytes(rel, path, problems)
+    if data is None:
         return raw
     text = _decode(rel, data, problems)
     if text is None:
         return raw
     text = _check_characters(rel, text, problems)
     raw.lines = text.split("\n")
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in raw.lines
-    ):
+    if all(not line.strip() or line.lstrip().startswith("#") for line in raw.lines):
         problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_EMPTY"))
         return raw
     if _check_tabs(rel, raw.lines, problems):
         return raw
+    raw.root = _compose(rel, text, raw.lines, problems)
+    return raw
+
+
+def _read_bytes(rel: str, path: Path, problems: list[Problem]) -> bytes | None:
+    """The bytes of a regular file of at most MAX_FILE_BYTES, or None after reporting why not."""
+    try:
+        # only a regular file is read: opening a FIFO named produk.yml waits forever
+        kind = special_file_kind(path.stat().st_mode)
+        if kind:
+            problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_NOT_REGULAR", kind=kind))
+            return None
+        # O_NONBLOCK: a FIFO swapped in since the stat above does not make open() wait either
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            kind = special_file_kind(info.st_mode)
+            if kind:
+                problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_NOT_REGULAR", kind=kind))
+                return None
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        problems.append(
+            problem(rel, 0, 0, Level.ERROR, "", "FILE_UNREADABLE", reason=exc.strerror or str(exc))
+        )
+        return None
+    size = max(info.st_size, len(data))
+    if size > MAX_FILE_BYTES:
+        problems.append(
+            problem(
+                rel,
+                0,
+                0,
+                Level.ERROR,
+                "",
+                "FILE_TOO_LARGE",
+                size_kib=size // 1024,
+                limit_kib=MAX_FILE_BYTES // 1024,
+            )
+        )
+        return None
+    return data
+
+
+def _compose(
+    rel: str, text: str, lines: list[str], problems: list[Problem]
+) -> yaml.MappingNode | None:
+    """The node tree of `text` when it is one plain mapping, or None after reporting why not."""
     try:
         if not _check_events(rel, text, problems):
-            return raw
+            return None
         node = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
-        if "nesting depth" in (exc.problem or ""):  # libyaml's own limit, met before ours
-            problems.append(problem(rel, 1, 1, Level.ERROR, "", "YAML_TOO_DEEP", limit=MAX_DEPTH))
-            return raw
-        # An unclosed quote is detected lines later; its opening is where the producer must look.
-        starts_there = exc.context_mark is not None and "quoted scalar" in (exc.context or "")
-        mark = exc.context_mark if starts_there else (exc.problem_mark or exc.context_mark)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        unclosed = _unclosed_quote(raw.lines, line)
-        if unclosed:
-            line, column = unclosed
-            detail = messages.YAML_HINT_UNCLOSED_QUOTE
-        else:
-            detail = _yaml_detail(exc)
-        problems.append(problem(rel, line, column, Level.ERROR, "", "YAML_SYNTAX", detail=detail))
-        return raw
+        problems.append(_syntax_problem(rel, lines, exc))
+        return None
     except Exception as exc:  # noqa: BLE001 - no input file may ever print a traceback
         problems.append(
             problem(rel, 0, 0, Level.ERROR, "", "YAML_UNREADABLE", detail=type(exc).__name__)
         )
-        return raw
+        return None
+    if node is None:
+        # A stream without a document: what passed the blank-file check was only invisible,
+        # such as a second byte-order mark (U+FEFF; _decode drops only the first one).
+        problems.append(problem(rel, 0, 0, Level.ERROR, "", "FILE_EMPTY"))
+        return None
     if not isinstance(node, yaml.MappingNode):
         line, column = _mark(node)
         problems.append(problem(rel, line, column, Level.ERROR, "", "ROOT_NOT_MAPPING"))
-        return raw
+        return None
     _check_duplicate_keys(rel, node, problems)
-    raw.root = node
-    return raw
+    return node
+
+
+def _syntax_problem(rel: str, lines: list[str], exc: yaml.MarkedYAMLError) -> Problem:
+    """YAML_SYNTAX at the place the producer must look, or YAML_TOO_DEEP."""
+    if "nesting depth" in (exc.problem or ""):  # libyaml's own limit, met before ours
+        return problem(rel, 1, 1, Level.ERROR, "", "YAML_TOO_DEEP", limit=MAX_DEPTH)
+    # An unclosed quote is detected lines later; its opening is where the producer must look.
+    starts_there = exc.context_mark is not None and "quoted scalar" in (exc.context or "")
+    mark = exc.context_mark if starts_there else (exc.problem_mark or exc.context_mark)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    unclosed = _unclosed_quote(lines, line)
+    if unclosed:
+        line, column = unclosed
+        detail = messages.YAML_HINT_UNCLOSED_QUOTE
+    else:
+        detail = _yaml_detail(exc)
+    return problem(rel, line, column, Level.ERROR, "", "YAML_SYNTAX", detail=detail)
 
 
 def _decode(rel: str, data: bytes, problems: list[Problem]) -> str | None:
@@ -444,7 +465,7 @@ def _check_events(rel: str, text: str, problems: list[Problem]) -> bool:
     documents = 0
     ok = True
     for event in yaml.parse(text, Loader=SAFE_LOADER):
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        line, column = _event_mark(event)
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents == 2:
@@ -524,6 +545,13 @@ def _unclosed_quote(lines: list[str], upto: int) -> tuple[int, int] | None:
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _event_mark(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    # Optional only because events can be built by hand; the parser marks every one it emits.
+    assert mark is not None, "PyYAML's parser emitted an event without a start mark"
+    return mark.line + 1, mark.column + 1
 
 
 def _yaml_detail(exc: yaml.MarkedYAMLError) -> str:

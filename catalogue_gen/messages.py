@@ -2,16 +2,29 @@
 
 Messages name the key (`{key}`), say what is wrong and what to write instead. Tests assert
 on the template names (Problem.code) and on a few rendered lines.
+
+Code refers to a template in one of two ways: by attribute (`messages.SUGGESTION.format(...)`)
+for the pieces a caller fills in itself, or by name through `render` for every template a
+Problem or a worker's finding carries; those names are the keys of TEMPLATES, at the end.
 """
 
 from __future__ import annotations
 
 import string
+from typing import Final
 
 
 def render(template: str, **values: object) -> str:
-    """Fill the named template; values are shown as given (strings in double quotes via !r-style)."""
-    text = globals()[template]
+    """Fill the template called `template` (a key of TEMPLATES) with `values`.
+
+    Values named in _QUOTED are shown in double quotes; a field without a value is left
+    empty. An unknown name is a KeyError naming it: a problem whose text is lost would
+    leave the producer with a code and no advice.
+    """
+    try:
+        text = TEMPLATES[template]
+    except KeyError:
+        raise KeyError(f"no message template named {template!r} in messages.TEMPLATES") from None
     quoted = {k: (_quote(v) if k in _QUOTED else v) for k, v in values.items()}
     fields = {name for _, name, _, _ in string.Formatter().parse(text) if name}
     return text.format(**{k: quoted.get(k, "") for k in fields})
@@ -157,7 +170,6 @@ CONTACT_MISSING = (
 REGENCY_UNKNOWN = "kabupaten {value} tidak dikenal{suggestion}; pakai salah satu: {allowed}"
 CATEGORY_UNKNOWN = "kategori {value} tidak dikenal{suggestion}; pakai salah satu: {allowed}"
 SUGGESTION = "; maksud Anda {suggestion}?"
-NOT_A_VALUE = "(daftar atau kelompok)"
 
 # Teks, nama, tautan (issue 10) ----------------------------------------------------------------
 FILE_LINE_SEPARATOR = "baris ini berisi karakter {char_name} (U+{codepoint}) yang tidak terlihat di editor tetapi dibaca YAML sebagai ganti baris; hapus karakter itu (ketik ulang bagian ini), atau tekan Enter bila memang ingin baris baru"
@@ -436,3 +448,162 @@ OFFLINE_DESCRIPTION = (
     "Tanpa sinyal, halaman yang pernah Anda buka di katalog ini tetap bisa dilihat."
 )
 APP_DESCRIPTION = "Katalog produk UMKM Nusa Tenggara Timur dengan nomor izin yang bisa diperiksa, tetap bisa dibuka saat sinyal lemah."
+
+# The table render() reads ---------------------------------------------------------------------
+# Every template that code names by string: Problem.code, and the findings that photo workers
+# and licenses.py / contacts.py / characters.py return. A name missing here is a KeyError the
+# first time that problem occurs, so tests/test_validate.py checks that every such name quoted
+# in catalogue_gen/ is a key, and that each key is the name of its own constant.
+TEMPLATES: Final[dict[str, str]] = {
+    # Files and folders
+    "PRODUCTS_DIR_MISSING": PRODUCTS_DIR_MISSING,
+    "SYMLINK_REFUSED": SYMLINK_REFUSED,
+    "STRAY_FILE_TOP": STRAY_FILE_TOP,
+    "PRODUCT_FILE_IN_PRODUCER": PRODUCT_FILE_IN_PRODUCER,
+    "PRODUCER_FILE_MISSING": PRODUCER_FILE_MISSING,
+    "PRODUCT_FILE_MISSING": PRODUCT_FILE_MISSING,
+    "NESTED_FOLDER_IGNORED": NESTED_FOLDER_IGNORED,
+    "BAD_SLUG": BAD_SLUG,
+    "FILE_TOO_LARGE": FILE_TOO_LARGE,
+    "FILE_UNREADABLE": FILE_UNREADABLE,
+    "FILE_EMPTY": FILE_EMPTY,
+    "FILE_UNUSED": FILE_UNUSED,
+    "NOT_UTF8": NOT_UTF8,
+    "NOT_UTF8_UTF16": NOT_UTF8_UTF16,
+    "TAB_INDENT": TAB_INDENT,
+    # YAML
+    "YAML_SYNTAX": YAML_SYNTAX,
+    "YAML_UNREADABLE": YAML_UNREADABLE,
+    "YAML_ALIAS": YAML_ALIAS,
+    "YAML_ANCHOR": YAML_ANCHOR,
+    "YAML_TAG": YAML_TAG,
+    "YAML_TOO_DEEP": YAML_TOO_DEEP,
+    "MULTIPLE_DOCUMENTS": MULTIPLE_DOCUMENTS,
+    "ROOT_NOT_MAPPING": ROOT_NOT_MAPPING,
+    "DUPLICATE_KEY": DUPLICATE_KEY,
+    # Keys and values
+    "UNKNOWN_KEY": UNKNOWN_KEY,
+    "MISSING_KEY": MISSING_KEY,
+    "KEY_NOT_TEXT": KEY_NOT_TEXT,
+    "KEY_NOT_MAPPING": KEY_NOT_MAPPING,
+    "KEY_NOT_LIST": KEY_NOT_LIST,
+    "KEY_BAD_KEY": KEY_BAD_KEY,
+    "TEXT_TOO_SHORT": TEXT_TOO_SHORT,
+    "TEXT_TOO_LONG": TEXT_TOO_LONG,
+    "TEXT_ONE_LINE": TEXT_ONE_LINE,
+    "TEXT_BIDI": TEXT_BIDI,
+    "TEXT_INVISIBLE": TEXT_INVISIBLE,
+    "TEXT_CONTROL": TEXT_CONTROL,
+    "COMMENT_CUT": COMMENT_CUT,
+    "LIST_TOO_LONG": LIST_TOO_LONG,
+    "LIST_TOO_SHORT": LIST_TOO_SHORT,
+    "NUMBER_NOT_QUOTED": NUMBER_NOT_QUOTED,
+    "BOOL_EXPECTED": BOOL_EXPECTED,
+    "DATE_EXPECTED": DATE_EXPECTED,
+    "DATE_IN_FUTURE": DATE_IN_FUTURE,
+    "URL_NOT_HTTPS": URL_NOT_HTTPS,
+    "URL_AUTHORITY_BAD": URL_AUTHORITY_BAD,
+    "URL_SCRIPT": URL_SCRIPT,
+    "PHONE_BAD": PHONE_BAD,
+    "PHONE_NOT_MOBILE": PHONE_NOT_MOBILE,
+    "EMAIL_BAD": EMAIL_BAD,
+    "INSTAGRAM_BAD": INSTAGRAM_BAD,
+    "NIB_BAD": NIB_BAD,
+    "CONTACT_MISSING": CONTACT_MISSING,
+    "REGENCY_UNKNOWN": REGENCY_UNKNOWN,
+    "CATEGORY_UNKNOWN": CATEGORY_UNKNOWN,
+    # Teks, nama, tautan (issue 10)
+    "FILE_LINE_SEPARATOR": FILE_LINE_SEPARATOR,
+    "FILE_CONTROL_CHARACTER": FILE_CONTROL_CHARACTER,
+    "TEXT_TAG": TEXT_TAG,
+    "TEXT_BLANK_CHARACTER": TEXT_BLANK_CHARACTER,
+    "TEXT_NO_LETTERS": TEXT_NO_LETTERS,
+    "NAME_MIXED_SCRIPT": NAME_MIXED_SCRIPT,
+    "NAME_TWIN": NAME_TWIN,
+    "SLUG_RESERVED": SLUG_RESERVED,
+    "HIDDEN_FOLDER": HIDDEN_FOLDER,
+    "HIDDEN_FILE": HIDDEN_FILE,
+    "PHONE_FOREIGN": PHONE_FOREIGN,
+    "PHONE_SPECIAL": PHONE_SPECIAL,
+    "EMAIL_NOT_PLAIN": EMAIL_NOT_PLAIN,
+    "URL_HOST_LOOKALIKE": URL_HOST_LOOKALIKE,
+    "URL_HOST_MIXED_SCRIPT": URL_HOST_MIXED_SCRIPT,
+    "URL_HOST_BAD": URL_HOST_BAD,
+    "LINK_WRONG_HOST": LINK_WRONG_HOST,
+    # Prices
+    "PRICE_DOTTED": PRICE_DOTTED,
+    "PRICE_NOT_NUMBER": PRICE_NOT_NUMBER,
+    "PRICE_NOT_POSITIVE": PRICE_NOT_POSITIVE,
+    "PRICE_TOO_HIGH": PRICE_TOO_HIGH,
+    "PRICE_TOO_LOW": PRICE_TOO_LOW,
+    # Photos
+    "PHOTO_MISSING": PHOTO_MISSING,
+    "PHOTO_BAD_NAME": PHOTO_BAD_NAME,
+    "PHOTO_BAD_EXTENSION": PHOTO_BAD_EXTENSION,
+    "PHOTO_TWICE": PHOTO_TWICE,
+    "PHOTO_CASE_CLASH": PHOTO_CASE_CLASH,
+    "PHOTO_UNUSED": PHOTO_UNUSED,
+    "PHOTO_UNREADABLE": PHOTO_UNREADABLE,
+    "PHOTO_WRONG_TYPE": PHOTO_WRONG_TYPE,
+    "PHOTO_TRUNCATED": PHOTO_TRUNCATED,
+    "PHOTO_TOO_MANY_PIXELS": PHOTO_TOO_MANY_PIXELS,
+    "PHOTO_TOO_SMALL": PHOTO_TOO_SMALL,
+    "PHOTO_BAD_RATIO": PHOTO_BAD_RATIO,
+    "PHOTO_ANIMATED": PHOTO_ANIMATED,
+    "PHOTO_GPS": PHOTO_GPS,
+    "PHOTO_SMALL_WARNING": PHOTO_SMALL_WARNING,
+    # Foto bermasalah (issue 10)
+    "PHOTO_NOT_REGULAR": PHOTO_NOT_REGULAR,
+    "FILE_NOT_REGULAR": FILE_NOT_REGULAR,
+    "PHOTO_FILE_TOO_LARGE": PHOTO_FILE_TOO_LARGE,
+    "PHOTO_BAD_EXIF": PHOTO_BAD_EXIF,
+    "PHOTO_TOO_MANY_SCANS": PHOTO_TOO_MANY_SCANS,
+    "PHOTO_TOO_COSTLY": PHOTO_TOO_COSTLY,
+    # Licenses
+    "LICENSE_TYPE_UNKNOWN": LICENSE_TYPE_UNKNOWN,
+    "LICENSE_BAD_FORMAT": LICENSE_BAD_FORMAT,
+    "LICENSE_WRONG_CODE": LICENSE_WRONG_CODE,
+    "LICENSE_EXPORT_SUFFIX": LICENSE_EXPORT_SUFFIX,
+    "LICENSE_DUPLICATE": LICENSE_DUPLICATE,
+    "LICENSE_REQUIRED": LICENSE_REQUIRED,
+    "LICENSE_FORBIDDEN": LICENSE_FORBIDDEN,
+    "PIRT_EXPIRED": PIRT_EXPIRED,
+    "PIRT_REGENCY_MISMATCH": PIRT_REGENCY_MISMATCH,
+    "HALAL_REQUIRED": HALAL_REQUIRED,
+    "HALAL_BAD": HALAL_BAD,
+    "HALAL_STATUS_UNKNOWN": HALAL_STATUS_UNKNOWN,
+    "HALAL_NUMBER_AND_STATUS": HALAL_NUMBER_AND_STATUS,
+    "HALAL_KH_NUMBER": HALAL_KH_NUMBER,
+    "PSAT_ISSUER_UNKNOWN": PSAT_ISSUER_UNKNOWN,
+    "HALAL_END_WITHOUT_NUMBER": HALAL_END_WITHOUT_NUMBER,
+    "HALAL_CERTIFICATE_ENDED": HALAL_CERTIFICATE_ENDED,
+    "HALAL_LEGACY_MUI": HALAL_LEGACY_MUI,
+    "HALAL_BUT_PORK": HALAL_BUT_PORK,
+    "HALAL_DEADLINE": HALAL_DEADLINE,
+    "LICENSE_EXAMPLE": LICENSE_EXAMPLE,
+    "NESTED_PRODUCT": NESTED_PRODUCT,
+    "KEYWORD_HALAL_NOT_CERTIFIED": KEYWORD_HALAL_NOT_CERTIFIED,
+    "HALAL_ALCOHOL": HALAL_ALCOHOL,
+    # Scaffolding and commands (`catalogue-gen strip-photos`)
+    "STRIP_NOT_WRITTEN": STRIP_NOT_WRITTEN,
+    "STRIP_TOO_LARGE": STRIP_TOO_LARGE,
+    # Pull request scope (`catalogue-gen check-pr`)
+    "SCOPE_REVIEW": SCOPE_REVIEW,
+    "SCOPE_REVIEW_DELETED": SCOPE_REVIEW_DELETED,
+    "SCOPE_SUBMODULE": SCOPE_SUBMODULE,
+    "SCOPE_NOT_PHOTO": SCOPE_NOT_PHOTO,
+    "SCOPE_PHOTO_TOO_LARGE": SCOPE_PHOTO_TOO_LARGE,
+    "SCOPE_MANY_PRODUCERS": SCOPE_MANY_PRODUCERS,
+    "SCOPE_PRODUCER_CHANGED": SCOPE_PRODUCER_CHANGED,
+    # Kepemilikan (issue 10)
+    "ACCOUNTS_MISSING": ACCOUNTS_MISSING,
+    "ACCOUNT_BAD": ACCOUNT_BAD,
+    "OWNER_REFUSED": OWNER_REFUSED,
+    "OWNER_NOBODY": OWNER_NOBODY,
+    "OWNER_FOLDER_DELETED": OWNER_FOLDER_DELETED,
+    "OWNER_NEW_NOT_LISTED": OWNER_NEW_NOT_LISTED,
+    "OWNER_APPROVED": OWNER_APPROVED,
+    "SCOPE_PATH_CONTROL": SCOPE_PATH_CONTROL,
+    "SCOPE_PATH_NOT_UTF8": SCOPE_PATH_NOT_UTF8,
+    "SCOPE_OUTSIDE_PRODUCER": SCOPE_OUTSIDE_PRODUCER,
+}

@@ -88,6 +88,13 @@ def test_empty_file(make_catalogue: Callable[..., Settings]) -> None:
     assert (PRODUCT, 0, "FILE_EMPTY") in codes(make_catalogue({PRODUCT: "# hanya komentar\n"}))
 
 
+def test_a_file_of_byte_order_marks_only_is_empty(make_catalogue: Callable[..., Settings]) -> None:
+    # The first BOM is dropped on decoding; a second one left a stream without a document,
+    # which used to end the run with a traceback.
+    settings = make_catalogue({PRODUCT: b"\xef\xbb\xbf\xef\xbb\xbf\n"})
+    assert (PRODUCT, 0, "FILE_EMPTY") in codes(settings)
+
+
 def test_list_where_a_map_belongs(make_catalogue: Callable[..., Settings]) -> None:
     assert (PRODUCT, 1, "ROOT_NOT_MAPPING") in codes(make_catalogue({PRODUCT: "- nama: Madu\n"}))
 

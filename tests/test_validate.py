@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from catalogue_gen import messages
 from catalogue_gen.pipeline import check
 from catalogue_gen.settings import Settings
 
@@ -578,3 +581,31 @@ def test_accounts_must_be_a_short_list(make_catalogue: Callable[..., Settings]) 
     assert found(make_catalogue, {PRODUCER: PRODUCER_YML + f"akun_github: [{many}]\n"}) == [
         (PRODUCER, 5, 14, "galat", "LIST_TOO_LONG")
     ]
+
+
+# Message templates ---------------------------------------------------------------------------
+
+
+def test_an_unknown_template_name_is_a_key_error_naming_it() -> None:
+    with pytest.raises(KeyError, match="NO_SUCH_TEMPLATE"):
+        messages.render("NO_SUCH_TEMPLATE", key="nama")
+
+
+def test_every_template_is_listed_under_its_own_name() -> None:
+    for name, text in messages.TEMPLATES.items():
+        assert getattr(messages, name) is text, name
+
+
+def test_every_template_name_in_the_code_is_in_the_table() -> None:
+    # Template names travel as strings (Problem.code, photo workers' findings), so a missing
+    # entry would only show when that problem first occurs: look for every such string instead.
+    constants = {n for n, v in vars(messages).items() if n.isupper() and isinstance(v, str)}
+    package = Path(messages.__file__).parent
+    quoted = {
+        node.value
+        for path in package.glob("*.py")
+        if path.name != "messages.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and node.value in constants
+    }
+    assert quoted - set(messages.TEMPLATES) == set()
