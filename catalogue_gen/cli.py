@@ -6,6 +6,7 @@ Exit codes: 0 ok (warnings allowed), 1 problems in product files, 2 usage or env
 
 from __future__ import annotations
 
+import functools
 import sys
 import traceback
 from collections.abc import Callable
@@ -23,16 +24,60 @@ from catalogue_gen.problems import (
     escape_controls,
     escape_lines,
 )
+from catalogue_gen.progress import TerminalProgress
 
 if TYPE_CHECKING:
     from catalogue_gen.pipeline import BuildResult
     from catalogue_gen.settings import Settings
 
 T = TypeVar("T")
+Command = TypeVar("Command", bound=Callable[..., None])
 
 ROOT_HELP = "Folder proyek (berisi products/ dan mkdocs.yml). Bawaan: folder ini."
 FORMAT_HELP = "Bentuk laporan: text (terminal), github (anotasi GitHub Actions) atau json."
 DEBUG_HELP = "Tampilkan traceback bila alat ini sendiri gagal."
+QUIET_HELP = "Hanya galat dan masalah berkas produk: tanpa kemajuan dan tanpa ringkasan."
+VERBOSE_HELP = "Lebih rinci: jumlah per tahap, berkas yang berubah, MkDocs penuh atau sebagian."
+TIMINGS_HELP = "Di akhir, tampilkan lama setiap tahap dalam detik."
+
+# New in issue 12; they belong in messages.py, with the others.
+BUILD_UNCHANGED = (
+    "Situs di {path} sudah sesuai, tidak ada yang berubah: {products} produk, {pages} halaman."
+)
+QUIET_AND_VERBOSE = "-q dan -v tidak bisa dipakai bersamaan"
+
+
+# Options shared by several commands, declared once (mkdocs `common_options`).
+root_option = click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP
+)
+debug_option = click.option("--debug", is_flag=True, help=DEBUG_HELP)
+
+
+def common_options(command: Command) -> Command:
+    """--root, --format and --debug together: validate, generate, build and check-pr."""
+    return root_option(format_option(debug_option(command)))
+
+
+def progress_options(command: Callable[..., None]) -> Callable[..., None]:
+    """-q, -v and --timings, handed to the command as one `progress` (TerminalProgress)."""
+
+    @click.option("-q", "--quiet", is_flag=True, help=QUIET_HELP)
+    @click.option("-v", "--verbose", is_flag=True, help=VERBOSE_HELP)
+    @click.option("--timings", is_flag=True, help=TIMINGS_HELP)
+    @functools.wraps(command)
+    def with_progress(
+        *args: object, quiet: bool, verbose: bool, timings: bool, **kwargs: object
+    ) -> None:
+        if quiet and verbose:
+            raise click.UsageError(QUIET_AND_VERBOSE)
+        # a bar on stderr would land between the annotations in a GitHub Actions log
+        is_terminal = sys.stderr.isatty() and kwargs.get("fmt") != "github"
+        verbosity = -1 if quiet else 1 if verbose else 0
+        command(*args, progress=TerminalProgress(verbosity, timings, is_terminal), **kwargs)
+
+    return with_progress
 
 
 def _settings(root: str, site_dir: str | None = None) -> Settings:
@@ -50,10 +95,19 @@ def _report(problems: Problems, fmt: str) -> None:
     REPORTERS[fmt]().report(problems, sys.stdout)
 
 
-def _run(action: Callable[[], T], fmt: str = "text", debug: bool = False) -> T:
+def _run(
+    action: Callable[[], T],
+    fmt: str = "text",
+    debug: bool = False,
+    progress: TerminalProgress | None = None,
+) -> T:
     """Run a command body; turn the tool's own exceptions into messages and exit codes."""
     try:
-        return action()
+        try:
+            return action()
+        finally:
+            if progress is not None:
+                progress.stop()  # a bar left open would swallow the first line of an error
     except CatalogueInvalid as exc:
         _report(exc.problems, fmt)
         sys.exit(1)
@@ -97,11 +151,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
-@click.option(
-    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP
-)
-@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+@common_options
 def validate(paths: tuple[Path, ...], root: str, fmt: str, debug: bool) -> None:
     """Periksa products/ (atau folder produsen/produk yang disebut) dan laporkan setiap masalah."""
     from catalogue_gen.pipeline import check
@@ -116,21 +166,19 @@ def validate(paths: tuple[Path, ...], root: str, fmt: str, debug: bool) -> None:
     result = _run(lambda: check(settings, list(paths) or None, read_only=True), fmt, debug)
     _report(result.problems, fmt)
     if fmt == "text" and not result.problems.has_errors:
+        catalogue = result.catalogue
         click.echo(
             messages.SUMMARY_OK.format(
-                products=len(result.catalogue.products), producers=len(result.catalogue.producers)
+                products=len(catalogue.products), producers=len(catalogue.producers)
             )
         )
     sys.exit(1 if result.problems.has_errors else 0)
 
 
 @main.command()
-@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
-@click.option(
-    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP
-)
-@click.option("--debug", is_flag=True, help=DEBUG_HELP)
-def generate(root: str, fmt: str, debug: bool) -> None:
+@common_options
+@progress_options
+def generate(root: str, fmt: str, debug: bool, progress: TerminalProgress) -> None:
     """Buat halaman Markdown dan foto di docs/ (dibaca oleh mkdocs build)."""
     from catalogue_gen.pipeline import build_lock
     from catalogue_gen.pipeline import generate as run_generate
@@ -139,41 +187,42 @@ def generate(root: str, fmt: str, debug: bool) -> None:
 
     def locked() -> BuildResult:
         # a build beside it would clear this run's staging folders as a killed run's leftovers
-        with build_lock(settings):
-            return run_generate(settings)
+        with build_lock(settings, progress):
+            return run_generate(settings, progress)
 
-    result = _run(locked, fmt, debug)
+    result = _run(locked, fmt, debug, progress)
     _report_warnings(result.problems, fmt)
-    click.echo(
+    catalogue = result.catalogue
+    progress.summary(
         messages.GENERATE_DONE.format(
-            products=len(result.catalogue.products),
-            producers=len(result.catalogue.producers),
+            products=len(catalogue.products),
+            producers=len(catalogue.producers),
             path=settings.docs_dir,
         )
     )
 
 
 @main.command()
-@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@common_options
+@progress_options
 @click.option(
     "--site-dir",
     default=None,
     type=click.Path(file_okay=False),
     help="Folder hasil. Bawaan: site/.",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP
-)
-@click.option("--debug", is_flag=True, help=DEBUG_HELP)
-def build(root: str, site_dir: str | None, fmt: str, debug: bool) -> None:
+def build(
+    root: str, fmt: str, debug: bool, progress: TerminalProgress, site_dir: str | None
+) -> None:
     """Periksa, buat halaman, lalu bangun situs lengkap dengan pencarian ke site/."""
     from catalogue_gen.pipeline import build as run_build
 
     settings = _settings(root, site_dir)
-    result = _run(lambda: run_build(settings), fmt, debug)
+    result = _run(lambda: run_build(settings, progress), fmt, debug, progress)
     _report_warnings(result.problems, fmt)
-    click.echo(
-        messages.BUILD_DONE.format(
+    template = BUILD_UNCHANGED if result.is_unchanged else messages.BUILD_DONE
+    progress.summary(
+        template.format(
             path=settings.site_dir, products=len(result.catalogue.products), pages=result.pages
         )
     )
@@ -185,13 +234,16 @@ def _report_warnings(problems: Problems, fmt: str) -> None:
 
 
 @main.command()
-@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@root_option
+@debug_option
+@progress_options
 @click.option("--dev-addr", default="127.0.0.1:8000", help="Alamat server, bawaan 127.0.0.1:8000.")
-def serve(root: str, dev_addr: str) -> None:
-    """Buat halaman lalu tampilkan situs dengan muat-ulang otomatis saat products/ atau docs/ berubah."""
+def serve(root: str, debug: bool, progress: TerminalProgress, dev_addr: str) -> None:
+    """Bangun situs (dengan pencarian) ke .cache/pratinjau/, tampilkan, dan bangun ulang saat products/, docs/, overrides/ atau mkdocs.yml berubah."""
     from catalogue_gen.serve import serve as run_serve
 
-    _run(lambda: run_serve(_settings(root), dev_addr))
+    settings = _settings(root)
+    _run(lambda: run_serve(settings, dev_addr, progress), debug=debug, progress=progress)
 
 
 @main.command("strip-photos")
@@ -223,7 +275,7 @@ def new() -> None:
 
 
 @new.command("produsen")
-@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@root_option
 @click.option(
     "--slug",
     prompt="Nama folder (huruf kecil dan tanda hubung)",
@@ -253,7 +305,7 @@ def new_producer(
 
 
 @new.command("produk")
-@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@root_option
 @click.option("--produsen", prompt="Folder produsen", help="Nama folder produsen yang sudah ada.")
 @click.option(
     "--slug",
@@ -292,11 +344,7 @@ SCHEMA_ROOT_HELP = "Folder proyek untuk --write dan --check."
 @click.option("--base", required=True, help=BASE_HELP)
 @click.option("--author", required=True, help=AUTHOR_HELP)
 @click.option("--maintainer-approved", "is_approved", is_flag=True, help=APPROVED_HELP)
-@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
-@click.option(
-    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", help=FORMAT_HELP
-)
-@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+@common_options
 def check_pr(base: str, author: str, is_approved: bool, root: str, fmt: str, debug: bool) -> None:
     """Periksa cakupan pull request: produsen hanya boleh mengubah foto dan berkas YAML di folder miliknya di products/."""
     from catalogue_gen.scope import check_pr as run_check
@@ -318,8 +366,8 @@ def check_pr(base: str, author: str, is_approved: bool, root: str, fmt: str, deb
 
 @main.command("pr-summary")
 @click.option("--base", required=True, help=BASE_HELP)
-@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
-@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+@root_option
+@debug_option
 def pr_summary(base: str, root: str, debug: bool) -> None:
     """Cetak ringkasan Markdown pull request (produk, masalahnya, alamat halamannya) untuk $GITHUB_STEP_SUMMARY."""
     from catalogue_gen.report import render_pr_summary
@@ -328,9 +376,9 @@ def pr_summary(base: str, root: str, debug: bool) -> None:
 
 
 @main.command()
-@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@root_option
 @click.option("--check", "is_check", is_flag=True, help=CODEOWNERS_CHECK_HELP)
-@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+@debug_option
 def codeowners(root: str, is_check: bool, debug: bool) -> None:
     """Tulis .github/CODEOWNERS dari akun_github setiap produsen dan dari .github/pengelola.txt."""
     from catalogue_gen.owners import CODEOWNERS_FILE, MAINTAINERS_FILE, write_codeowners
@@ -356,7 +404,7 @@ REPORT_FORMAT_HELP = (
 
 
 @main.command()
-@click.option("--root", default=".", type=click.Path(file_okay=False), help=ROOT_HELP)
+@root_option
 @click.option(
     "--format",
     "fmt",
@@ -364,7 +412,7 @@ REPORT_FORMAT_HELP = (
     default="markdown",
     help=REPORT_FORMAT_HELP,
 )
-@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+@debug_option
 def report(root: str, fmt: str, debug: bool) -> None:
     """Cetak laporan untuk pengelola: P-IRT kedaluwarsa, halal dalam proses, data lama, izin yang segera berakhir, nomor dengan peringatan."""
     from catalogue_gen.pipeline import check

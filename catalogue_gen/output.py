@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,13 +50,16 @@ def write_generated(
     pages: list[tuple[str, str]],
     files: list[tuple[str, str]],
     manifest: dict[str, Any],
+    advance: Callable[[int], None] | None = None,
 ) -> int:
     """Write pages (path, text) and files (path, source) under docs_dir atomically.
 
     Returns how many files differ from what was there (added, changed or removed). A file
     whose content is unchanged keeps its inode and modification time, so `mkdocs build
-    --dirty` can tell which pages to render again.
+    --dirty` can tell which pages to render again. `advance(n)` is told of every n pages and
+    files written, for a progress bar.
     """
+    step = advance or _ignore
     destinations: dict[str, str] = {}
     # Two pages for one address (a producer called "2" and page 2 of the producer list)
     # would silently hide one of them; the same photo file named twice is harmless.
@@ -82,12 +86,14 @@ def write_generated(
             if not _reuse(docs_dir / path, staging / path, data):
                 (staging / path).write_bytes(data)
                 changed += 1
+            step(1)
         for path, source in sorted(set(files)):
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             if not (docs_dir / path).is_file():
                 changed += 1
             _link_or_copy(Path(source), target)
+            step(1)
         changed += sum(1 for old in _generated_files(docs_dir) if not (staging / old).exists())
         _swap_in(docs_dir, staging)
     except OSError as exc:
@@ -100,6 +106,10 @@ def write_generated(
             messages.WRITE_FAILED.format(path=exc.filename or docs_dir, reason=exc.strerror or exc)
         ) from exc
     return changed
+
+
+def _ignore(count: int) -> None:
+    pass
 
 
 # What MkDocs' and Pagefind's own error output says for the same two failures.

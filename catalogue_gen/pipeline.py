@@ -18,20 +18,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue_gen import messages
-from catalogue_gen.load import iter_tree
+from catalogue_gen.load import ProducerFolder, iter_tree
 from catalogue_gen.model import Catalogue, Photo, ProcessedPhoto
 from catalogue_gen.offline import render_offline
 from catalogue_gen.output import (
     GENERATED_ROOTS,
     MANIFEST_NAME,
-    READ_ONLY_ERRNOS,
     remove_leftovers,
     step_storage_message,
     swap_site,
@@ -39,10 +39,38 @@ from catalogue_gen.output import (
 )
 from catalogue_gen.pages import PageRenderer, StaticFile
 from catalogue_gen.photos import CONTENT_ADDRESSED_NAME, ShareCards, process_catalogue
-from catalogue_gen.problems import CatalogueError, CatalogueInvalid, OutputError, Problem, Problems
-from catalogue_gen.search import run_pagefind
-from catalogue_gen.settings import Settings
+from catalogue_gen.problems import (
+    READ_ONLY_ERRNOS,
+    CatalogueError,
+    CatalogueInvalid,
+    OutputError,
+    Problem,
+    Problems,
+)
+from catalogue_gen.progress import (
+    DETAIL_CHECKED,
+    DETAIL_MKDOCS_DIRTY,
+    DETAIL_MKDOCS_FULL,
+    DETAIL_PAGES,
+    DETAIL_PHOTOS,
+    DETAIL_SEARCH,
+    DETAIL_SHARE_CARDS,
+    DETAIL_UNCHANGED,
+    SILENT,
+    STAGE_CHECK,
+    STAGE_LOAD,
+    STAGE_MKDOCS,
+    STAGE_PAGES,
+    STAGE_PHOTOS,
+    STAGE_SEARCH,
+    Progress,
+)
+from catalogue_gen.search import indexed_pages, run_pagefind
+from catalogue_gen.settings import SITE_URL_ENV, Settings
 from catalogue_gen.validate import validate_catalogue
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 
 @dataclass
@@ -64,10 +92,15 @@ class BuildResult:
     problems: Problems
     pages: int = 0
     manifest: dict[str, Any] = field(default_factory=dict)
+    is_unchanged: bool = False
+    """The published site was already built from exactly these pages: MkDocs did not run."""
 
 
 def check(
-    settings: Settings, only: list[Path] | None = None, read_only: bool = False
+    settings: Settings,
+    only: list[Path] | None = None,
+    read_only: bool = False,
+    progress: Progress = SILENT,
 ) -> CheckResult:
     """Load, validate and check the photos of every product (or of the folders in `only`).
 
@@ -79,12 +112,23 @@ def check(
     folders = iter_tree(settings.root, settings.products_dir, load_problems, only)
     unpublished: list[tuple[Photo, str]] = []
     catalogue, validate_problems, product_folders = validate_catalogue(
-        folders, settings.build_date, unpublished
+        _take_turns(folders, progress), settings.build_date, unpublished
     )
     problems = Problems(load_problems)
     problems.extend(validate_problems)
+    errors = len(problems.errors)
+    progress.detail(
+        DETAIL_CHECKED.format(
+            producers=len(catalogue.producers),
+            products=len(catalogue.products),
+            folders=product_folders,
+            errors=errors,
+            warnings=len(problems) - errors,
+        )
+    )
 
     # photos: decode, clean and resize (cached by content) the photos of valid products
+    progress.stage(STAGE_PHOTOS)
     photos, photo_problems = process_catalogue(
         catalogue,
         settings.root,
@@ -99,7 +143,20 @@ def check(
     if photo_problems:
         failed = {p.path for p in photo_problems if p.is_error}
         catalogue.products = [p for p in catalogue.products if p.source_path not in failed]
+    progress.detail(DETAIL_PHOTOS.format(photos=len(photos), problems=len(photo_problems)))
     return CheckResult(catalogue, photos, problems, product_folders)
+
+
+def _take_turns(folders: Iterator[ProducerFolder], progress: Progress) -> Iterator[ProducerFolder]:
+    """Producer folders as loaded, with the time spent reading counted for `muat` and the time
+    spent checking each (between two reads) for `periksa`: the two stages take turns."""
+    while True:
+        progress.stage(STAGE_LOAD)
+        folder = next(folders, None)
+        progress.stage(STAGE_CHECK)
+        if folder is None:
+            return
+        yield folder
 
 
 def photo_cache_dir(settings: Settings, read_only: bool = False) -> Path:
@@ -124,9 +181,9 @@ def _temporary_photo_cache() -> Path:
     return temporary
 
 
-def generate(settings: Settings) -> BuildResult:
+def generate(settings: Settings, progress: Progress = SILENT) -> BuildResult:
     """Check everything, then write the generated pages under docs/; raise CatalogueInvalid on any galat."""
-    result = check(settings)
+    result = check(settings, progress=progress)
     if result.problems.has_errors:
         raise CatalogueInvalid(result.problems)
     if len(result.catalogue.products) != result.folders:
@@ -140,10 +197,11 @@ def generate(settings: Settings) -> BuildResult:
     # pages: the catalogue to Markdown with raw, escaped HTML blocks; the pages name their share
     # cards (collages of their first photos), which the photo stage then makes from the
     # renditions, or finds in the photo cache
+    progress.stage(STAGE_PAGES)
     share_cards = ShareCards(settings.photo, settings.cache_dir / "photos")
     renderer = PageRenderer(result.catalogue, result.photos, settings.site_url, share_cards)
     pages, files = renderer.render_all()
-    share_cards.make(settings.workers)
+    progress.detail(DETAIL_SHARE_CARDS.format(count=share_cards.make(settings.workers)))
     # the JSON Schemas, published beside the pages for editors and the form
     schema_dir = Path(__file__).parent / "schema"
     files += [
@@ -157,71 +215,77 @@ def generate(settings: Settings) -> BuildResult:
     # output: swap the generated folders under docs/ in whole
     manifest = make_manifest(result.catalogue)
     manifest["luring"] = offline.summary()
-    write_generated(
-        settings.docs_dir,
-        [(p.path, p.text) for p in [*pages, *offline.texts]],
-        [(f.path, f.source) for f in files],
-        manifest,
-    )
+    texts = [(p.path, p.text) for p in [*pages, *offline.texts]]
+    sources = [(f.path, f.source) for f in files]
+    progress.items(len(texts) + 1 + len(set(sources)))  # what write_generated writes: + manifest
+    changed = write_generated(settings.docs_dir, texts, sources, manifest, progress.advance)
+    progress.detail(DETAIL_PAGES.format(pages=len(pages), files=len(files), changed=changed))
     return BuildResult(result.catalogue, result.problems, len(pages), manifest)
 
 
-def build(settings: Settings) -> BuildResult:
+def build(settings: Settings, progress: Progress = SILENT) -> BuildResult:
     """generate + `mkdocs build` + Pagefind into a staging folder, verified, then swapped into site/.
 
     When the theme, configuration and hand-written pages are as at the last build, the new
     site starts as a copy of the old one and MkDocs renders only the pages whose Markdown
     changed (`--dirty`); Pagefind always indexes the whole site, so search stays complete.
     """
-    with build_lock(settings):
-        return _build(settings)
+    with build_lock(settings, progress):
+        return _build(settings, progress)
 
 
 @contextmanager
-def build_lock(settings: Settings) -> Iterator[None]:
+def build_lock(settings: Settings, progress: Progress = SILENT) -> Iterator[None]:
     """One build of a project at a time: `serve` and `build` side by side must not clear each
-    other's staging folders or swap a half-built site in."""
+    other's staging folders or swap a half-built site in. Waits as long as the other runs."""
     settings.cache_dir.mkdir(parents=True, exist_ok=True)
-    with open(settings.cache_dir / "build.lock", "w", encoding="utf-8") as handle:
-        _lock(handle, exclusive=True)
-        try:
-            yield
-        finally:
-            _lock(handle, exclusive=False)
+    lock = _file_lock(settings.cache_dir / "build.lock")
+    with warnings.catch_warnings():
+        # filelock warns where it falls back to a lock file (no flock on this file system); that
+        # lock still excludes a second build, and the user should not read about it.
+        warnings.simplefilter("ignore")
+        if not _try_acquire(lock):
+            progress.waiting()
+            lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
 
 
-def _lock(handle: Any, exclusive: bool) -> None:
-    """Take or release an exclusive lock on an open file, on POSIX and on Windows.
+def _file_lock(path: Path) -> BaseFileLock:
+    """filelock's lock for this system: flock on Linux and macOS, LockFileEx on Windows (not
+    msvcrt.locking, which gives up after 10 s), a lock file elsewhere.
 
     Imported here, not at the top: producers run `catalogue-gen validate` on Windows (the guide
-    tells them to), where fcntl does not exist. The standard library covers both systems, so
-    no lock library is needed.
+    tells them to), and validate never locks. Where fcntl is missing, filelock warns at import
+    that it falls back to a lock file; the fallback is right for us (it breaks the lock of a
+    build that was killed), the warning is noise.
     """
-    if sys.platform == "win32":
-        import msvcrt
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from filelock import FileLock
 
-        handle.seek(0)
-        if not exclusive:
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-            return
-        while True:
-            try:
-                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # waits up to 10 s, then raises
-                return
-            except OSError:
-                continue
-    import fcntl
-
-    fcntl.flock(handle, fcntl.LOCK_EX if exclusive else fcntl.LOCK_UN)
+    return FileLock(path)
 
 
-def _build(settings: Settings) -> BuildResult:
+def _try_acquire(lock: BaseFileLock) -> bool:
+    from filelock import Timeout
+
+    try:
+        lock.acquire(blocking=False)
+    except Timeout:
+        return False
+    return True
+
+
+def _build(settings: Settings, progress: Progress) -> BuildResult:
     # A build killed midway leaves staging folders behind; the published site is whole.
     remove_leftovers(settings.site_dir, settings.cache_dir)
-    result = generate(settings)
+    result = generate(settings, progress)
     settings.site_dir.parent.mkdir(parents=True, exist_ok=True)
-    stamp = {"stamp": site_stamp(settings), "site": str(settings.site_dir)}
-    stamp_file = settings.cache_dir / "site-stamp.json"
+    stamp = {"stamp": site_stamp(settings)}
+    stamp_file = stamp_path(settings)
     previous = _read_stamp(stamp_file) or {}
     pages_digest = generated_digest(settings.docs_dir)
     incremental = {k: previous.get(k) for k in stamp} == stamp and (
@@ -230,6 +294,8 @@ def _build(settings: Settings) -> BuildResult:
     if incremental and previous.get("pages") == pages_digest:
         # nothing to do: the published site was built from exactly these pages
         verify_site(settings.site_dir, result.catalogue)
+        progress.detail(DETAIL_UNCHANGED)
+        result.is_unchanged = True
         return result
     staging = Path(
         tempfile.mkdtemp(prefix=f".{settings.site_dir.name}-new-", dir=settings.site_dir.parent)
@@ -239,10 +305,15 @@ def _build(settings: Settings) -> BuildResult:
             copy_previous_site(settings.site_dir, staging, settings.docs_dir)
 
         # mkdocs: the only step that knows about MkDocs; a successor changes this command alone
+        progress.stage(STAGE_MKDOCS)
+        progress.detail(DETAIL_MKDOCS_DIRTY if incremental else DETAIL_MKDOCS_FULL)
         env = {
             **os.environ,
             "SOURCE_DATE_EPOCH": source_date_epoch(settings.root),
             "NO_MKDOCS_2_WARNING": "1",
+            # mkdocs.yml reads site_url from here (`!ENV`), so the canonical links, the sitemap
+            # and the 404 page name the address the generated pages were made for.
+            SITE_URL_ENV: settings.site_url if settings.site_url.strip("/") else "",
         }
         # Not --quiet: it silences the warnings that --strict counts. A dirty build is not
         # strict, since MkDocs warns about dirty builds themselves; it only follows a strict
@@ -273,6 +344,7 @@ def _build(settings: Settings) -> BuildResult:
             )
 
         # search: Pagefind over the built pages
+        progress.stage(STAGE_SEARCH)
         shutil.rmtree(staging / "pagefind", ignore_errors=True)
         indexed = run_pagefind(staging)
         if indexed.returncode != 0:
@@ -284,6 +356,7 @@ def _build(settings: Settings) -> BuildResult:
                 + "\n"
                 + indexed.stderr[-4000:]
             )
+        progress.detail(DETAIL_SEARCH.format(pages=indexed_pages(staging)))
 
         # verify: one page per valid product folder, and nothing else under produk/
         verify_site(staging, result.catalogue)
@@ -361,11 +434,21 @@ def generated_digest(docs: Path) -> str:
     return digest.hexdigest()
 
 
+def stamp_path(settings: Settings) -> Path:
+    """Where the stamp of the last build into `settings.site_dir` is kept: one per site folder,
+    so that `serve` (its own folder) and `build` taking turns both stay incremental."""
+    name = hashlib.sha256(str(settings.site_dir).encode()).hexdigest()[:16]
+    return settings.cache_dir / "site-stamp" / f"{name}.json"
+
+
 def _read_stamp(path: Path) -> dict[str, str] | None:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    if not isinstance(data, dict):
+        return None
+    return {str(key): str(value) for key, value in data.items()}
 
 
 def _write_stamp(path: Path, stamp: dict[str, str]) -> None:

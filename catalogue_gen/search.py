@@ -50,6 +50,18 @@ def run_pagefind(site_dir: Path) -> subprocess.CompletedProcess[str]:
     return done
 
 
+def indexed_pages(site_dir: Path) -> int:
+    """How many pages the index of the built site holds (product pages only: the others carry
+    no `data-pagefind-body`); 0 when it cannot be read."""
+    try:
+        entry = json.loads(
+            (site_dir / addresses.PAGEFIND_DIR / "pagefind-entry.json").read_text(encoding="utf-8")
+        )
+        return sum(int(language["page_count"]) for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return 0
+
+
 def write_stable_filters(index_dir: Path) -> None:
     """Sort every filter file's values, name the files by content and point the index at them."""
     entry_path = index_dir / "pagefind-entry.json"

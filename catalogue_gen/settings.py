@@ -7,6 +7,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import yaml
+
+# The public address of the site is one line of mkdocs.yml,
+#     site_url: !ENV [CATALOGUE_SITE_URL, "https://beli-produk-ntt.github.io/katalog/"]
+# read by MkDocs (canonical links, sitemap, the 404 page) and by Settings (share links, Open
+# Graph images, WhatsApp messages). The variable overrides the default for both: the pipeline
+# passes the address it generated the pages for to MkDocs under this name.
+SITE_URL_ENV = "CATALOGUE_SITE_URL"
+
 
 @dataclass(frozen=True)
 class PhotoParams:
@@ -54,7 +63,8 @@ class Settings:
     workers: int = max(1, os.cpu_count() or 1)
     # Settings for what the site says about itself.
     site_url: str = ""
-    """Public base URL (for canonical links, Open Graph and sitemap); "" when unknown."""
+    """Public base URL, ending in "/" (for share links, Open Graph and, passed on to MkDocs,
+    canonical links, the sitemap and the 404 page); "/" when unknown."""
     build_date: date = field(default_factory=date.today)
     """"Today" for expiry checks; from SOURCE_DATE_EPOCH when set, for repeatable builds."""
 
@@ -74,7 +84,7 @@ class Settings:
             site_url=(
                 site_url
                 if site_url is not None
-                else os.environ.get("CATALOGUE_SITE_URL", _site_url_from_config(root))
+                else os.environ.get(SITE_URL_ENV, _site_url_from_config(root))
             ).rstrip("/")
             + "/",
             build_date=build_date(),
@@ -90,11 +100,26 @@ def build_date() -> date:
 
 
 def _site_url_from_config(root: Path) -> str:
-    # Read only `site_url:` from mkdocs.yml: one source of truth for the public address.
+    # Only the `site_url:` line of mkdocs.yml: the whole file needs MkDocs' own loader (its
+    # `!ENV` and `!relative` tags, the theme's defaults), for one value.
     config = root / "mkdocs.yml"
     if not config.is_file():
         return ""
     for line in config.read_text(encoding="utf-8").splitlines():
         if line.startswith("site_url:"):
-            return line.split(":", 1)[1].strip().strip("'\"")
+            return parse_site_url(line.split(":", 1)[1])
     return ""
+
+
+def parse_site_url(value: str) -> str:
+    """The address a `site_url:` value gives when SITE_URL_ENV is not set: a plain URL, or the
+    default (last item) of `!ENV [CATALOGUE_SITE_URL, "https://..."]`."""
+    text = value.strip()
+    is_env = text.startswith("!ENV")
+    try:
+        loaded = yaml.safe_load(text.removeprefix("!ENV")) if text else None
+    except yaml.YAMLError as exc:
+        raise ValueError(f"site_url: {getattr(exc, 'problem', None) or exc}") from exc
+    if is_env:  # a bare `!ENV NAME` has no default; a list ends with it
+        loaded = loaded[-1] if isinstance(loaded, list) and len(loaded) > 1 else None
+    return loaded if isinstance(loaded, str) else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from catalogue_gen.settings import Settings
+from catalogue_gen.settings import SITE_URL_ENV, Settings, parse_site_url
 
 from .conftest import REPO, copy_site_sources
 from .golden_catalogue import materialise
@@ -20,13 +21,16 @@ from .golden_catalogue import materialise
 pytestmark = pytest.mark.slow
 
 
-def catalogue_gen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def catalogue_gen(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "catalogue_gen", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
         check=False,
+        env=env,
     )
 
 
@@ -205,3 +209,103 @@ def test_a_broken_link_in_a_hand_written_page_fails_the_build(tmp_path: Path) ->
     assert done.returncode == 2
     assert "tidak-ada.md" in done.stderr
     assert not (tmp_path / "site").exists()
+
+
+# A build that talks, and one setting for the address (issue 12) --------------------------------
+
+ELSEWHERE = "https://pasar.contoh.id/ntt/"
+
+
+@pytest.fixture(scope="module")
+def built_elsewhere(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """A cold build for another address than mkdocs.yml's, with -v and --timings."""
+    root = tmp_path_factory.mktemp("elsewhere")
+    materialise(root, site=True)
+    env = {**os.environ, "CATALOGUE_SITE_URL": ELSEWHERE}
+    done = catalogue_gen("build", "-v", "--timings", cwd=root, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root, done
+
+
+def test_cold_build_names_every_stage_then_its_times(
+    built_elsewhere: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    root, done = built_elsewhere
+    lines = done.stderr.splitlines()
+    stages = [line.split(":")[0] for line in lines if re.match(r"^[a-z]+: ", line)]
+    assert stages == ["muat", "periksa", "foto", "halaman", "mkdocs", "pencarian"]
+    assert "  semua halaman (mkdocs build --strict)" in lines
+    assert "  3 halaman di indeks pencarian" in lines
+    timings = lines[lines.index("Waktu per tahap:") + 1 :]
+    assert [row.split()[0] for row in timings] == [*stages, "jumlah"]
+    last = done.stdout.splitlines()[-1]
+    site = re.escape(str(root / "site"))
+    assert re.fullmatch(rf"Situs selesai dibangun di {site}: 3 produk, \d+ halaman\.", last), last
+
+
+def test_warm_build_is_one_summary_line(built: Path) -> None:
+    done = catalogue_gen("build", cwd=built)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # no terminal: no stage lines
+    last = done.stdout.splitlines()[-1]
+    assert re.fullmatch(
+        rf"Situs di {re.escape(str(built / 'site'))} sudah sesuai, tidak ada yang berubah: "
+        r"3 produk, \d+ halaman\.",
+        last,
+    ), last
+    verbose = catalogue_gen("build", "-v", "--timings", cwd=built)
+    assert "mkdocs:" not in verbose.stderr and "pencarian:" not in verbose.stderr
+    assert (
+        "  situs sudah dibangun dari halaman yang sama; MkDocs dan Pagefind dilewati"
+        in verbose.stderr.splitlines()
+    )
+    assert verbose.stdout.splitlines()[-1] == last
+
+
+def test_404_page_and_canonical_links_follow_site_url(
+    built_elsewhere: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    # One setting moves every address: the 404 page's links take its path (they must work at any
+    # depth and on `serve`), the canonical link (MkDocs) and the share image (pages) all of it.
+    root, _ = built_elsewhere
+    page = parse(root / "site/404.html")
+    links = {a.get("href") for t, a in page.elements if t == "a"}
+    assert {"/ntt/", "/ntt/kategori/", "/ntt/kabupaten/", "/ntt/cari/"} <= links
+    assert not [link for link in links if link and "/katalog/" in link]
+    product = parse(root / "site/produk/tenun-contoh/selendang-ikat/index.html")
+    canonical = [
+        a["href"] for t, a in product.elements if t == "link" and a.get("rel") == "canonical"
+    ]
+    metas = {a.get("property"): a.get("content") for t, a in product.elements if t == "meta"}
+    assert canonical == [f"{ELSEWHERE}produk/tenun-contoh/selendang-ikat/"]
+    assert (metas["og:image"] or "").startswith(f"{ELSEWHERE}produk/tenun-contoh/selendang-ikat/")
+    sitemap = (root / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{ELSEWHERE}</loc>" in sitemap and "beli-produk-ntt" not in sitemap
+
+
+@pytest.mark.parametrize(
+    ("line", "address"),
+    [
+        ('!ENV [CATALOGUE_SITE_URL, "https://pasar.contoh.id/"]', "https://pasar.contoh.id/"),
+        ("https://akun.github.io/repo/", "https://akun.github.io/repo/"),
+        ("'https://akun.github.io/repo/'  # komentar", "https://akun.github.io/repo/"),
+        ("!ENV CATALOGUE_SITE_URL", ""),  # no default: unknown unless the variable is set
+        ("", ""),
+    ],
+)
+def test_site_url_line_reads_as_mkdocs_reads_it(line: str, address: str) -> None:
+    assert parse_site_url(line) == address
+
+
+def test_the_repository_site_url_can_be_overridden_for_both(tmp_path: Path) -> None:
+    copy_site_sources(tmp_path)
+    assert Settings.for_project(tmp_path).site_url == "https://beli-produk-ntt.github.io/katalog/"
+    line = next(
+        line
+        for line in (tmp_path / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+        if line.startswith("site_url:")
+    )
+    # the variable the pipeline hands to MkDocs is the one mkdocs.yml reads
+    assert line.startswith(f"site_url: !ENV [{SITE_URL_ENV}, ")

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
+from filelock import FileLock
 
 from catalogue_gen.cli import main
+from catalogue_gen.pipeline import build_lock
+from catalogue_gen.progress import BAR_LABEL, BAR_MIN_ITEMS, STAGE_LINES, STAGES, TerminalProgress
 from catalogue_gen.settings import Settings
 
 from .conftest import PRODUCT_YML
@@ -215,3 +222,212 @@ def test_validate_runs_where_fcntl_does_not_exist(make_catalogue: Callable[..., 
     assert run.returncode == 0, run.stderr
     assert "fcntl" not in run.stderr
     assert "Semua berkas sah: 1 produk dari 1 produsen." in run.stdout, run.stdout
+
+
+# A build that talks (issue 12) -----------------------------------------------------------------
+
+
+def invoke_split(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_generate_without_a_terminal_prints_only_its_summary(
+    make_catalogue: Callable[..., Settings],
+) -> None:
+    # CI logs and pipes: no stage lines, so that a failure there stays one `galat:` line
+    settings = make_catalogue()
+    code, out, err = invoke_split("generate", "--root", str(settings.root))
+    assert (code, err) == (0, "")
+    assert out == f"Halaman dibuat untuk 1 produk dari 1 produsen di {settings.docs_dir}.\n"
+
+
+def test_generate_verbose_names_each_stage_with_its_counts_and_times(
+    make_catalogue: Callable[..., Settings],
+) -> None:
+    settings = make_catalogue()
+    code, out, err = invoke_split("generate", "-v", "--timings", "--root", str(settings.root))
+    assert code == 0, err
+    lines = err.splitlines()
+    stages = [line for line in lines if not line.startswith(" ") and ":" in line]
+    assert stages == [
+        "muat: membaca berkas di products/",
+        "periksa: memeriksa produsen, produk dan izin",
+        "foto: memeriksa foto dan membuat ukuran kecilnya",
+        "halaman: membuat halaman Markdown di docs/",
+        "Waktu per tahap:",
+    ]
+    assert lines[2] == "  1 produsen dan 1 produk sah dari 1 folder produk; 0 galat, 0 peringatan"
+    assert lines[4] == "  1 foto siap terbit, 0 masalah foto"
+    assert any(line.endswith("berubah sejak build sebelumnya") for line in lines)
+    timings = lines[lines.index("Waktu per tahap:") + 1 :]
+    assert [row.split()[0] for row in timings] == ["muat", "periksa", "foto", "halaman", "jumlah"]
+    assert all(re.fullmatch(r"  \S+ +\d+,\d\d s", row) for row in timings), timings
+    assert out.endswith(f"Halaman dibuat untuk 1 produk dari 1 produsen di {settings.docs_dir}.\n")
+
+
+def test_quiet_prints_problems_and_nothing_else(make_catalogue: Callable[..., Settings]) -> None:
+    settings = make_catalogue()
+    assert invoke_split("generate", "-q", "--root", str(settings.root)) == (0, "", "")
+    # a peringatan is never hidden, not even with -q
+    expiring = PRODUCT_YML.replace('"2065302010052-29"', '"2065302010052-19"')
+    settings = make_catalogue({PRODUCT: expiring})
+    code, out, err = invoke_split("generate", "-q", "--root", str(settings.root))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == "0 galat, 1 peringatan."
+
+
+def test_quiet_and_verbose_together_is_a_usage_error(
+    make_catalogue: Callable[..., Settings],
+) -> None:
+    settings = make_catalogue()
+    code, out = invoke("generate", "-q", "-v", "--root", str(settings.root))
+    assert code == 2 and "-q dan -v tidak bisa dipakai bersamaan" in out
+
+
+@pytest.mark.parametrize("is_terminal", [True, False])
+def test_stage_lines_and_bar_show_on_a_terminal_only(
+    is_terminal: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    progress = TerminalProgress(is_terminal=is_terminal)
+    progress.stage("halaman")
+    progress.items(BAR_MIN_ITEMS)
+    progress.advance(BAR_MIN_ITEMS)
+    progress.stage("mkdocs")
+    progress.detail("hanya untuk -v")
+    progress.summary("Selesai.")
+    captured = capsys.readouterr()
+    assert captured.out == "Selesai.\n"
+    if is_terminal:
+        # capsys is no terminal, so click draws the bar as its label alone, once
+        assert captured.err.splitlines() == [
+            "halaman: membuat halaman Markdown di docs/",
+            BAR_LABEL,
+            "mkdocs: membangun halaman HTML",
+        ]
+    else:
+        assert captured.err == ""
+
+
+def test_times_add_up_where_stages_take_turns() -> None:
+    progress = TerminalProgress()
+    for _ in range(3):
+        progress.stage("muat")
+        time.sleep(0.01)
+        progress.stage("periksa")
+    progress.stop()
+    assert list(progress.seconds) == ["muat", "periksa"]
+    assert progress.seconds["muat"] >= 0.03
+
+
+class Recorder:
+    """A Progress that remembers what it was told."""
+
+    def __init__(self) -> None:
+        self.events: list[str] = []
+
+    def stage(self, name: str) -> None:
+        self.events.append(f"stage {name}")
+
+    def items(self, total: int) -> None:
+        self.events.append(f"items {total}")
+
+    def advance(self, count: int = 1) -> None:
+        pass
+
+    def detail(self, text: str) -> None:
+        pass
+
+    def waiting(self) -> None:
+        self.events.append("waiting")
+
+    def finish(self) -> None:
+        pass
+
+
+def hold_lock(settings: Settings, seconds: float) -> threading.Thread:
+    """Another build, in a thread, holding the project's lock for `seconds`."""
+    settings.cache_dir.mkdir(parents=True, exist_ok=True)
+    taken = threading.Event()
+
+    def hold() -> None:
+        with FileLock(settings.cache_dir / "build.lock"):
+            taken.set()
+            time.sleep(seconds)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    taken.wait()
+    return thread
+
+
+def test_a_build_waits_for_the_other_and_says_so(make_catalogue: Callable[..., Settings]) -> None:
+    settings = make_catalogue()
+    recorder = Recorder()
+    with build_lock(settings, recorder):
+        pass
+    assert recorder.events == []  # nobody else: no word about waiting
+    other = hold_lock(settings, 0.5)
+    start = time.monotonic()
+    with build_lock(settings, recorder):
+        assert time.monotonic() - start >= 0.4
+    other.join()
+    assert recorder.events == ["waiting"]
+
+    other = hold_lock(settings, 0.5)
+    code, out, err = invoke_split("generate", "--root", str(settings.root))
+    other.join()
+    assert (code, err) == (0, "Menunggu build lain di proyek ini selesai ...\n"), out
+
+
+def test_generate_runs_where_fcntl_does_not_exist_without_a_warning(
+    make_catalogue: Callable[..., Settings],
+) -> None:
+    # filelock falls back to a lock file there and warns about it at import; users never see it
+    settings = make_catalogue()
+    script = (
+        "import sys; sys.modules['fcntl'] = None\n"
+        "from catalogue_gen.cli import main\n"
+        "main(['generate', '--root', sys.argv[1]])\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-W", "default", "-c", script, str(settings.root)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert (run.returncode, run.stderr) == (0, "")
+    assert "Halaman dibuat untuk 1 produk" in run.stdout
+
+
+# Shared options (issue 12): declared once, the same on every command ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        (["validate"], ["--root", "--format", "--debug"]),
+        (["generate"], ["--root", "--format", "--debug", "--quiet", "--verbose", "--timings"]),
+        (["build"], ["--root", "--format", "--debug", "--quiet", "--verbose", "--timings"]),
+        (["serve"], ["--root", "--debug", "--quiet", "--verbose", "--timings"]),
+        (["check-pr"], ["--root", "--format", "--debug"]),
+        (["pr-summary"], ["--root", "--debug"]),
+        (["codeowners"], ["--root", "--debug"]),
+        (["report"], ["--root", "--debug"]),
+        (["new", "produsen"], ["--root"]),
+        (["new", "produk"], ["--root"]),
+    ],
+)
+def test_shared_options_read_the_same_everywhere(command: list[str], options: list[str]) -> None:
+    code, out = invoke(*command, "--help")
+    assert code == 0
+    text = " ".join(out.split())
+    for option in options:
+        assert option in text, (command, option)
+    assert "--root DIRECTORY Folder proyek (berisi products/ dan mkdocs.yml)." in text
+
+
+def test_every_stage_has_its_line() -> None:
+    assert list(STAGE_LINES) == list(STAGES)
+    assert all(STAGE_LINES[name].startswith(f"{name}: ") for name in STAGES)

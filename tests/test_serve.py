@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,16 +35,63 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_for(url: str, text: str, seconds: float) -> bool:
+def status(url: str) -> tuple[int, str]:
+    """Status and final address of a request (redirects followed)."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status, response.url
+    except urllib.error.HTTPError as error:
+        return error.code, url
+
+
+def wait_until(condition: Callable[[], bool], seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if text in fetch(url):
+        if condition():
             return True
         time.sleep(0.3)
     return False
 
 
+def wait_for(url: str, text: str, seconds: float) -> bool:
+    return wait_until(lambda: text in fetch(url), seconds)
+
+
 def test_serve_regenerates_when_a_product_changes(tmp_path: Path) -> None:
+    materialise(tmp_path, site=True)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "catalogue_gen", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}/katalog/"
+        url = f"{base}produk/tenun-contoh/selendang-ikat/"
+        assert wait_for(url, "Rp450.000", 60)
+        # the address to open is said, not only reached by a silent redirect from /
+        opened = f"Buka {base} di peramban"
+        assert wait_until(lambda: opened in log.read_text(encoding="utf-8"), 10)
+        assert status(f"http://127.0.0.1:{port}/") == (200, base)
+        version = fetch(f"{base}__pratinjau__/versi")
+        product = tmp_path / "products/tenun-contoh/selendang-ikat/produk.yml"
+        product.write_text(
+            product.read_text(encoding="utf-8").replace("450000", "475000"), encoding="utf-8"
+        )
+        assert wait_for(url, "Rp475.000", 60)
+        # an open page reloads itself: its script sees the build number change
+        assert wait_until(lambda: fetch(f"{base}__pratinjau__/versi") not in ("", version), 10)
+        assert '<script src="/katalog/__pratinjau__/muat-ulang.js">' in fetch(url)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+
+
+def test_preview_is_searchable_and_answers_a_missing_page_with_404(tmp_path: Path) -> None:
     materialise(tmp_path, site=True)
     port = free_port()
     server = subprocess.Popen(
@@ -52,13 +102,22 @@ def test_serve_regenerates_when_a_product_changes(tmp_path: Path) -> None:
         start_new_session=True,
     )
     try:
-        url = f"http://127.0.0.1:{port}/katalog/produk/tenun-contoh/selendang-ikat/"
-        assert wait_for(url, "Rp450.000", 60)
-        product = tmp_path / "products/tenun-contoh/selendang-ikat/produk.yml"
-        product.write_text(
-            product.read_text(encoding="utf-8").replace("450000", "475000"), encoding="utf-8"
-        )
-        assert wait_for(url, "Rp475.000", 60)
+        base = f"http://127.0.0.1:{port}/katalog/"
+        assert wait_for(f"{base}pagefind/pagefind-entry.json", "page_count", 60)
+        entry = json.loads(fetch(f"{base}pagefind/pagefind-entry.json"))
+        assert [language["page_count"] for language in entry["languages"].values()] == [3]
+        assert status(f"{base}pagefind/pagefind.js")[0] == 200
+        assert status(f"{base}tidak-ada/")[0] == 404
+        assert 'href="/katalog/kategori/"' in urllib_error_body(f"{base}tidak-ada/")
+        assert status(f"{base}../../etc/passwd")[0] == 404
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
+
+
+def urllib_error_body(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8")
