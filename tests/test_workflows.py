@@ -186,7 +186,8 @@ def test_deploy_workflow() -> None:
     assert upload["with"]["path"] == "site"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     # the README's command, so the deploy installs from uv.lock like everyone else
-    assert "./run site --format github" in [s.get("run") for s in build["steps"]]
+    # stage lines and seconds per stage in the log: a slow or stuck deploy shows where
+    assert "./run site --format github --verbose --timings" in [s.get("run") for s in build["steps"]]
 
 
 def test_actionlint_finds_nothing() -> None:
