@@ -36,15 +36,6 @@ Command = TypeVar("Command", bound=Callable[..., None])
 ROOT_HELP = "Folder proyek (berisi products/ dan mkdocs.yml). Bawaan: folder ini."
 FORMAT_HELP = "Bentuk laporan: text (terminal), github (anotasi GitHub Actions) atau json."
 DEBUG_HELP = "Tampilkan traceback bila alat ini sendiri gagal."
-QUIET_HELP = "Hanya galat dan masalah berkas produk: tanpa kemajuan dan tanpa ringkasan."
-VERBOSE_HELP = "Lebih rinci: jumlah per tahap, berkas yang berubah, MkDocs penuh atau sebagian."
-TIMINGS_HELP = "Di akhir, tampilkan lama setiap tahap dalam detik."
-
-# New in issue 12; they belong in messages.py, with the others.
-BUILD_UNCHANGED = (
-    "Situs di {path} sudah sesuai, tidak ada yang berubah: {products} produk, {pages} halaman."
-)
-QUIET_AND_VERBOSE = "-q dan -v tidak bisa dipakai bersamaan"
 
 
 # Options shared by several commands, declared once (mkdocs `common_options`).
@@ -63,15 +54,15 @@ def common_options(command: Command) -> Command:
 def progress_options(command: Callable[..., None]) -> Callable[..., None]:
     """-q, -v and --timings, handed to the command as one `progress` (TerminalProgress)."""
 
-    @click.option("-q", "--quiet", is_flag=True, help=QUIET_HELP)
-    @click.option("-v", "--verbose", is_flag=True, help=VERBOSE_HELP)
-    @click.option("--timings", is_flag=True, help=TIMINGS_HELP)
+    @click.option("-q", "--quiet", is_flag=True, help=messages.QUIET_HELP)
+    @click.option("-v", "--verbose", is_flag=True, help=messages.VERBOSE_HELP)
+    @click.option("--timings", is_flag=True, help=messages.TIMINGS_HELP)
     @functools.wraps(command)
     def with_progress(
         *args: object, quiet: bool, verbose: bool, timings: bool, **kwargs: object
     ) -> None:
         if quiet and verbose:
-            raise click.UsageError(QUIET_AND_VERBOSE)
+            raise click.UsageError(messages.QUIET_AND_VERBOSE)
         # a bar on stderr would land between the annotations in a GitHub Actions log
         is_terminal = sys.stderr.isatty() and kwargs.get("fmt") != "github"
         verbosity = -1 if quiet else 1 if verbose else 0
@@ -134,12 +125,8 @@ def _run(
 def _internal(exc: BaseException, debug: bool) -> NoReturn:
     if debug:
         traceback.print_exception(exc)
-    click.echo(
-        escape_controls(
-            f"galat: kesalahan internal ({type(exc).__name__}: {exc}); ulangi dengan --debug"
-        ),
-        err=True,
-    )
+    line = messages.INTERNAL_ERROR.format(kind=type(exc).__name__, detail=exc)
+    click.echo(escape_controls(f"galat: {line}"), err=True)
     sys.exit(2)
 
 
@@ -220,7 +207,7 @@ def build(
     settings = _settings(root, site_dir)
     result = _run(lambda: run_build(settings, progress), fmt, debug, progress)
     _report_warnings(result.problems, fmt)
-    template = BUILD_UNCHANGED if result.is_unchanged else messages.BUILD_DONE
+    template = messages.BUILD_UNCHANGED if result.is_unchanged else messages.BUILD_DONE
     progress.summary(
         template.format(
             path=settings.site_dir, products=len(result.catalogue.products), pages=result.pages

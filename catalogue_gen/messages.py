@@ -249,6 +249,7 @@ PHOTO_NOT_REGULAR = "foto {file_name} bukan berkas biasa melainkan {kind}, jadi 
 FILE_NOT_REGULAR = "berkas ini bukan berkas biasa melainkan {kind}, jadi tidak dibaca; hapus lalu buat berkas teks biasa dengan nama ini"
 PHOTO_DETAIL_DAMAGED = "isinya rusak atau tidak lengkap: {kind}"
 PHOTO_DETAIL_MODE = "mode warnanya tidak dapat diubah ke RGB"
+PHOTO_DETAIL_NOT_IMAGE = "bukan berkas gambar"
 PHOTO_KIND_FIFO = "pipa bernama (FIFO)"
 PHOTO_KIND_SOCKET = "soket"
 PHOTO_KIND_DEVICE = "berkas perangkat"
@@ -323,12 +324,19 @@ STRIP_NOT_WRITTEN = (
 STRIP_INCOMPLETE = "{count} foto belum dibersihkan (lihat di atas): lokasi GPS di foto itu mungkin masih ada; perbaiki atau hapus foto itu, lalu jalankan perintah ini lagi"
 STRIP_TOO_LARGE = "foto {file_name} menjadi {size_mib} MiB setelah dibersihkan, di atas batas {limit_mib} MiB, jadi tidak ditulis ulang dan metadatanya masih ada; perkecil foto dulu (misalnya kirim lewat WhatsApp lalu simpan hasilnya), lalu jalankan perintah ini lagi"
 BUILD_DONE = "Situs selesai dibangun di {path}: {products} produk, {pages} halaman."
+BUILD_UNCHANGED = (
+    "Situs di {path} sudah sesuai, tidak ada yang berubah: {products} produk, {pages} halaman."
+)
 BUILD_COUNT_MISMATCH = "jumlah halaman produk ({pages}) tidak sama dengan jumlah produk sah ({products}); situs tidak diterbitkan"
 MKDOCS_FAILED = "MkDocs gagal membangun situs (kode {code}); situs lama tidak diubah"
 PAGEFIND_FAILED = "Pagefind gagal membuat indeks pencarian (kode {code}); situs lama tidak diubah"
 GENERATE_DONE = "Halaman dibuat untuk {products} produk dari {producers} produsen di {path}."
+SERVE_OPEN = "Buka {url} di peramban"
 SERVE_WATCHING = "Memantau perubahan di {path}; tekan Ctrl+C untuk berhenti."
-SERVE_REGENERATED = "Berkas produk berubah; halaman dibuat ulang."
+SERVE_REBUILT = "Sumber situs berubah; pratinjau dibangun ulang."
+SERVE_BAD_ADDRESS = "--dev-addr {value!r} bukan alamat HOST:PORT, misalnya 127.0.0.1:8000"
+SERVE_ADDRESS_USED = "tidak dapat membuka server di {host}:{port} ({reason}); pakai --dev-addr lain"
+INTERNAL_ERROR = "kesalahan internal ({kind}: {detail}); ulangi dengan --debug"
 SETTINGS_BROKEN = "pengaturan proyek tidak dapat dibaca ({reason}); periksa mkdocs.yml (harus UTF-8) dan SOURCE_DATE_EPOCH"
 PATH_OUTSIDE = "{path} tidak berada di dalam folder products/"
 PATH_MISSING = "{path} tidak ditemukan"
@@ -441,6 +449,54 @@ RULES_CURRENT = "{count} berkas sama dengan buku aturan."
 RULES_WRITTEN = "Berkas buatan buku aturan ditulis: {paths}"
 PR_PROBLEMS_MORE = "dan {count} masalah lain (lihat log pemeriksaan)"
 SCOPE_PRODUCER_CHANGED = "data produsen yang sudah ada diubah (mungkin nomor WhatsApp); pengelola memastikan perubahan ini dari pemilik usaha lewat kontak lama sebelum menggabungkan"
+
+# A build that talks (progress.py, issue 12): on stderr, for people at a terminal ------------------
+# The stages by the names the command line shows, in the stage lines and the --timings table;
+# progress.STAGES puts them in build order.
+STAGE_LOAD = "muat"
+STAGE_CHECK = "periksa"
+STAGE_PHOTOS = "foto"
+STAGE_PAGES = "halaman"
+STAGE_MKDOCS = "mkdocs"
+STAGE_SEARCH = "pencarian"
+STAGE_LINES = {
+    STAGE_LOAD: "muat: membaca berkas di products/",
+    STAGE_CHECK: "periksa: memeriksa produsen, produk dan izin",
+    STAGE_PHOTOS: "foto: memeriksa foto dan membuat ukuran kecilnya",
+    STAGE_PAGES: "halaman: membuat halaman Markdown di docs/",
+    STAGE_MKDOCS: "mkdocs: membangun halaman HTML",
+    STAGE_SEARCH: "pencarian: membuat indeks Pagefind",
+}
+# The bar's label, by the stage that counts: photos checked (now, or earlier with the findings
+# in the cache), files written
+BAR_LABELS = {STAGE_PHOTOS: "  diperiksa", STAGE_PAGES: "  ditulis"}
+WAITING_FOR_BUILD = "Menunggu build lain di proyek ini selesai ..."
+TIMINGS_TITLE = "Waktu per tahap:"
+TIMINGS_TOTAL = "jumlah"
+# What each stage found, for --verbose
+DETAIL_CHECKED = (
+    "{producers} produsen dan {products} produk sah dari {folders} folder produk; "
+    "{errors} galat, {warnings} peringatan"
+)
+DETAIL_PHOTO_CACHE = "{cached} foto dari cache, {fresh} baru diproses"
+DETAIL_PHOTOS = "{photos} foto siap terbit, {problems} masalah foto"
+DETAIL_PAGES = "{pages} halaman dan {files} berkas lain; {changed} berubah sejak build sebelumnya"
+DETAIL_SHARE_CARDS = "{count} gambar bagikan baru"
+DETAIL_MKDOCS_DIRTY = "hanya halaman yang berubah (mkdocs build --dirty)"
+DETAIL_MKDOCS_FULL = "semua halaman (mkdocs build --strict)"
+DETAIL_UNCHANGED = "situs sudah dibangun dari halaman yang sama; MkDocs dan Pagefind dilewati"
+DETAIL_SEARCH = "{pages} halaman di indeks pencarian"
+# The options that set how much a build says (cli.progress_options)
+QUIET_HELP = "Hanya galat dan masalah berkas produk: tanpa kemajuan dan tanpa ringkasan."
+VERBOSE_HELP = "Lebih rinci: jumlah per tahap, berkas yang berubah, MkDocs penuh atau sebagian."
+TIMINGS_HELP = "Di akhir, tampilkan lama setiap tahap dalam detik."
+QUIET_AND_VERBOSE = "-q dan -v tidak bisa dipakai bersamaan"
+
+# Share cards (photos.py) --------------------------------------------------------------------------
+# The site's own card, for pages with no product: its name, then what the site is, in two lines.
+# A change here changes the card's bytes: bump SHARE_CARD_VERSION.
+SHARE_CARD_NAME = "Beli Produk NTT"
+SHARE_CARD_LINES = ("Katalog produk UMKM", "Nusa Tenggara Timur")
 
 # Offline (service worker, web app manifest, offline page: offline.py) -------------------------
 OFFLINE_TITLE = "Anda sedang luring"

@@ -38,6 +38,7 @@ from catalogue_gen import messages
 from catalogue_gen.load import MAX_PHOTO_BYTES, special_file_kind
 from catalogue_gen.model import Catalogue, Photo, PhotoVariant, ProcessedPhoto
 from catalogue_gen.problems import DISK_FULL_ERRNOS, Level, Problem, problem
+from catalogue_gen.progress import SILENT, Progress
 from catalogue_gen.settings import PhotoParams
 from catalogue_gen.workers import MEMORY, TIME, Failure, Limits, run_limited
 
@@ -186,6 +187,8 @@ class PhotoResult:
     encoded: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
     """The files' bytes by name, from encoding until `_write_entry` stores them; empty in every
     result read from or stored in the cache, so renditions never cross processes."""
+    is_cached: bool = field(default=False, compare=False)
+    """Read back from the cache (`_read_entry`), not made by this run; never stored."""
 
     @property
     def has_error(self) -> bool:
@@ -518,7 +521,9 @@ def _pillow(findings: list[Finding], params: PhotoParams, call: Callable[[], T])
             )
         )
     except UnidentifiedImageError:
-        findings.append((Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": "bukan berkas gambar"}))
+        findings.append(
+            (Level.ERROR.value, "PHOTO_UNREADABLE", {"detail": messages.PHOTO_DETAIL_NOT_IMAGE})
+        )
     except DAMAGED_FILE_ERRORS as exc:
         is_truncated = "truncated" in str(exc) or isinstance(exc, EOFError)
         findings.append(_damaged("PHOTO_TRUNCATED" if is_truncated else "PHOTO_UNREADABLE", exc))
@@ -669,6 +674,7 @@ def _read_entry(entry: Path) -> PhotoResult | None:
             placeholder=meta["placeholder"],
             findings=[tuple(f) for f in meta["findings"]],
             entry_dir=str(entry),
+            is_cached=True,
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -826,16 +832,20 @@ def process_catalogue(
     workers: int,
     unpublished: Sequence[tuple[Photo, str]] = (),
     limits: Limits | None = None,
+    progress: Progress = SILENT,
 ) -> tuple[dict[str, ProcessedPhoto], list[Problem]]:
     """Process every photo of every product in parallel; return them by source path, and problems.
 
     `unpublished` photos (of products that failed validation) are checked too, so their
     problems come in the same run; they are never published. Every photo not in the cache
     is decoded in a worker process within `limits` (PHOTO_LIMITS): a photo over budget is a
-    galat of its own, and the other photos go on.
+    galat of its own, and the other photos go on. `progress` counts the photos as they are
+    done, and hears how many came from the cache.
     """
     jobs = _photo_jobs(catalogue, unpublished)
-    results = _photo_results(jobs, root, params, cache_root, workers, limits or PHOTO_LIMITS)
+    results = _photo_results(
+        jobs, root, params, cache_root, workers, limits or PHOTO_LIMITS, progress
+    )
     processed: dict[str, ProcessedPhoto] = {}
     problems: list[Problem] = []
     for job, result in zip(jobs, results, strict=True):
@@ -871,23 +881,36 @@ def _photo_results(
     cache_root: Path,
     workers: int,
     limits: Limits,
+    progress: Progress = SILENT,
 ) -> list[PhotoResult]:
     """Each job's result: from the cache when its source photo is unchanged, else from a worker."""
+    progress.items(len(jobs))
     # cache hits by file size and mtime: a warm build neither reads nor hashes the source photos
     index = SourceIndex.load(cache_root, params)
     cached = [index.lookup(root / job.photo.source_path, job.is_cover) for job in jobs]
     missing = [i for i, result in enumerate(cached) if result is None]
+    progress.advance(len(jobs) - len(missing))
     args = [
         (str(root / jobs[i].photo.source_path), params, str(cache_root), jobs[i].is_cover)
         for i in missing
     ]
-    # even one photo goes to a worker: a pull request adding one hostile photo is the usual case
-    outcomes = run_limited(_process_job, args, min(workers, len(args)), limits) if args else []
+    outcomes: list[PhotoResult | Failure] = []
+    if args:
+        # even one photo goes to a worker: a pull request adding one hostile photo is the usual case
+        outcomes = run_limited(
+            _process_job, args, min(workers, len(args)), limits, lambda _i, _o: progress.advance()
+        )
     fresh: dict[int, PhotoResult] = {}
     for i, outcome in zip(missing, outcomes, strict=True):
         fresh[i] = outcome if isinstance(outcome, PhotoResult) else _over_budget(outcome, limits)
         index.remember(root / jobs[i].photo.source_path, jobs[i].is_cover, fresh[i])
     index.save()
+    # a worker finds a photo in the cache by its bytes where its size or mtime changed (a new
+    # checkout, a restored CI cache): counted as cached too, since nothing was decoded
+    processed = sum(not result.is_cached for result in fresh.values())
+    progress.detail(
+        messages.DETAIL_PHOTO_CACHE.format(cached=len(jobs) - processed, fresh=processed)
+    )
     return [fresh[i] if result is None else result for i, result in enumerate(cached)]
 
 
@@ -1110,10 +1133,11 @@ def _draw_default_card(size: tuple[int, int]) -> Image.Image:
     except (AttributeError, TypeError, OSError):  # Pillow without FreeType: the bag alone
         return image.resize(size, Image.Resampling.LANCZOS)
     # the name in white, then what the site is: (text, font, colour, baseline from the middle)
+    first, second = messages.SHARE_CARD_LINES
     for text, font, fill, baseline in (
-        ("Beli Produk NTT", name, (255, 255, 255), -20),
-        ("Katalog produk UMKM", line, SHARE_CREAM, 50),
-        ("Nusa Tenggara Timur", line, SHARE_CREAM, 104),
+        (messages.SHARE_CARD_NAME, name, (255, 255, 255), -20),
+        (first, line, SHARE_CREAM, 50),
+        (second, line, SHARE_CREAM, 104),
     ):
         draw.text(
             (text_left, height / 2 + baseline * scale), text, font=font, fill=fill, anchor="ls"

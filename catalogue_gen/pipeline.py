@@ -48,14 +48,6 @@ from catalogue_gen.problems import (
     Problems,
 )
 from catalogue_gen.progress import (
-    DETAIL_CHECKED,
-    DETAIL_MKDOCS_DIRTY,
-    DETAIL_MKDOCS_FULL,
-    DETAIL_PAGES,
-    DETAIL_PHOTOS,
-    DETAIL_SEARCH,
-    DETAIL_SHARE_CARDS,
-    DETAIL_UNCHANGED,
     SILENT,
     STAGE_CHECK,
     STAGE_LOAD,
@@ -118,7 +110,7 @@ def check(
     problems.extend(validate_problems)
     errors = len(problems.errors)
     progress.detail(
-        DETAIL_CHECKED.format(
+        messages.DETAIL_CHECKED.format(
             producers=len(catalogue.producers),
             products=len(catalogue.products),
             folders=product_folders,
@@ -136,6 +128,7 @@ def check(
         photo_cache_dir(settings, read_only),
         settings.workers,
         unpublished,
+        progress=progress,
     )
     for photo, _ in unpublished:
         photos.pop(photo.source_path, None)  # checked for problems only; never published
@@ -143,7 +136,7 @@ def check(
     if photo_problems:
         failed = {p.path for p in photo_problems if p.is_error}
         catalogue.products = [p for p in catalogue.products if p.source_path not in failed]
-    progress.detail(DETAIL_PHOTOS.format(photos=len(photos), problems=len(photo_problems)))
+    progress.detail(messages.DETAIL_PHOTOS.format(photos=len(photos), problems=len(photo_problems)))
     return CheckResult(catalogue, photos, problems, product_folders)
 
 
@@ -201,7 +194,7 @@ def generate(settings: Settings, progress: Progress = SILENT) -> BuildResult:
     share_cards = ShareCards(settings.photo, settings.cache_dir / "photos")
     renderer = PageRenderer(result.catalogue, result.photos, settings.site_url, share_cards)
     pages, files = renderer.render_all()
-    progress.detail(DETAIL_SHARE_CARDS.format(count=share_cards.make(settings.workers)))
+    progress.detail(messages.DETAIL_SHARE_CARDS.format(count=share_cards.make(settings.workers)))
     # the JSON Schemas, published beside the pages for editors and the form
     schema_dir = Path(__file__).parent / "schema"
     files += [
@@ -219,7 +212,9 @@ def generate(settings: Settings, progress: Progress = SILENT) -> BuildResult:
     sources = [(f.path, f.source) for f in files]
     progress.items(len(texts) + 1 + len(set(sources)))  # what write_generated writes: + manifest
     changed = write_generated(settings.docs_dir, texts, sources, manifest, progress.advance)
-    progress.detail(DETAIL_PAGES.format(pages=len(pages), files=len(files), changed=changed))
+    progress.detail(
+        messages.DETAIL_PAGES.format(pages=len(pages), files=len(files), changed=changed)
+    )
     return BuildResult(result.catalogue, result.problems, len(pages), manifest)
 
 
@@ -294,7 +289,7 @@ def _build(settings: Settings, progress: Progress) -> BuildResult:
     if incremental and previous.get("pages") == pages_digest:
         # nothing to do: the published site was built from exactly these pages
         verify_site(settings.site_dir, result.catalogue)
-        progress.detail(DETAIL_UNCHANGED)
+        progress.detail(messages.DETAIL_UNCHANGED)
         result.is_unchanged = True
         return result
     staging = Path(
@@ -306,7 +301,9 @@ def _build(settings: Settings, progress: Progress) -> BuildResult:
 
         # mkdocs: the only step that knows about MkDocs; a successor changes this command alone
         progress.stage(STAGE_MKDOCS)
-        progress.detail(DETAIL_MKDOCS_DIRTY if incremental else DETAIL_MKDOCS_FULL)
+        progress.detail(
+            messages.DETAIL_MKDOCS_DIRTY if incremental else messages.DETAIL_MKDOCS_FULL
+        )
         env = {
             **os.environ,
             "SOURCE_DATE_EPOCH": source_date_epoch(settings.root),
@@ -356,7 +353,7 @@ def _build(settings: Settings, progress: Progress) -> BuildResult:
                 + "\n"
                 + indexed.stderr[-4000:]
             )
-        progress.detail(DETAIL_SEARCH.format(pages=indexed_pages(staging)))
+        progress.detail(messages.DETAIL_SEARCH.format(pages=indexed_pages(staging)))
 
         # verify: one page per valid product folder, and nothing else under produk/
         verify_site(staging, result.catalogue)

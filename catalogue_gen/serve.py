@@ -55,11 +55,6 @@ RELOAD_SCRIPT = """\
   poll();
 })();
 """
-# Messages of the preview (issue 12); they belong in messages.py.
-SERVE_OPEN = "Buka {url} di peramban"
-SERVE_REBUILT = "Sumber situs berubah; pratinjau dibangun ulang."
-SERVE_BAD_ADDRESS = "--dev-addr {value!r} bukan alamat HOST:PORT, misalnya 127.0.0.1:8000"
-SERVE_ADDRESS_USED = "tidak dapat membuka server di {host}:{port} ({reason}); pakai --dev-addr lain"
 
 
 def snapshot(path: Path) -> dict[str, tuple[int, int]]:
@@ -103,7 +98,7 @@ def serve(settings: Settings, dev_addr: str, progress: Progress) -> None:
         seen = watched_files(settings)  # before building: an edit during the build counts
         if _rebuild(preview, progress):
             server.version += 1
-        click.echo(SERVE_OPEN.format(url=f"http://{host}:{port}{mount}"))
+        click.echo(messages.SERVE_OPEN.format(url=f"http://{host}:{port}{mount}"))
         click.echo(messages.SERVE_WATCHING.format(path=settings.root))
         while True:
             time.sleep(POLL_SECONDS)
@@ -112,7 +107,7 @@ def serve(settings: Settings, dev_addr: str, progress: Progress) -> None:
                 seen = current
                 if _rebuild(preview, progress):
                     server.version += 1
-                    click.echo(SERVE_REBUILT)
+                    click.echo(messages.SERVE_REBUILT)
     finally:
         server.shutdown()
         server.server_close()
@@ -122,7 +117,7 @@ def parse_address(dev_addr: str) -> tuple[str, int]:
     """`HOST:PORT` -> (host, port); anything else is the user's mistake, said in one line."""
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise CatalogueError(SERVE_BAD_ADDRESS.format(value=dev_addr))
+        raise CatalogueError(messages.SERVE_BAD_ADDRESS.format(value=dev_addr))
     return host, int(port)
 
 
@@ -162,7 +157,7 @@ class PreviewServer(http.server.ThreadingHTTPServer):
             super().__init__((host, port), _PreviewHandler)
         except OSError as exc:
             raise CatalogueError(
-                SERVE_ADDRESS_USED.format(host=host, port=port, reason=exc.strerror or exc)
+                messages.SERVE_ADDRESS_USED.format(host=host, port=port, reason=exc.strerror or exc)
             ) from exc
 
 

@@ -91,7 +91,11 @@ class Failure:
 
 
 def run_limited(
-    function: Callable[[Arg], Result], args: Sequence[Arg], workers: int, limits: Limits
+    function: Callable[[Arg], Result],
+    args: Sequence[Arg],
+    workers: int,
+    limits: Limits,
+    on_result: Callable[[int, Result | Failure], None] | None = None,
 ) -> list[Result | Failure]:
     """`function(arg)` for each of `args`, in at most `workers` processes, each call within `limits`.
 
@@ -100,8 +104,17 @@ def run_limited(
     escaping a call is raised here (after the workers are stopped), with the worker's traceback
     as its `__cause__`: `function` reports bad inputs by its results, so an exception is a bug
     or a fault of the machine (EMFILE, EIO, a full disk), never one input's problem.
+
+    `on_result(index, outcome)` is called in this process as each call ends, in the order they
+    end, with the index of its argument in `args` and its result or Failure: for a progress bar.
     """
     results: dict[int, Result | Failure] = {}
+
+    def record(index: int, outcome: Result | Failure) -> None:
+        results[index] = outcome
+        if on_result is not None:
+            on_result(index, outcome)
+
     pending = deque(range(len(args)))
     context = _context(function)
     idle: list[_Worker[Arg, Result]] = []
@@ -124,18 +137,18 @@ def run_limited(
                 try:
                     outcome = conn.recv()
                 except (EOFError, OSError):
-                    results[index] = worker.death()
+                    record(index, worker.death())
                     continue
                 idle.append(worker)
                 if isinstance(outcome, Failure) and outcome.reason == INTERNAL:
                     outcome.raise_error()
-                results[index] = outcome
+                record(index, outcome)
             now = time.monotonic()
             for conn, (worker, index, deadline) in list(busy.items()):
                 if now >= deadline:
                     del busy[conn]
                     worker.kill()
-                    results[index] = Failure(TIME, "wall")
+                    record(index, Failure(TIME, "wall"))
     finally:
         for worker in idle:
             worker.stop()

@@ -237,6 +237,7 @@ def test_cold_build_names_every_stage_then_its_times(
     stages = [line.split(":")[0] for line in lines if re.match(r"^[a-z]+: ", line)]
     assert stages == ["muat", "periksa", "foto", "halaman", "mkdocs", "pencarian"]
     assert "  semua halaman (mkdocs build --strict)" in lines
+    assert any(re.fullmatch(r"  0 foto dari cache, [1-9]\d* baru diproses", line) for line in lines)
     assert "  3 halaman di indeks pencarian" in lines
     timings = lines[lines.index("Waktu per tahap:") + 1 :]
     assert [row.split()[0] for row in timings] == [*stages, "jumlah"]
@@ -260,6 +261,10 @@ def test_warm_build_is_one_summary_line(built: Path) -> None:
     assert (
         "  situs sudah dibangun dari halaman yang sama; MkDocs dan Pagefind dilewati"
         in verbose.stderr.splitlines()
+    )
+    assert any(
+        re.fullmatch(r"  [1-9]\d* foto dari cache, 0 baru diproses", line)
+        for line in verbose.stderr.splitlines()
     )
     assert verbose.stdout.splitlines()[-1] == last
 

@@ -14,9 +14,10 @@ import pytest
 from click.testing import CliRunner
 from filelock import FileLock
 
+from catalogue_gen import messages
 from catalogue_gen.cli import main
 from catalogue_gen.pipeline import build_lock
-from catalogue_gen.progress import BAR_LABEL, BAR_MIN_ITEMS, STAGE_LINES, STAGES, TerminalProgress
+from catalogue_gen.progress import BAR_MIN_ITEMS, BAR_MIN_SLOW_ITEMS, STAGES, TerminalProgress
 from catalogue_gen.settings import Settings
 
 from .conftest import PRODUCT_YML
@@ -258,7 +259,10 @@ def test_generate_verbose_names_each_stage_with_its_counts_and_times(
         "Waktu per tahap:",
     ]
     assert lines[2] == "  1 produsen dan 1 produk sah dari 1 folder produk; 0 galat, 0 peringatan"
-    assert lines[4] == "  1 foto siap terbit, 0 masalah foto"
+    assert lines[4:6] == [
+        "  0 foto dari cache, 1 baru diproses",
+        "  1 foto siap terbit, 0 masalah foto",
+    ]
     assert any(line.endswith("berubah sejak build sebelumnya") for line in lines)
     timings = lines[lines.index("Waktu per tahap:") + 1 :]
     assert [row.split()[0] for row in timings] == ["muat", "periksa", "foto", "halaman", "jumlah"]
@@ -302,11 +306,28 @@ def test_stage_lines_and_bar_show_on_a_terminal_only(
         # capsys is no terminal, so click draws the bar as its label alone, once
         assert captured.err.splitlines() == [
             "halaman: membuat halaman Markdown di docs/",
-            BAR_LABEL,
+            messages.BAR_LABELS["halaman"],
             "mkdocs: membangun halaman HTML",
         ]
     else:
         assert captured.err == ""
+
+
+def test_photos_get_a_bar_from_fewer_items_than_pages(capsys: pytest.CaptureFixture[str]) -> None:
+    # a photo not in the cache takes most of a second, a page a millisecond
+    progress = TerminalProgress(is_terminal=True)
+    progress.stage("foto")
+    progress.items(BAR_MIN_SLOW_ITEMS)
+    progress.advance(BAR_MIN_SLOW_ITEMS - 1)  # the cache hits, at once
+    progress.advance()
+    progress.stage("halaman")
+    progress.items(BAR_MIN_SLOW_ITEMS)
+    progress.stop()
+    assert capsys.readouterr().err.splitlines() == [
+        "foto: memeriksa foto dan membuat ukuran kecilnya",
+        messages.BAR_LABELS["foto"],
+        "halaman: membuat halaman Markdown di docs/",
+    ]
 
 
 def test_times_add_up_where_stages_take_turns() -> None:
@@ -429,5 +450,5 @@ def test_shared_options_read_the_same_everywhere(command: list[str], options: li
 
 
 def test_every_stage_has_its_line() -> None:
-    assert list(STAGE_LINES) == list(STAGES)
-    assert all(STAGE_LINES[name].startswith(f"{name}: ") for name in STAGES)
+    assert list(messages.STAGE_LINES) == list(STAGES)
+    assert all(messages.STAGE_LINES[name].startswith(f"{name}: ") for name in STAGES)

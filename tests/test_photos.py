@@ -733,3 +733,72 @@ def test_strip_photos_command_fails_when_a_photo_was_not_stripped(tmp_path: Path
     assert f"galat: {tmp_path / 'terpotong.jpg'}: " in output.output
     assert "rusak atau terpotong" in output.output
     assert "1 foto dibersihkan" in output.output
+
+
+# A bar for the photo stage (issue 12) ------------------------------------------------------
+
+
+class Told:
+    """A Progress that keeps what it was told."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, object]] = []
+
+    def stage(self, name: str) -> None:
+        self.events.append(("stage", name))
+
+    def items(self, total: int) -> None:
+        self.events.append(("items", total))
+
+    def advance(self, count: int = 1) -> None:
+        self.events.append(("advance", count))
+
+    def detail(self, text: str) -> None:
+        self.events.append(("detail", text))
+
+    def waiting(self) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+def photo_events(settings: Settings) -> list[tuple[str, object]]:
+    """What a check tells its Progress from the start of the photo stage."""
+    told = Told()
+    check(settings, progress=told)
+    return told.events[told.events.index(("stage", "foto")) :]
+
+
+def test_the_photo_stage_counts_cache_hits_at_once_then_each_photo_processed(
+    make_catalogue: Callable[..., Settings],
+) -> None:
+    settings = make_catalogue({OTHER_PRODUCT: PRODUCT_YML, OTHER_PHOTO: photo_bytes(900, 900)})
+    ready = ("detail", "2 foto siap terbit, 0 masalah foto")
+    assert photo_events(settings) == [
+        ("stage", "foto"),
+        ("items", 2),
+        ("advance", 0),
+        ("advance", 1),
+        ("advance", 1),
+        ("detail", "0 foto dari cache, 2 baru diproses"),
+        ready,
+    ]
+    assert photo_events(settings) == [
+        ("stage", "foto"),
+        ("items", 2),
+        ("advance", 2),
+        ("detail", "2 foto dari cache, 0 baru diproses"),
+        ready,
+    ]
+    # a new mtime (a fresh checkout) misses the size+mtime index; the worker then finds the
+    # photo's renditions by its bytes, and decodes nothing
+    os.utime(settings.root / OTHER_PHOTO, ns=(10**18, 10**18))
+    assert photo_events(settings) == [
+        ("stage", "foto"),
+        ("items", 2),
+        ("advance", 1),
+        ("advance", 1),
+        ("detail", "2 foto dari cache, 0 baru diproses"),
+        ready,
+    ]

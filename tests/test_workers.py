@@ -62,6 +62,24 @@ def test_a_call_past_its_real_time_is_killed_without_waiting_for_it() -> None:
     assert multiprocessing.active_children() == []
 
 
+def test_each_outcome_is_told_as_its_call_ends() -> None:
+    told: list[tuple[int, str | Failure]] = []
+    outcomes = run_limited(
+        behave, ["a", "die", "b"], 1, LIMITS, lambda index, outcome: told.append((index, outcome))
+    )
+    assert told == [(0, "A"), (1, Failure(CRASH, "SIGKILL")), (2, "B")]
+    assert outcomes == [outcome for _, outcome in told]
+    told.clear()
+    run_limited(
+        behave,
+        ["hang"],
+        1,
+        Limits(cpu_seconds=5, memory_bytes=2**30, wall_seconds=1),
+        lambda index, outcome: told.append((index, outcome)),
+    )
+    assert told == [(0, Failure(TIME, "wall"))]
+
+
 def test_nothing_to_do_starts_no_worker() -> None:
     assert run_limited(behave, [], 4, LIMITS) == []
 

@@ -187,7 +187,9 @@ def test_deploy_workflow() -> None:
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     # the README's command, so the deploy installs from uv.lock like everyone else
     # stage lines and seconds per stage in the log: a slow or stuck deploy shows where
-    assert "./run site --format github --verbose --timings" in [s.get("run") for s in build["steps"]]
+    assert "./run site --format github --verbose --timings" in [
+        s.get("run") for s in build["steps"]
+    ]
 
 
 def test_actionlint_finds_nothing() -> None:
