@@ -470,3 +470,99 @@ def _has_text(path: Path, text: str) -> bool:
         return path.read_text(encoding="utf-8") == text
     except (OSError, UnicodeDecodeError):
         return False
+
+
+# An issue becomes a pull request (issue 13) ---------------------------------------------------
+
+ISSUE_JSON_HELP = (
+    "Berkas JSON kejadian `issues`. Bawaan: berkas di $GITHUB_EVENT_PATH (GitHub Actions)."
+)
+ISSUE_WRITE_HELP = "Tulis berkas produk (dan CODEOWNERS untuk produsen baru) ke proyek; tanpa opsi ini diperiksa di salinan sementara."
+ISSUE_COMMENT_HELP = "Tulis komentar untuk issue (Markdown) ke FILE."
+ISSUE_PR_BODY_HELP = "Tulis isi pull request untuk pengelola (Markdown) ke FILE."
+ISSUE_APPROVED_HELP = "Pengelola sudah menyetujui issue ini (label disetujui-pengelola): perubahan oleh orang lain diterima."
+ISSUE_PR_HELP = 'Nama pull request yang sudah dibuka untuk issue ini, mis. "#52", untuk komentar.'
+# A recorded event is a few tens of KB; GitHub caps the body at 65,536 characters.
+MAX_EVENT_BYTES = 4 * 1024 * 1024
+ISSUE_READY = "Siap untuk pull request: {files} berkas di {folder}."
+ISSUE_PROBLEMS = "Ada {problems} masalah ({files} berkas di {folder}); lihat komentar untuk issue."
+ISSUE_EVENT_MISSING = (
+    "Sebutkan --issue-json FILE, atau jalankan di GitHub Actions ($GITHUB_EVENT_PATH)."
+)
+ISSUE_EVENT_BROKEN = "{path} bukan JSON kejadian yang terbaca ({reason})"
+
+
+@main.command("from-issue")
+@click.option("--issue-json", type=click.Path(dir_okay=False, path_type=Path), help=ISSUE_JSON_HELP)
+@root_option
+@click.option("--write", "is_write", is_flag=True, help=ISSUE_WRITE_HELP)
+@click.option("--comment", type=click.Path(dir_okay=False, path_type=Path), help=ISSUE_COMMENT_HELP)
+@click.option("--pr-body", type=click.Path(dir_okay=False, path_type=Path), help=ISSUE_PR_BODY_HELP)
+@click.option("--maintainer-approved", "is_approved", is_flag=True, help=ISSUE_APPROVED_HELP)
+@click.option("--pull-request", default="", help=ISSUE_PR_HELP)
+@debug_option
+def from_issue(
+    issue_json: Path | None,
+    root: str,
+    is_write: bool,
+    comment: Path | None,
+    pr_body: Path | None,
+    is_approved: bool,
+    pull_request: str,
+    debug: bool,
+) -> None:
+    """Ubah issue dari formulir katalog menjadi berkas produk, periksa, dan tulis komentar serta isi pull request. Keluar 0 bila siap, 1 bila ada masalah."""
+    from catalogue_gen.from_issue import from_issue as run_from_issue
+    from catalogue_gen.from_issue import new_downloader
+
+    event = _read_event(issue_json)
+    settings = _settings(root)
+    downloader = new_downloader()
+    result = _run(
+        lambda: run_from_issue(
+            event,
+            settings,
+            downloader,
+            write=is_write,
+            is_approved=is_approved,
+            pull_request=pull_request,
+        ),
+        debug=debug,
+    )
+    for path, text in ((comment, result.comment), (pr_body, result.pr_body)):
+        if path is not None:
+            _run(functools.partial(path.write_text, text, encoding="utf-8"), debug=debug)
+    submission = result.submission
+    template = ISSUE_READY if result.is_ready else ISSUE_PROBLEMS
+    problems = len(submission.problems) + len(result.problems) + bool(result.owner_problem)
+    click.echo(
+        escape_controls(
+            template.format(
+                folder=submission.folder or "-", files=len(submission.files), problems=problems
+            )
+        )
+    )
+    sys.exit(0 if result.is_ready else 1)
+
+
+def _read_event(path: Path | None) -> object:
+    """The event's JSON; a missing or unreadable file is exit 2 (the issue's text is not at fault)."""
+    import json
+    import os
+
+    if path is None:
+        env = os.environ.get("GITHUB_EVENT_PATH", "")
+        if not env:
+            raise click.UsageError(ISSUE_EVENT_MISSING)
+        path = Path(env)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_EVENT_BYTES + 1)
+        if len(data) > MAX_EVENT_BYTES:
+            raise ValueError(f"lebih dari {MAX_EVENT_BYTES} bita")
+        return json.loads(data)
+    except (OSError, ValueError) as exc:
+        click.echo(
+            escape_controls(f"galat: {ISSUE_EVENT_BROKEN.format(path=path, reason=exc)}"), err=True
+        )
+        sys.exit(2)

@@ -123,6 +123,17 @@ def _in_form_order(
     return [(label, message) for _, label, message in ranked]
 
 
+def problems_about(problems: Iterable[Problem], submission: Submission) -> list[Problem]:
+    """The problems of the files the submission writes, or of its folder, in order."""
+    return [problem for problem in problems if _is_about(problem, submission)]
+
+
+def new_producer_accounts(submission: Submission) -> tuple[str, ...]:
+    """The `akun_github` of the produsen.yml the submission writes; () when it writes none."""
+    data = submission.files.get(f"products/{submission.producer}/{PRODUCER_FILE}")
+    return owners.read_accounts(data) if submission.producer else ()
+
+
 def _is_about(problem: Problem, submission: Submission) -> bool:
     """True for a problem of a file the submission writes, or of its folder."""
     folder = submission.folder

@@ -48,8 +48,8 @@ def tool(name: str) -> str:
     return str(path)
 
 
-def test_both_workflows_exist() -> None:
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "validate.yml"]
+def test_every_workflow_is_known() -> None:
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "from-issue.yml", "validate.yml"]
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -282,3 +282,66 @@ def test_issue_form_asks_for_the_github_account() -> None:
     )
     fields = {item["id"]: item for item in form["body"] if "id" in item}
     assert fields["akun_github"]["type"] == "input"
+
+
+# The issue path (issue 13) -------------------------------------------------------------------
+
+
+def test_from_issue_triggers_and_filter() -> None:
+    workflow = load(GITHUB / "workflows/from-issue.yml")
+    assert workflow["on"] == {"issues": {"types": ["opened", "edited", "labeled"]}}
+    assert workflow["permissions"] == {}
+    assert workflow["concurrency"]["group"] == "issue-${{ github.event.issue.number }}"
+    condition = workflow["jobs"]["periksa"]["if"]
+    # only issues made from our forms, found by the labels the forms put on them
+    for form in sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml")):
+        if form.name == "config.yml":
+            continue
+        for label in yaml.safe_load(form.read_text(encoding="utf-8"))["labels"]:
+            assert f"contains(github.event.issue.labels.*.name, '{label}')" in condition
+    assert "github.event.label.name == 'disetujui-pengelola'" in condition
+
+
+def test_from_issue_permissions_per_job() -> None:
+    jobs = load(GITHUB / "workflows/from-issue.yml")["jobs"]
+    assert list(jobs) == ["periksa", "terbitkan"]
+    assert jobs["periksa"]["permissions"] == {"contents": "read"}
+    assert jobs["terbitkan"]["permissions"] == {
+        "contents": "write",
+        "pull-requests": "write",
+        "issues": "write",
+    }
+    assert jobs["terbitkan"]["needs"] == "periksa"
+    for step in jobs["terbitkan"]["steps"]:
+        for value in (step.get("env") or {}).values():
+            assert value in ("${{ secrets.GITHUB_TOKEN }}", "${{ github.event.issue.number }}")
+
+
+def test_from_issue_runs_the_checker_in_the_read_only_job() -> None:
+    jobs = load(GITHUB / "workflows/from-issue.yml")["jobs"]
+    scripts = [s.get("run", "") for s in jobs["periksa"]["steps"]]
+    assert "./run setup" in scripts
+    (run,) = [s for s in scripts if "catalogue-gen from-issue" in s]
+    assert ".venv/bin/catalogue-gen from-issue --root . --write" in run
+    assert '"${approval[@]}"' in run
+    (upload,) = uses({"jobs": {"periksa": jobs["periksa"]}}, "actions/upload-artifact")
+    assert upload["with"]["path"] == "${{ runner.temp }}/hasil"
+
+
+def test_the_write_job_runs_nothing_from_the_artifact() -> None:
+    workflow = load(GITHUB / "workflows/from-issue.yml")
+    job = workflow["jobs"]["terbitkan"]
+    (download,) = uses({"jobs": {"terbitkan": job}}, "actions/download-artifact")
+    # outside the checkout, so no file of it can stand in for one of the repository's
+    assert download["with"]["path"] == "${{ runner.temp }}/hasil"
+    programs = {"catalogue-gen", "python", "python3", "bash", "sh", "source", ".", "uv", "./run"}
+    for step in job["steps"]:
+        script = step.get("run", "")
+        assert "working-directory" not in step
+        for line in script.splitlines():
+            words = line.split()
+            assert not words or words[0] not in programs, line
+            # the artifact's files are only read by cp, find, test and gh's --body-file/-F
+            if "$RUNNER_TEMP/hasil" in line or "$files" in line:
+                assert not re.search(r'(^|[;&|(]\s*)"?\$(RUNNER_TEMP/hasil|files)', line), line
+    assert not any(s.get("uses", "").startswith("actions/setup-python") for s in job["steps"])
