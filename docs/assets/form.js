@@ -412,7 +412,8 @@
     checkList("f-kata-kunci", data.kataKunci, LIMITS.kataKunci[0], LIMITS.kataKunci[1], "kata kunci", problems);
     data.tersedia = $("f-tersedia").checked;
 
-    // photos
+    // photos (not needed for the issue path: they are dragged into the issue on GitHub)
+    var photoStart = problems.length;
     data.foto = $("f-foto").value.split("\n").map(oneLine).filter(Boolean);
     data.keterangan = oneLine($("f-foto-keterangan").value);
     var photoMessage = "";
@@ -426,6 +427,8 @@
       show("f-foto", photoMessage);
       if (photoMessage) problems.push(photoMessage);
     }
+
+    var photoCount = problems.length - photoStart;
 
     // prices
     document.querySelectorAll("[data-row=harga]").forEach(function (row) {
@@ -458,7 +461,7 @@
       input.setAttribute("aria-invalid", result.error ? "true" : "false");
       if (result.error) problems.push(result.error);
       if (number && !result.error) {
-        data.izin.push({ jenis: type, nomor: number });
+        data.izin.push({ jenis: type, nomor: number, canonical: result.canonical });
         types[type] = true;
         if ((rule.forbidden || []).indexOf(type) >= 0) {
           var forbidden = "P-IRT tidak boleh untuk air minum dalam kemasan: wajib BPOM MD dan SNI";
@@ -514,6 +517,10 @@
     $("f-long").textContent = newFileUrl(path, text).length > LONG_URL
       ? "Berkas ini panjang; bila halaman GitHub tidak memuat seluruh teks, tekan Salin teks lalu tempel di GitHub." : "";
 
+    var issueProblems = problems.slice(0, photoStart).concat(problems.slice(photoStart + photoCount));
+    if (isNew) issueProblems = issueProblems.concat(producerProblems);
+    setIssueLink(issueFields(data, producer, isNew ? producerData.nama : ""), data.nama, issueProblems.length === 0);
+
     var producerPath = "products/" + (producer || "…") + "/produsen.yml";
     var producerText = renderProducer(producerData);
     $("f-produsen-path").textContent = producerPath;
@@ -528,6 +535,92 @@
     else if (long.length) message = "Setiap " + label + " paling banyak " + maxLength + " huruf: " + long[0].slice(0, 30) + "…";
     show(id, message);
     if (message) problems.push(message);
+  }
+
+  // "Kirim lewat GitHub (tanpa berkas)" -------------------------------------------------------
+  // Opens the "Daftarkan produk" issue form with its fields filled in from the address: GitHub
+  // fills an issue form field from the query parameter named by the field's id, and a dropdown
+  // from the exact text of one of its options. The ids are the `name` of the inputs marked
+  // data-issue-field (the same words as in .github/ISSUE_TEMPLATE/daftarkan-produk.yml), plus
+  // produsen, harga, izin and halal built below; the halal options carry their issue-form text
+  // in data-issue. tests/test_issue_path_browser.py checks both against the issue form.
+
+  function issueFields(data, producer, producerName) {
+    var fields = [["produsen", producerName || producer, "Nama usaha"]];
+    form.querySelectorAll("[data-issue-field]").forEach(function (input) {
+      if (input.closest("[hidden]")) return;
+      var label = form.querySelector("label[for='" + input.id + "']");
+      var value = input.tagName === "TEXTAREA" ? paragraphs(input.value) : oneLine(input.value);
+      if (input.name === "akun_github") value = value.replace(/^@/, "");
+      fields.push([input.name, value, label ? label.textContent : input.name]);
+    });
+    fields.push(["harga", data.harga.map(function (price) {
+      return (price.varian ? price.varian + ": " : "") + price.rupiah;
+    }).join("\n"), "Harga"]);
+    // the checked number in its label form ("P-IRT No. ...", "BPOM RI MD ..."), which names its kind
+    fields.push(["izin", data.izin.map(function (license) {
+      var number = license.canonical || license.nomor;
+      return license.jenis === "psat" ? "PSAT " + number : number;
+    }).join("\n"), "Nomor izin"]);
+    var halal = $("f-halal");
+    var option = halal.options[halal.selectedIndex];
+    var rule = RULES[data.kategori] || {};
+    var halalText = option && option.value ? option.getAttribute("data-issue")
+      : data.kategori && !rule.halal ? halal.getAttribute("data-issue-none") : "";
+    fields.push(["halal", halalText || "", "Status halal"]);
+    return fields.filter(function (field) { return field[1]; });
+  }
+
+  // The address, kept under LONG_URL characters: the longest value is cut (at a whole character,
+  // never inside an escape) until it fits, and the page names what was cut.
+  function issueUrl(fields, title) {
+    var link = $("f-issue");
+    var base = link.getAttribute("data-issue-url") + "?template=" + encodeURIComponent(link.getAttribute("data-issue-template")) +
+      "&title=" + encodeURIComponent(link.getAttribute("data-issue-title") + title);
+    var values = fields.map(function (field) { return field[1]; });
+    var cut = [];
+    var build = function () {
+      return base + fields.map(function (field, index) {
+        return values[index] ? "&" + field[0] + "=" + encodeURIComponent(values[index]) : "";
+      }).join("");
+    };
+    var url = build();
+    while (url.length > LONG_URL) {
+      var longest = 0;
+      values.forEach(function (value, index) {
+        if (encodeURIComponent(value).length > encodeURIComponent(values[longest]).length) longest = index;
+      });
+      var chars = Array.from(values[longest]);
+      var budget = encodeURIComponent(values[longest]).length - (url.length - LONG_URL) - encodeURIComponent(" …").length;
+      var low = 0, high = chars.length;
+      while (low < high) {
+        var middle = Math.ceil((low + high) / 2);
+        if (encodeURIComponent(chars.slice(0, middle).join("")).length <= budget) low = middle;
+        else high = middle - 1;
+      }
+      values[longest] = low > 0 ? chars.slice(0, low).join("").replace(/\s+$/, "") + " …" : "";
+      if (cut.indexOf(fields[longest][2]) < 0) cut.push(fields[longest][2]);
+      url = build();
+    }
+    return { url: url, cut: cut };
+  }
+
+  function setIssueLink(fields, title, ready) {
+    var link = $("f-issue");
+    var result = issueUrl(fields, title);
+    if (ready) {
+      link.href = result.url;
+      link.removeAttribute("aria-disabled");
+    } else {
+      link.href = "#lewat-issue";
+      link.setAttribute("aria-disabled", "true");
+    }
+    $("f-issue-problems").textContent = ready ? ""
+      : "Tombol ini aktif setelah isian di atas benar (foto belum perlu dipilih; foto ditambahkan di GitHub).";
+    $("f-issue-long").textContent = result.cut.length
+      ? "Alamat GitHub paling panjang " + LONG_URL.toLocaleString("id-ID") + " huruf, jadi " + result.cut.join(", ") +
+        " dipotong (ditandai …). Lengkapi sisanya di GitHub sebelum menekan Create."
+      : "";
   }
 
   function newFileUrl(path, text) {
