@@ -114,3 +114,20 @@ def test_everything_catalogue_gen_imports_is_declared() -> None:
         names = {requirement_name(d) for d in distributions.get(module, [])}
         assert names, f"{module} is imported but no installed distribution provides it"
         assert names & declared, f"{module} (from {sorted(names)}) is not in [project.dependencies]"
+
+
+def test_the_project_builds_without_a_tool_from_outside_the_lock() -> None:
+    # An isolated build environment would fetch its build backend from PyPI, unpinned and
+    # unhashed, on every machine that syncs. uv builds uv_build projects itself.
+    build = pyproject()["build-system"]
+    assert build["build-backend"] == "uv_build"
+    (requirement,) = build["requires"]
+    uv_version = pyproject()["tool"]["uv"]["required-version"].removeprefix("==")
+    bounds = re.fullmatch(r"uv_build>=(\S+),<(\S+)", requirement)
+    assert bounds, requirement
+    low, high = (version_tuple(v) for v in bounds.groups())
+    assert low <= version_tuple(uv_version) < high
+
+
+def version_tuple(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
