@@ -4,8 +4,9 @@ Input: an `issues` event, the project on disk (its issue forms, products/, the m
 and a photo Downloader; output: a FromIssue holding the submission, the validator's problems,
 the ownership decision, the issue comment and the pull request body. With `write`, the files
 land in the project (and a new producer's accounts in CODEOWNERS); without it they are checked
-in a temporary copy of the producer folder and the project is left as it was. Nothing here runs
-a program: the workflow's own steps commit and open the pull request.
+in a temporary copy of the producer folder and the project is left as it was. No text from the issue
+reaches a program: the validator's photo checks run in worker processes of our own code, and
+the workflow's own steps commit and open the pull request.
 """
 
 from __future__ import annotations

@@ -247,7 +247,7 @@ def _load_product(folders: _Folders, folder: Path) -> ProductFolder:
 
 def is_valid_slug(name: str) -> bool:
     """A folder name the spec allows: 3-60 lower-case ASCII letters, digits and single hyphens."""
-    return 3 <= len(name) <= 60 and bool(SLUG_PATTERN.match(name))
+    return 3 <= len(name) <= 60 and bool(SLUG_PATTERN.fullmatch(name))
 
 
 def slugify(text: str) -> str:

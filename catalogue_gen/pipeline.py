@@ -252,8 +252,8 @@ def _file_lock(path: Path) -> BaseFileLock:
     """filelock's lock for this system: flock on Linux and macOS, LockFileEx on Windows (not
     msvcrt.locking, which gives up after 10 s), a lock file elsewhere.
 
-    Imported here, not at the top: producers run `catalogue-gen validate` on Windows (the guide
-    tells them to), and validate never locks. Where fcntl is missing, filelock warns at import
+    Imported here, not at the top: producers may run `catalogue-gen validate` on Windows (the
+    guide's "Untuk yang memakai komputer" does not ask which system), and validate never locks. Where fcntl is missing, filelock warns at import
     that it falls back to a lock file; the fallback is right for us (it breaks the lock of a
     build that was killed), the warning is noise.
     """

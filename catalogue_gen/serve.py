@@ -205,17 +205,22 @@ class _PreviewHandler(http.server.BaseHTTPRequestHandler):
     def _resolve(self, path: str) -> tuple[int, Path, str | None]:
         """(status, file to send, Location of a redirect) for a request path."""
         mount, site = self.server.mount, self.server.site.resolve()
-        if path in ("/", mount.rstrip("/")):
+        not_found = (404, site / "404.html", None)
+        # on a custom domain the mount is "/" itself: redirecting "/" there would loop
+        if mount != "/" and path in ("/", mount.rstrip("/")):
             return 302, site, mount
-        target = (site / path.removeprefix(mount)).resolve()
-        if not path.startswith(mount) or (target != site and site not in target.parents):
-            return 404, site / "404.html", None  # outside the mount, or `..` out of the site
-        if target.is_dir():
-            if not path.endswith("/"):
-                return 302, site, path + "/"
-            target = target / "index.html"
-        if not target.is_file():
-            return 404, site / "404.html", None
+        try:
+            target = (site / path.removeprefix(mount)).resolve()
+            if not path.startswith(mount) or (target != site and site not in target.parents):
+                return not_found  # outside the mount, or `..` out of the site
+            if target.is_dir():
+                if not path.endswith("/"):
+                    return 302, site, path + "/"
+                target = target / "index.html"
+            if not target.is_file():
+                return not_found
+        except (OSError, ValueError):  # a NUL byte in the path, a name too long for the disk
+            return not_found
         return 200, target, None
 
     def _send(self, status: int, kind: str, data: bytes, with_body: bool) -> None:

@@ -18,7 +18,6 @@ import math
 import multiprocessing
 import os
 import pickle
-import resource
 import signal
 import time
 import traceback
@@ -26,14 +25,25 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from multiprocessing.context import DefaultContext, ForkServerContext
 from multiprocessing.process import BaseProcess
 from multiprocessing.reduction import ForkingPickler
-from typing import Generic, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Generic, NoReturn, TypeAlias, TypeVar
+
+# resource and the fork server exist on POSIX only; producers run `catalogue-gen validate` on
+# Windows too, where the checks still run, without the CPU and memory limits.
+try:
+    import resource
+
+    HAS_LIMITS = True
+except ImportError:
+    HAS_LIMITS = False
+
+if TYPE_CHECKING:
+    from multiprocessing.context import DefaultContext, ForkServerContext
 
 Arg = TypeVar("Arg")
 Result = TypeVar("Result")
-WorkerContext = DefaultContext | ForkServerContext
+WorkerContext: TypeAlias = "DefaultContext | ForkServerContext"
 """Where workers come from: a fork server where there is one, else the default (`_context`)."""
 
 TIME, MEMORY, CRASH, INTERNAL = "time", "memory", "crash", "internal"
@@ -242,10 +252,11 @@ def _serve(
     is the caller's pid, checked while idle; elsewhere None (the parent is the fork server).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops its workers
-    # an ignored SIGXCPU is inherited; the CPU limit needs its default action
-    signal.signal(signal.SIGXCPU, signal.SIG_DFL)
-    # SIGXCPU's default action dumps core: a gigabyte in the project folder, on some machines
-    resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
+    if HAS_LIMITS:
+        # an ignored SIGXCPU is inherited; the CPU limit needs its default action
+        signal.signal(signal.SIGXCPU, signal.SIG_DFL)
+        # SIGXCPU's default action dumps core: a gigabyte in the project folder, on some machines
+        resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
     while True:
         if not conn.poll(ORPHAN_CHECK_SECONDS if parent is not None else None):
             if os.getppid() != parent:
@@ -305,6 +316,8 @@ def _set_limits(limits: Limits) -> None:
     Only the soft limits move, so that they can be raised again for the next call; the calls
     are not hostile code, only hostile data, which cannot raise them.
     """
+    if not HAS_LIMITS:
+        return
     usage = resource.getrusage(resource.RUSAGE_SELF)
     _set_soft(resource.RLIMIT_CPU, math.ceil(usage.ru_utime + usage.ru_stime) + limits.cpu_seconds)
     mapped = _address_space()

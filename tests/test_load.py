@@ -353,3 +353,13 @@ def test_a_fifo_in_place_of_a_yaml_file_is_refused_not_waited_on(
     assert "pipa bernama (FIFO)" in next(
         p.message for p in result.problems if p.code == "FILE_NOT_REGULAR"
     )
+
+
+@pytest.mark.parametrize("name", ["dapur-contoh\n", "madu\n", "kopi-\n", "Kopi", "a--b", "ab"])
+def test_a_folder_name_with_a_trailing_newline_is_no_slug(name: str) -> None:
+    # `$` also matches before a final newline: a folder "dapur-contoh\n" passed, and its CODEOWNERS
+    # line split in two.
+    from catalogue_gen.load import is_valid_slug
+
+    assert not is_valid_slug(name)
+    assert is_valid_slug("dapur-contoh")

@@ -121,3 +121,30 @@ def urllib_error_body(url: str) -> str:
             return response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.read().decode("utf-8")
+
+
+@pytest.mark.parametrize("mount", ["/katalog/", "/"])
+def test_preview_paths_resolve_without_loops_or_tracebacks(tmp_path: Path, mount: str) -> None:
+    # A custom domain mounts the preview at "/": "/" must be the home page there, not a
+    # redirect to itself; a NUL byte or an overlong name is a 404, not a traceback.
+    from types import SimpleNamespace
+
+    from catalogue_gen.serve import _PreviewHandler
+
+    site = tmp_path / "site"
+    (site / "produk").mkdir(parents=True)
+    (site / "index.html").write_text("beranda", encoding="utf-8")
+    (site / "produk" / "index.html").write_text("produk", encoding="utf-8")
+    handler = SimpleNamespace(server=SimpleNamespace(mount=mount, site=site))
+
+    def resolve(path: str) -> tuple[int, Path, str | None]:
+        return _PreviewHandler._resolve(handler, path)  # type: ignore[arg-type]
+
+    home = resolve(mount)
+    assert home[0] == 200 and home[1] == (site / "index.html").resolve()
+    if mount != "/":
+        assert resolve("/") == (302, site.resolve(), mount)
+    assert resolve(f"{mount}produk") == (302, site.resolve(), f"{mount}produk/")
+    assert resolve(f"{mount}produk/")[0] == 200
+    for bad in (f"{mount}a\x00b", f"{mount}{'x' * 300}/", f"{mount}../../etc/passwd"):
+        assert resolve(bad)[0] == 404, bad

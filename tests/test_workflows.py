@@ -345,3 +345,63 @@ def test_the_write_job_runs_nothing_from_the_artifact() -> None:
             if "$RUNNER_TEMP/hasil" in line or "$files" in line:
                 assert not re.search(r'(^|[;&|(]\s*)"?\$(RUNNER_TEMP/hasil|files)', line), line
     assert not any(s.get("uses", "").startswith("actions/setup-python") for s in job["steps"])
+
+
+def artifact_check() -> str:
+    """The write job's check of the artifact, up to where it starts writing: run it for real."""
+    workflow = load(GITHUB / "workflows/from-issue.yml")
+    (step,) = [
+        s for s in workflow["jobs"]["terbitkan"]["steps"] if "gh pr create" in s.get("run", "")
+    ]
+    script = step["run"]
+    return script[: script.index('branch="issue/$NUMBER"')]
+
+
+GOOD_ARTIFACT = [
+    "products/madu-nenas/produsen.yml",
+    "products/madu-nenas/logo.png",
+    "products/madu-nenas/madu-hutan/produk.yml",
+    "products/madu-nenas/madu-hutan/foto-1.jpg",
+    "products/madu-nenas/madu-hutan/foto-12.heic",
+    ".github/CODEOWNERS",
+]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "products/madu-nenas/madu-hutan/x\n./.github/CODEOWNERS",  # two good-looking lines
+        "products/madu-nenas/.gitattributes",
+        "products/madu-nenas/madu-hutan/.git",
+        "products/madu-nenas/madu-hutan/deep/produk.yml",
+        "products/madu-nenas/madu-hutan/run.sh",
+        "products/Madu/madu-hutan/produk.yml",
+        ".github/workflows/deploy.yml",
+        "mkdocs.yml",
+        "link",  # made a symlink below
+    ],
+)
+def test_the_write_job_takes_only_the_files_from_issue_writes(tmp_path: Path, bad: str) -> None:
+    def run_check(names: list[str]) -> int:
+        files = tmp_path / "hasil" / "berkas"
+        if files.exists():
+            subprocess.run(["rm", "-rf", str(files)], check=True)
+        for name in names:
+            path = files / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if name == "link":
+                (files / "products" / "a-b" / "c-d").mkdir(parents=True, exist_ok=True)
+                (files / "products" / "a-b" / "c-d" / "produk.yml").symlink_to("/etc/passwd")
+            else:
+                path.write_bytes(b"x")
+        done = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", artifact_check()],
+            env={"RUNNER_TEMP": str(tmp_path), "PATH": "/usr/bin:/bin"},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return done.returncode
+
+    assert run_check(GOOD_ARTIFACT) == 0
+    assert run_check([*GOOD_ARTIFACT, bad]) == 1
