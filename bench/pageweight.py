@@ -39,6 +39,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 
+from bench.chromium import launch_chromium, settled_results
 from bench.lighthouse import (
     LIGHTHOUSE_VERSION,
     PASS_THRESHOLD,
@@ -46,6 +47,7 @@ from bench.lighthouse import (
     ensure_lighthouse,
     lighthouse_pages,
 )
+from bench.project import REPO, copy_site_sources
 from bench.serve import GzipServer, gzip_bytes, is_compressible
 from bench.synthetic import (
     change_product_photo,
@@ -54,8 +56,8 @@ from bench.synthetic import (
     plan_catalogue,
 )
 from catalogue_gen.categories import CATEGORIES
+from catalogue_gen.output import GENERATED_ROOTS
 
-REPO = Path(__file__).resolve().parent.parent
 DEFAULT_WORK = REPO / "bench" / "out"
 BUDGET_KB = 170.0
 VIEWPORT = (360, 800)
@@ -64,21 +66,16 @@ ABOVE_THE_FOLD_IMAGES = 4
 # the first ten products cover the ten categories, product 15 is the first "Kopi" with a halal
 # certificate (the filtered search) and product 23 the first "Madu Hutan" (the second search).
 SMOKE_SIZE = 24
+# The smoke run's photos: half the sides of a phone's (0.5-1 MP, every rendition width still made
+# from a larger photo), a quarter of the pixels to paint, decode and encode.
+SMOKE_PHOTO_SCALE = 0.5
 FILTERED_SEARCH = "cari/?q=kopi&halal=ya"
+WARNINGS_SIZE = 5000  # --validate-warnings: the catalogue size issue 12 names
 # The finder marks its scope when the answer for the URL state is on screen. The agreed contract
 # names the results container on the search page and `.bp-listing` on listings; finder.js sets it
 # on the `[data-finder]` scope (which is `.bp-listing` on a listing). Either one counts.
 FINDER_SETTLED = ":is([data-finder], [data-search-page-results], .bp-listing):is([data-state=ready], [data-state=error])"
 FILTER_TIMEOUT_S = 30.0
-GENERATED_ROOTS = (
-    "index.md",
-    "produk",
-    "produsen",
-    "kategori",
-    "kabupaten",
-    "sertifikasi",
-    "katalog.json",
-)
 SUB_PATH = "katalog"
 
 
@@ -125,30 +122,15 @@ def median(values: Iterable[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-def copy_site_sources(root: Path) -> None:
-    """mkdocs.yml, overrides/ and the hand-written part of docs/ into a bench project."""
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
-    shutil.copytree(
-        REPO / "docs",
-        root / "docs",
-        dirs_exist_ok=True,
-        ignore=lambda folder, names: [
-            n
-            for n in names
-            if Path(folder) == REPO / "docs" and (n in GENERATED_ROOTS or n.startswith("."))
-        ],
-    )
-
-
 def clean_outputs(root: Path, site: Path) -> None:
     """Back to a fresh checkout: no photo cache, no generated pages, no site."""
     shutil.rmtree(root / ".cache", ignore_errors=True)
     shutil.rmtree(site, ignore_errors=True)
     for stale in site.parent.glob(f".{site.name}-*"):
         shutil.rmtree(stale, ignore_errors=True)
-    for name in GENERATED_ROOTS:
-        target = root / "docs" / name
+    docs = root / "docs"
+    # what `generate` writes, and its hidden leftovers (.generated-*, .retired-*)
+    for target in [docs / name for name in GENERATED_ROOTS] + list(docs.glob(".*")):
         if target.is_dir():
             shutil.rmtree(target)
         elif target.exists():
@@ -468,8 +450,6 @@ def browser_measure(
     first visits (`name -> (path, expected count or None)`), in Chromium."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser_support import launch_chromium, settled_results
-
     result: dict[str, Any] = {
         "method": "chromium",
         "viewport": list(VIEWPORT),
@@ -500,10 +480,12 @@ def browser_measure(
             recorder = Recorder(context)
             return context, context.new_page(), recorder
 
+        # After the load event, `settle` waits for nothing in flight and 0.7 s without a request
+        # or a response: more than Playwright's "networkidle" (500 ms without a connection), so
+        # waiting for that first only added its half second to every page.
         for name, path in pages.items():
             context, page, recorder = new_page()
             page.goto(base + path)
-            page.wait_for_load_state("networkidle")
             recorder.settle(page)
             result["pages"][name] = tally(recorder.log)
             context.close()
@@ -511,7 +493,6 @@ def browser_measure(
         context, page, recorder = new_page()
         log = recorder.log
         page.goto(base + pages["product"])
-        page.wait_for_load_state("networkidle")
         recorder.settle(page)
         for number, query in enumerate(queries):
             mark = len(log)
@@ -562,6 +543,51 @@ def static_search_estimate(site: Path) -> dict[str, Any]:
             "second": {"pagefind_bytes": per_search},
         },
     }
+
+
+def page_measurements(
+    www: Path,
+    pages: dict[str, str],
+    filtered_targets: dict[str, tuple[str, int | None]],
+    browser: bool,
+    log: Any,
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """(search and Chromium page weights, filtered visits) of the site in `www`.
+
+    In Chromium when `browser`; without it, or when the browser measurement fails, the search
+    bytes are estimated from the files and the filtered visits are "n/a" with the reason. The
+    estimate from the files is always made too (`static`), so a run in Chromium shows both.
+    """
+    site = www / SUB_PATH
+    static = static_search_estimate(site)
+    measured: dict[str, Any] = dict(static)
+    if browser:
+        try:
+            measured = browser_measure(www, pages, ("kopi", "madu hutan"), filtered_targets)
+        except Exception as exc:  # noqa: BLE001 no Chromium here: fall back to the files on disk
+            log(
+                f"browser measurement failed ({type(exc).__name__}: {exc}); static search estimate instead"
+            )
+    measured["static"] = static["search"]
+    filtered = measured.pop("filtered", None) or {
+        name: {
+            "path": path,
+            "expected_count": expected,
+            "status": "n/a",
+            "reason": "the browser measurement failed" if browser else "no browser",
+        }
+        for name, (path, expected) in filtered_targets.items()
+    }
+    return measured, filtered
+
+
+def validate_summary(stdout: str) -> dict[str, int] | None:
+    """{"galat": n, "peringatan": m} from the last `N galat, M peringatan` line of `validate`."""
+    found = re.findall(r"^(\d+) galat, (\d+) peringatan", stdout, re.MULTILINE)
+    if not found:
+        return None
+    errors, warnings = found[-1]
+    return {"galat": int(errors), "peringatan": int(warnings)}
 
 
 # One size -------------------------------------------------------------------------------------
@@ -623,6 +649,7 @@ def bench_size(
     browser: bool,
     log: Any,
     lighthouse_cli: Path | None = None,
+    photo_scale: float = 1.0,
 ) -> dict[str, Any]:
     root = work / f"n{n}"
     www = work / f"www-{n}"
@@ -632,7 +659,9 @@ def bench_size(
     root.mkdir(parents=True)
     copy_site_sources(root)
     started = time.perf_counter()
-    generated = generate_catalogue(root, n, seed=seed, pool_dir=work / "pool")
+    generated = generate_catalogue(
+        root, n, seed=seed, pool_dir=work / "pool", photo_scale=photo_scale
+    )
     log(
         f"N={n}: catalogue generated in {time.perf_counter() - started:.1f} s "
         f"({generated.producers} producers, {generated.photo_files} photo files, {generated.unique_photos} distinct)"
@@ -658,7 +687,7 @@ def bench_size(
         steps["warm_build"].append(run_measured(*build, cwd=root))
         change_product_yaml(root, target, run)
         steps["yaml_change"].append(run_measured(*build, cwd=root))
-        change_product_photo(root, target, run, work / "pool", seed)
+        change_product_photo(root, target, run, work / "pool", seed, photo_scale)
         steps["photo_change"].append(run_measured(*build, cwd=root))
         steps["yaml_to_pages"].append(run_measured("generate", "--root", str(root), cwd=root))
         shutil.rmtree(root / ".cache", ignore_errors=True)
@@ -686,6 +715,9 @@ def bench_size(
         for k, v in steps.items()
     }
     memory = {k: max(r["max_rss_mb"] for r in v) for k, v in steps.items()}
+    # what `validate` said about the catalogue: a benchmark of a catalogue with galat or
+    # peringatan measures something else than a producer's catalogue
+    problems = validate_summary(steps["validate_warm"][-1]["stdout"])
     manifest = json.loads((site / "katalog.json").read_text(encoding="utf-8"))
     by_category: dict[str, int] = {}
     for product in manifest["produk"]:
@@ -727,31 +759,13 @@ def bench_size(
         "search": (FILTERED_SEARCH, None),
         "listing": (listing_filtered, listing_expected),
     }
-    measured: dict[str, Any]
-    if browser:
-        try:
-            measured = browser_measure(
-                www,
-                {"home": "", "listing": listing, "product": reference},
-                ("kopi", "madu hutan"),
-                filtered_targets,
-            )
-        except Exception as exc:  # noqa: BLE001 no Chromium here: fall back to the files on disk
-            log(
-                f"N={n}: browser measurement failed ({type(exc).__name__}: {exc}); static search estimate instead"
-            )
-            measured = static_search_estimate(site)
-    else:
-        measured = static_search_estimate(site)
-    filtered = measured.pop("filtered", None) or {
-        name: {
-            "path": path,
-            "expected_count": expected,
-            "status": "n/a",
-            "reason": "the browser measurement failed" if browser else "no browser",
-        }
-        for name, (path, expected) in filtered_targets.items()
-    }
+    measured, filtered = page_measurements(
+        www,
+        {"home": "", "listing": listing, "product": reference},
+        filtered_targets,
+        browser,
+        lambda text: log(f"N={n}: {text}"),
+    )
     for name, visit in filtered.items():
         if visit["status"] != "ok":
             log(f"N={n}: filtered {name} {visit['path']}: n/a ({visit['reason']})")
@@ -777,7 +791,7 @@ def bench_size(
 
     reference_kb = first_visit["product"]["dpr2"]["total"] / 1000
     return {
-        "catalogue": generated.as_dict(),
+        "catalogue": {**generated.as_dict(), "problems": problems, "photo_scale": photo_scale},
         "reference_product": reference,
         "listing_page": listing,
         "changed_product": target,
@@ -797,6 +811,7 @@ def bench_size(
         "browser": measured if measured.get("method") == "chromium" else None,
         "search": measured["search"],
         "search_method": measured["method"],
+        "search_static": measured["static"],
         "filtered": filtered,
         "lighthouse": lighthouse,
         "budget": {
@@ -1075,6 +1090,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help=f"run Lighthouse {LIGHTHOUSE_VERSION} (mobile) on three pages; default on, off with --smoke or --no-browser",
     )
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--photo-scale",
+        type=float,
+        help=f"photo sides times this (default 1: 2-4 MP phone photos; {SMOKE_PHOTO_SCALE:g} with --smoke)",
+    )
+    parser.add_argument(
+        "--validate-warnings",
+        type=int,
+        nargs="?",
+        const=WARNINGS_SIZE,
+        metavar="N",
+        help=f"only the validation case: N products (default {WARNINGS_SIZE}) validated clean and "
+        "with one warning each; prints both times and their ratio (bench/validation.py)",
+    )
     args = parser.parse_args(argv)
     default_size = str(SMOKE_SIZE) if args.smoke else "100"
     try:
@@ -1091,12 +1120,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--lighthouse needs Chromium: drop --no-browser")
     if args.lighthouse is None:
         args.lighthouse = not args.smoke and not args.no_browser
+    if args.photo_scale is None:
+        args.photo_scale = SMOKE_PHOTO_SCALE if args.smoke else 1.0
+    if not 0 < args.photo_scale <= 1:
+        parser.error("--photo-scale is a share of a phone photo's sides: above 0, at most 1")
+    if args.validate_warnings is not None:
+        if args.validate_warnings < 1:
+            parser.error("--validate-warnings takes a positive number of products")
+        args.lighthouse = False  # the validation case builds no site
     return args
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     log = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
+    if args.validate_warnings is not None:
+        return validate_warnings_main(args, log)
     lighthouse_cli: Path | None = None
     if args.lighthouse:
         # Before any build: minutes of building should not end in "npm not found".
@@ -1117,12 +1156,11 @@ def main(argv: list[str] | None = None) -> int:
                 not args.no_browser,
                 log,
                 lighthouse_cli,
+                args.photo_scale,
             )
     finally:
         if not args.keep:
-            for n in args.size_list:
-                for name in (f"n{n}", f"www-{n}", f"lighthouse-{n}"):
-                    shutil.rmtree(args.work_dir / name, ignore_errors=True)
+            clean_work(args.work_dir, args.size_list)
     report = {
         # 2: filtered visits and Lighthouse added; Chromium rows counted with service workers
         # blocked (version 1 counted sw.js's offline copies as page bytes too).
@@ -1130,6 +1168,7 @@ def main(argv: list[str] | None = None) -> int:
         "smoke": args.smoke,
         "runs": args.runs,
         "seed": args.seed,
+        "photo_scale": args.photo_scale,
         "machine": {
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
@@ -1146,6 +1185,32 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
         )
     return 0 if all(r["budget"]["ok"] for r in results.values()) or args.smoke else 1
+
+
+def clean_work(work: Path, sizes: list[int]) -> None:
+    """Remove what the run made for each size (catalogue, site, Lighthouse reports); the pool of
+    base photos stays for the next run."""
+    for n in sizes:
+        for name in (f"n{n}", f"www-{n}", f"lighthouse-{n}"):
+            shutil.rmtree(work / name, ignore_errors=True)
+
+
+def validate_warnings_main(args: argparse.Namespace, log: Any) -> int:
+    """`--validate-warnings N`: the validation case alone; exit 1 when over its target ratio."""
+    from bench.validation import print_warnings_case, warnings_case
+
+    args.work_dir.mkdir(parents=True, exist_ok=True)
+    result = warnings_case(
+        args.validate_warnings, args.runs, args.work_dir.resolve(), args.seed, log, args.keep
+    )
+    print_warnings_case(result, sys.stdout)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        report = {"bench_version": 2, "seed": args.seed, "validate_warnings": result}
+        args.json.write_text(
+            json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+    return 0 if result["ok"] or args.smoke else 1
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ import argparse
 import contextlib
 import gzip
 import http.server
+import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -176,11 +177,21 @@ class GzipHandler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _QuietHTTPServer(http.server.ThreadingHTTPServer):
+    """A browser that drops a connection it no longer needs (an image still loading when the
+    page is closed) is no server error: those are not printed; anything else still is."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):  # reset, broken pipe, aborted
+            return
+        super().handle_error(request, client_address)
+
+
 class LoopbackServer:
     """An HTTP server on 127.0.0.1 in a daemon thread, used as a context manager (also by the tests)."""
 
     def __init__(self, handler: Any, name: str, port: int = 0) -> None:
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd = _QuietHTTPServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.port: int = self.httpd.server_address[1]
         self.origin = f"http://127.0.0.1:{self.port}"

@@ -596,13 +596,21 @@ def encode_jpeg(image: Image.Image, rng: random.Random) -> bytes:
 POOL_SIZE = 40
 
 
-def pool_photo(folder: Path, index: int, seed: int) -> Path:
-    """Base photo number `index` (2-4 MP JPEG with EXIF), made on first use and kept in `folder`."""
+def photo_size(index: int, scale: float = 1.0) -> tuple[int, int]:
+    """Width and height of base photo `index`: a phone's size, times `scale` (1: 2-4 MP)."""
+    width, height = PHOTO_SIZES[index % len(PHOTO_SIZES)]
+    return round(width * scale), round(height * scale)
+
+
+def pool_photo(folder: Path, index: int, seed: int, scale: float = 1.0) -> Path:
+    """Base photo number `index` (2-4 MP JPEG with EXIF at scale 1), made on first use and kept in
+    `folder`; a photo of another scale is another file."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"pool-{seed}-{index:03d}.jpg"
+    suffix = "" if scale == 1 else f"-x{scale:g}"
+    path = folder / f"pool-{seed}-{index:03d}{suffix}.jpg"
     if not path.is_file():
         rng = random.Random(f"{seed}-pool-{index}")
-        width, height = PHOTO_SIZES[index % len(PHOTO_SIZES)]
+        width, height = photo_size(index, scale)
         data = encode_jpeg(scene(seed * 1000 + index, width, height), rng)
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_bytes(data)
@@ -836,9 +844,18 @@ def plan_catalogue(n: int, seed: int = 7, today: date | None = None) -> Iterator
 
 
 def generate_catalogue(
-    root: Path, n: int, seed: int = 7, pool_dir: Path | None = None, today: date | None = None
+    root: Path,
+    n: int,
+    seed: int = 7,
+    pool_dir: Path | None = None,
+    today: date | None = None,
+    photo_scale: float = 1.0,
 ) -> Generated:
-    """Write N products (and their producers and photos) under `root/products`."""
+    """Write N products (and their producers and photos) under `root/products`.
+
+    `photo_scale` shrinks every photo's sides (0.5: a quarter of the pixels); the text and which
+    photo each product gets are the same at every scale.
+    """
     products_dir = root / "products"
     products_dir.mkdir(parents=True, exist_ok=True)
     pool_dir = pool_dir or root / ".pool"
@@ -863,7 +880,7 @@ def generate_catalogue(
         rng = random.Random(f"{seed}-photos-{index}")
         for number in range(planned.photo_count):
             target = product_dir / f"foto-{number + 1}.jpg"
-            base = pool_photo(pool_dir, rng.randrange(pool_choices(index)), seed)
+            base = pool_photo(pool_dir, rng.randrange(pool_choices(index)), seed, photo_scale)
             if target.exists():
                 target.unlink()
             if number == 0 and rng.random() < UNIQUE_PHOTO_SHARE:
@@ -890,7 +907,11 @@ def change_product_yaml(root: Path, product: str, run: int) -> None:
     path.write_text(dump_yaml(data), encoding="utf-8")
 
 
-def change_product_photo(root: Path, product: str, run: int, pool_dir: Path, seed: int = 7) -> None:
+def change_product_photo(
+    root: Path, product: str, run: int, pool_dir: Path, seed: int = 7, photo_scale: float = 1.0
+) -> None:
     """Replace one product's cover photo with a new one."""
     target = root / "products" / product / "foto-1.jpg"
-    variant_photo(pool_photo(pool_dir, run % 6, seed), target, f"photo-change-{run}-{product}")
+    variant_photo(
+        pool_photo(pool_dir, run % 6, seed, photo_scale), target, f"photo-change-{run}-{product}"
+    )

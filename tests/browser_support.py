@@ -4,7 +4,8 @@
   hand-written site sources, so the repository's own docs/ is never touched.
 * `SiteServer`: a small threaded http.server that serves a folder with the MIME types
   Pagefind needs (application/wasm, module scripts as text/javascript), on 127.0.0.1 only.
-* `launch_chromium`: Debian's /usr/bin/chromium through Playwright. Never `playwright install`.
+* `launch_chromium`, `settled_results`: from bench/chromium.py (the benchmark drives Chromium the
+  same way); Debian's /usr/bin/chromium through Playwright. Never `playwright install`.
 """
 
 from __future__ import annotations
@@ -12,24 +13,41 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any, ClassVar
 
+from bench.chromium import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    chromium_available,
+    launch_chromium,
+    read_results,
+    settled_results,
+)
+from bench.project import REPO, copy_site_sources
 from bench.serve import LoopbackServer
 
-REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("CATALOGUE_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
+__all__ = [
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "REPO",
+    "SUB_PATH",
+    "SiteServer",
+    "build_sample_site",
+    "catalogue_gen",
+    "chromium_available",
+    "copy_sources",
+    "finder_results",
+    "launch_chromium",
+    "read_results",
+    "result_count",
+    "settled_results",
+    "wait_for_script",
 ]
+
 SUB_PATH = "katalog"
 
 MIME_TYPES = {
@@ -57,8 +75,6 @@ MIME_TYPES = {
 
 def copy_sources(root: Path, products: Path | None = None) -> Path:
     """A project root at `root` with the hand-written site parts and a link to `products`."""
-    from tests.conftest import copy_site_sources
-
     root.mkdir(parents=True, exist_ok=True)
     copy_site_sources(root)
     link = root / "products"
@@ -115,19 +131,6 @@ class SiteServer(LoopbackServer):
         super().__init__(functools.partial(_Handler, directory=str(folder)), "site-server")
 
 
-def chromium_available() -> bool:
-    return (
-        CHROMIUM.is_file()
-        and os.access(CHROMIUM, os.X_OK)
-        and shutil.which(str(CHROMIUM)) is not None
-    )
-
-
-def launch_chromium(playwright: Any) -> Any:
-    """Debian's Chromium, headless."""
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-
-
 def wait_for_script(page: Any, script: str, arg: Any = None, timeout: float = 30.0) -> Any:
     """Poll `script` (a JavaScript function or expression) until it is truthy; return its value.
 
@@ -144,36 +147,6 @@ def wait_for_script(page: Any, script: str, arg: Any = None, timeout: float = 30
         if time.monotonic() > deadline:
             raise AssertionError(f"still false after {timeout:.0f} s: {script}")
         page.wait_for_timeout(50)
-
-
-def settled_results(page: Any, container: str, timeout: float = 15.0) -> list[dict[str, Any]]:
-    """Search results shown in `container`, read until the same answer stays for half a second."""
-    page.wait_for_selector(
-        f"{container}:not([hidden]) :is(.bp-result, .bp-result__empty)", timeout=timeout * 1000
-    )
-    deadline = time.monotonic() + timeout
-    last: list[dict[str, Any]] | None = None
-    while time.monotonic() < deadline:
-        page.wait_for_timeout(500)
-        current = read_results(page, container)
-        if current == last:
-            return current
-        last = current
-    raise AssertionError(f"search results in {container} never settled")
-
-
-def read_results(page: Any, container: str) -> list[dict[str, Any]]:
-    """href, name, price, producer/regency line and image of each search result in `container`."""
-    return page.eval_on_selector_all(
-        f"{container} .bp-result",
-        """links => links.map(a => ({
-            href: a.href,
-            name: (a.querySelector('.bp-result__name') || {}).textContent || '',
-            price: (a.querySelector('.bp-result__price') || {}).textContent || '',
-            meta: (a.querySelector('.bp-result__meta') || {}).textContent || '',
-            image: a.querySelector('img') ? a.querySelector('img').src : '',
-        }))""",
-    )
 
 
 def finder_results(

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,9 +16,11 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from bench.project import REPO, copy_site_sources
 from catalogue_gen.settings import Settings
 
-REPO = Path(__file__).resolve().parent.parent
+__all__ = ["REPO", "copy_site_sources"]  # imported from here by the tests
+
 FIXTURE_CATALOGUE = Path(__file__).parent / "fixtures" / "catalogue"
 
 PRODUCER_YML = """\
@@ -110,22 +115,6 @@ def make_catalogue(tmp_path: Path) -> Callable[..., Settings]:
     return make
 
 
-def copy_site_sources(target: Path) -> None:
-    """The hand-written parts a build needs: mkdocs.yml, overrides/, docs/ (without generated pages)."""
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(REPO / "overrides", target / "overrides", dirs_exist_ok=True)
-    from catalogue_gen.output import GENERATED_ROOTS
-
-    shutil.copytree(
-        REPO / "docs",
-        target / "docs",
-        dirs_exist_ok=True,
-        ignore=lambda folder, names: [
-            n for n in names if Path(folder) == REPO / "docs" and n in GENERATED_ROOTS
-        ],
-    )
-
-
 def problem_lines(problems: object) -> list[str]:
     """`path:line:col: level: message` lines, for asserting on exact output."""
     return [str(p) for p in problems]  # type: ignore[attr-defined]
@@ -146,17 +135,75 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         )
 
 
-# Browser fixtures ----------------------------------------------------------------------------
-# One build of the sample catalogue for every browser module that only reads it (the pages are
-# never changed by a test; the offline test copies the folder before it touches anything).
+# Built sites shared by the whole run -----------------------------------------------------------
+# A build that tests only read is made once per run, not once per test or per xdist worker: the
+# first worker to ask builds it into the run's shared temporary folder (every worker's basetemp
+# is a child of it) while holding a file lock; the others wait for the lock and use that build.
+# No test changes these folders: a test that needs to change a built site copies it first.
+
+
+def shared_folder(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
+) -> Path:
+    """A folder filled once per run by make(folder), shared between pytest-xdist workers.
+
+    A failed make leaves no marker, so the next worker to ask tries again (and fails the same way).
+    """
+    from filelock import FileLock
+
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    folder = tmp_path_factory.getbasetemp().parent / name
+    done = folder.parent / f"{name}.done"
+    with FileLock(f"{folder}.lock"):
+        if not done.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.write_text("", encoding="utf-8")
+    return folder
+
+
+def build_project(root: Path) -> None:
+    """`catalogue-gen build` in `root` (the site goes to root/site); raises with its output."""
+    done = subprocess.run(
+        [sys.executable, "-m", "catalogue_gen", "build"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"catalogue-gen build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
+        )
+
+
+@pytest.fixture(scope="session")
+def built_fixture_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/catalogue with its photos and the site sources, built with the real command
+    line (`catalogue-gen build`): the project root, with the site in root/site. Read only."""
+    from .golden_catalogue import materialise
+
+    def make(folder: Path) -> None:
+        materialise(folder / "proyek", site=True)
+        build_project(folder / "proyek")
+
+    return shared_folder(tmp_path_factory, "fixture-site", make) / "proyek"
 
 
 @pytest.fixture(scope="session")
 def www(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's products/ built into <tmp>/www/katalog, served under /katalog/."""
+    """The repository's products/ built into <tmp>/www/katalog, served under /katalog/. Read only
+    (the offline test copies it before it changes anything)."""
     from tests.browser_support import build_sample_site
 
-    return build_sample_site(tmp_path_factory.mktemp("sample-site"))
+    return shared_folder(tmp_path_factory, "sample-site", build_sample_site) / "www"
+
+
+# Browser fixtures ----------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")

@@ -439,7 +439,9 @@ def test_product_pages_whatsapp_and_license_links(
             screenshot(page, "product-360-full", full_page=True)
     assert {CHECK_HOSTS["bpom"], CHECK_HOSTS["halal"]} <= seen_hosts
     # outbound links were looked at, never followed
-    assert all(urlsplit(url).hostname == "127.0.0.1" for url in recorder.requests)
+    assert recorder.requests and all(
+        urlsplit(url).hostname == "127.0.0.1" for url in recorder.requests
+    )
 
 
 def test_gallery_tap_opens_the_enlarged_photo(browser: Any, base_url: str) -> None:

@@ -178,17 +178,9 @@ def test_filter_files_are_sorted_and_named_by_content(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_search_page_rules_and_vocabulary_are_published(tmp_path: Path) -> None:
-    materialise(tmp_path, site=True)
-    done = subprocess.run(
-        [sys.executable, "-m", "catalogue_gen", "build"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    site = tmp_path / "site"
+def test_search_page_rules_and_vocabulary_are_published(built_fixture_catalogue: Path) -> None:
+    root = built_fixture_catalogue  # the project root, built once per run; read only
+    site = root / "site"
     rules = json.loads((site / "cari/aturan.json").read_text(encoding="utf-8"))
     assert rules["halalWords"] == ["halal"] and rules["animals"]["sapi"][0] == "sapi"
     assert set(rules["badges"]) >= {"halal", "tidak-halal", "halal-proses", "bpom", "pirt", "habis"}

@@ -12,7 +12,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -375,18 +374,10 @@ def test_worker_saves_what_a_page_reports_only_from_this_site(harness: dict[str,
 
 @pytest.mark.slow
 def test_built_site_has_the_offline_files_and_the_worker_knows_its_file_names(
-    tmp_path: Path,
+    built_fixture_catalogue: Path,
 ) -> None:
-    materialise(tmp_path, site=True)
-    done = subprocess.run(
-        [sys.executable, "-m", "catalogue_gen", "build"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    site = tmp_path / "site"
+    root = built_fixture_catalogue  # the project root, built once per run; read only
+    site = root / "site"
     entry = json.loads((site / "katalog.json").read_text(encoding="utf-8"))["luring"]
     for path in entry["berkas"]:
         assert (site / path).is_file(), path

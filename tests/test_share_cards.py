@@ -10,8 +10,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -238,17 +236,9 @@ def test_collages_of_any_size_are_1200x630_and_repeatable(tmp_path: Path, count:
 
 
 @pytest.mark.slow
-def test_the_built_pages_carry_the_open_graph_tags(tmp_path: Path) -> None:
-    materialise(tmp_path, site=True)
-    done = subprocess.run(
-        [sys.executable, "-m", "catalogue_gen", "build"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    site_url = Settings.for_project(tmp_path).site_url
+def test_the_built_pages_carry_the_open_graph_tags(built_fixture_catalogue: Path) -> None:
+    root = built_fixture_catalogue  # the project root, built once per run; read only
+    site_url = Settings.for_project(root).site_url
     expected = {
         "index.html": HOME_TITLE,
         "kategori/pangan-olahan/index.html": "Pangan olahan – Beli Produk NTT",
@@ -257,7 +247,7 @@ def test_the_built_pages_carry_the_open_graph_tags(tmp_path: Path) -> None:
         "produsen/tenun-contoh/index.html": "Kelompok Tenun Contoh – Beli Produk NTT",
     }
     for page, title in expected.items():
-        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        html = (root / "site" / page).read_text(encoding="utf-8")
         metas = dict(re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)"', html))
         assert metas["og:title"] == metas["twitter:title"] == title, page
         image = metas["og:image"]
@@ -265,4 +255,4 @@ def test_the_built_pages_carry_the_open_graph_tags(tmp_path: Path) -> None:
         assert metas["og:image:width"] == "1200" and metas["og:image:height"] == "630"
         assert metas["twitter:card"] == "summary_large_image"
         assert metas["og:image:alt"], page
-        assert_share_image(tmp_path / "site" / image.removeprefix(site_url))
+        assert_share_image(root / "site" / image.removeprefix(site_url))
