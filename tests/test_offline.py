@@ -60,7 +60,7 @@ def node() -> str:
     found = str(bundled) if bundled.is_file() else shutil.which("node")
     if not found:
         pytest.fail(
-            "no Node.js to run the service worker with (pip install -e '.[test]' brings one with Playwright)"
+            "no Node.js to run the service worker with (./run test installs Playwright, which brings one)"
         )
     return found
 
