@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 from catalogue_gen.forms import render
 from catalogue_gen.load import MAX_PHOTO_BYTES
+from catalogue_gen.rules import HEIF_BRANDS
 
 # Where GitHub puts what is dragged into an issue: github.com/user-attachments/assets/<uuid>
 # since 2024, and the older public and private image hosts. Nothing else is ever requested.
@@ -70,20 +71,6 @@ PNG = PhotoKind("PNG", ".png", ("image/png",))
 WEBP = PhotoKind("WebP", ".webp", ("image/webp",))
 HEIC = PhotoKind("HEIC", ".heic", ("image/heic", "image/heif"))
 KINDS = (JPEG, PNG, WEBP, HEIC)
-# The major brands pillow-heif opens (the same list as photos.HEIF_BRANDS; that module is not
-# imported here because it loads Pillow and libheif).
-HEIF_BRANDS = (
-    b"heic",
-    b"heix",
-    b"heim",
-    b"heis",
-    b"hevc",
-    b"hevx",
-    b"hevm",
-    b"hevs",
-    b"mif1",
-    b"msf1",
-)
 # Enough bytes to tell every kind above apart (HEIC's brand ends at byte 12).
 SNIFF_BYTES = 12
 

@@ -39,6 +39,7 @@ from catalogue_gen.load import MAX_PHOTO_BYTES, special_file_kind
 from catalogue_gen.model import Catalogue, Photo, PhotoVariant, ProcessedPhoto
 from catalogue_gen.problems import DISK_FULL_ERRNOS, Level, Problem, problem
 from catalogue_gen.progress import SILENT, Progress
+from catalogue_gen.rules import HEIF_BRANDS
 from catalogue_gen.settings import PhotoParams
 from catalogue_gen.workers import MEMORY, TIME, Failure, Limits, run_limited
 
@@ -99,20 +100,6 @@ DAMAGED_FILE_ERRORS = (
 # allocation failed (the memory budget). Any other RuntimeError is ours.
 LIBHEIF_MEMORY_ERROR = "Memory allocation error"
 LIBHEIF_SECURITY_LIMIT = "Security limit exceeded"
-# The major brands pillow-heif opens (its `_is_supported_heif`): a file starting with one of them
-# that Pillow cannot identify is a damaged HEIC, not "not an image".
-HEIF_BRANDS = (
-    b"heic",
-    b"heix",
-    b"heim",
-    b"heis",
-    b"hevc",
-    b"hevx",
-    b"hevm",
-    b"hevs",
-    b"mif1",
-    b"msf1",
-)
 # `strip-photos` must re-encode a HEIC (pillow-heif cannot drop a metadata item alone). Measured on
 # a 12 MP photo-like HEIC: x265's "ultrafast" preset at quality 80 is 52 dB PSNR from the decoded
 # original (no visible loss) in 3 s of CPU; libheif's default preset takes 20-28 s, past

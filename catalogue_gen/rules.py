@@ -80,6 +80,20 @@ PRICE_RANGE = (1, 1_000_000_000)
 PRICE_WARN_BELOW = 100
 
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".heic")
+# The HEIF major brands pillow-heif opens (its `_is_supported_heif`), at bytes 8-12 after "ftyp":
+# photos.py tells a damaged HEIC from "not an image" by them, attachments.py a downloaded HEIC.
+HEIF_BRANDS = (
+    b"heic",
+    b"heix",
+    b"heim",
+    b"heis",
+    b"hevc",
+    b"hevx",
+    b"hevm",
+    b"hevs",
+    b"mif1",
+    b"msf1",
+)
 
 # Patterns in the dialect JSON Schema uses (ECMA-262) and Python's re reads the same way.
 GITHUB_LOGIN = r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*"
