@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
@@ -36,20 +35,26 @@ def launch_chromium(playwright: Any) -> Any:
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
-def settled_results(page: Any, container: str, timeout: float = 15.0) -> list[dict[str, Any]]:
-    """Search results shown in `container`, read until the same answer stays for half a second."""
+def settled_results(
+    page: Any, container: str, timeout: float = 15.0, field: str = "[data-search-input]"
+) -> list[dict[str, Any]]:
+    """Search results shown in `container` once it answers the query now in `field`.
+
+    finder.js marks the box with the query it answers (`data-search-answered`), so an answer
+    to an earlier keystroke is never read as the final one, and nobody waits on a clock.
+    """
     page.wait_for_selector(
         f"{container}:not([hidden]) :is(.bp-result, .bp-result__empty)", timeout=timeout * 1000
     )
-    deadline = time.monotonic() + timeout
-    last: list[dict[str, Any]] | None = None
-    while time.monotonic() < deadline:
-        page.wait_for_timeout(500)
-        current = read_results(page, container)
-        if current == last:
-            return current
-        last = current
-    raise AssertionError(f"search results in {container} never settled")
+    page.wait_for_function(
+        """([container, field]) => {
+            const box = document.querySelector(container), input = document.querySelector(field);
+            return box && input && box.getAttribute("data-search-answered") === input.value;
+        }""",
+        arg=[container, field],
+        timeout=timeout * 1000,
+    )
+    return read_results(page, container)
 
 
 def read_results(page: Any, container: str) -> list[dict[str, Any]]:

@@ -189,7 +189,11 @@ var searchCounter = 0;
 export function quickSearch(query, box, limit, moreUrl) {
   var ticket = ++searchCounter;
   box.setAttribute("data-search-ticket", ticket);
-  if (normalise(query).length < 2) { box.hidden = true; box.textContent = ""; return Promise.resolve(); }
+  box.removeAttribute("data-search-answered");
+  // Says which query the box now answers, so a reader (a test, the benchmark) need not guess
+  // when the results have stopped changing.
+  var answered = function () { box.setAttribute("data-search-answered", query); };
+  if (normalise(query).length < 2) { box.hidden = true; box.textContent = ""; answered(); return Promise.resolve(); }
   var current = function () { return box.getAttribute("data-search-ticket") === String(ticket); };
   // A fast typist's earlier keystrokes are never searched.
   var pause = new Promise(function (resolve) { setTimeout(resolve, 250); });
@@ -198,7 +202,7 @@ export function quickSearch(query, box, limit, moreUrl) {
     if (!current()) return;
     var parsed = parseQuery(query, rules);
     var filters = parsed.halal ? { halal: parsed.halal } : {};
-    if (!parsed.text && !parsed.halal) return;
+    if (!parsed.text && !parsed.halal) { answered(); return; }
     return findProducts(pf, rules, parsed, filters).then(function (found) {
       return Promise.all(found.results.slice(0, limit).map(function (r) { return r.data(); })).then(function (items) {
         if (!current()) return;
@@ -210,6 +214,7 @@ export function quickSearch(query, box, limit, moreUrl) {
             items.length ? "Lihat semua " + found.results.length + " hasil" : "Cari dengan saringan dan saran ejaan"));
         }
         box.hidden = false;
+        answered();
       });
     });
   }).catch(function () {
@@ -217,6 +222,7 @@ export function quickSearch(query, box, limit, moreUrl) {
     box.textContent = "";
     box.appendChild(el("p", { class: "bp-result__empty" }, "Pencarian tidak dapat dimuat. Periksa sambungan internet lalu coba lagi."));
     box.hidden = false;
+    answered();
   });
 }
 
