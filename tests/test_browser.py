@@ -151,9 +151,9 @@ def screenshot(page: Any, name: str, full_page: bool = False) -> Path:
 
 
 def goto(page: Any, url: str) -> None:
+    """Open `url` and wait for its load event (a test that needs the network quiet says so)."""
     response = page.goto(url)
     assert response is not None and (response.status == 200 or url.endswith("404.html")), url
-    page.wait_for_load_state("networkidle")
 
 
 def search_header(page: Any, query: str, typed: bool = False) -> list[dict[str, Any]]:
@@ -529,6 +529,8 @@ def test_a_tour_stays_on_the_site_with_a_clean_console(
         SEI_PRODUCT,
     ]:
         goto(page, base_url + path)
+        # every request a page makes ends before the next page (cari/ fetches the search index)
+        page.wait_for_load_state("networkidle")
     search_header(page, "madu")
     page.locator(
         "a.bp-button--share"
