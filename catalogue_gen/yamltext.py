@@ -44,10 +44,16 @@ class _Writer(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+# Line breaks other than "\n" that a YAML reader turns into "\n" inside a literal block (NEL,
+# the Unicode line and paragraph separators, a carriage return): text holding one is quoted.
+_FOLDED_BREAKS = frozenset("\r\x85\u2028\u2029")
+
+
 def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # The emitter falls back to double quotes when a literal block cannot hold the text exactly
-    # (trailing spaces, special characters).
-    return dumper.represent_scalar(STR_TAG, value, style="|" if "\n" in value else '"')
+    # (trailing spaces, special characters), but not for the breaks it would read back as "\n".
+    block = "\n" in value and _FOLDED_BREAKS.isdisjoint(value)
+    return dumper.represent_scalar(STR_TAG, value, style="|" if block else '"')
 
 
 def _represent_plain(dumper: yaml.SafeDumper, value: Plain) -> yaml.ScalarNode:
