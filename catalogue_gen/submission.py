@@ -369,7 +369,8 @@ def _new_product(build: _Builder) -> None:
     if prices := build.prices("harga"):
         data["harga"] = prices
     build.put(data, "isi_bersih")
-    if ingredients := build.text_list("komposisi"):
+    # the site's form writes them on one line with commas, as the label prints them
+    if ingredients := build.text_list("komposisi", commas=True):
         data["komposisi"] = ingredients
     if entries := build.licenses("izin"):
         data["izin"] = entries

@@ -355,8 +355,11 @@ def test_new_product_with_two_photos(
         "Simpan di tempat sejuk, jauh dari sinar matahari.",
         "foto": ["foto-1.jpg", "foto-2.png"],
         "harga": [{"varian": "250 ml", "rupiah": 75000}, {"varian": "500 ml", "rupiah": 140000}],
+        "komposisi": ["madu hutan"],
         "izin": [{"jenis": "pirt", "nomor": "P-IRT No. 2065302010052-29"}],
         "halal": {"nomor": "ID53110012345670825"},
+        "kata_kunci": ["madu", "honey"],
+        "tersedia": True,
     }
     # without an account in the form, the account that filed the issue owns the new folder
     assert yaml.safe_load(result.files["products/kelompok-tani-madu-nenas/produsen.yml"]) == {
@@ -365,6 +368,29 @@ def test_new_product_with_two_photos(
         "kontak": {"whatsapp": "0812-3456-7891"},
         "akun_github": ["ibu-madu-nenas"],
     }
+
+
+def test_ingredients_keywords_and_stock_are_read_as_the_site_form_writes_them(
+    make_catalogue: Callable[..., Settings], github: FakeGitHub
+) -> None:
+    """The site's form sends komposisi on one line with commas, and an unticked stock box as
+    "tidak"; a producer typing on GitHub may put one ingredient per line instead."""
+    data = event("produk-baru")
+    data["issue"]["body"] = (
+        data["issue"]["body"]
+        .replace("### Isi bersih\n\n_No response_", "### Isi bersih\n\n250 ml")
+        .replace("### Komposisi\n\nmadu hutan", "### Komposisi\n\nmadu hutan, air\n- propolis")
+        .replace("### Stok tersedia?\n\nya", "### Stok tersedia?\n\ntidak")
+    )
+    result = read_submission(data, FORMS, make_catalogue(), github.downloader())
+    assert result.problems == []
+    written = yaml.safe_load(
+        result.files["products/kelompok-tani-madu-nenas/madu-hutan-nenas/produk.yml"]
+    )
+    assert written["isi_bersih"] == "250 ml"
+    assert written["komposisi"] == ["madu hutan", "air", "propolis"]
+    assert written["kata_kunci"] == ["madu", "honey"]
+    assert written["tersedia"] is False
 
 
 def test_the_written_product_file_reads_like_a_hand_written_one(
@@ -388,11 +414,17 @@ def test_the_written_product_file_reads_like_a_hand_written_one(
         "    rupiah: 75000",
         '  - varian: "500 ml"',
         "    rupiah: 140000",
+        "komposisi:",
+        '  - "madu hutan"',
         "izin:",
         "  - jenis: pirt",
         '    nomor: "P-IRT No. 2065302010052-29"',
         "halal:",
         '  nomor: "ID53110012345670825"',
+        "kata_kunci:",
+        '  - "madu"',
+        '  - "honey"',
+        "tersedia: true",
     ]
     assert text.splitlines()[1] == "# Dibuat dari issue #41 oleh catalogue-gen from-issue."
 
@@ -432,8 +464,10 @@ def test_the_sample_product_page_is_the_page_of_the_same_data_written_by_hand(
                 "  Simpan di tempat sejuk, jauh dari sinar matahari.\n"
                 "foto:\n  - foto-1.jpg\n  - foto-2.png\n"
                 "harga:\n  - {varian: 250 ml, rupiah: 75000}\n  - {varian: 500 ml, rupiah: 140000}\n"
+                "komposisi: [madu hutan]\n"
                 'izin:\n  - jenis: pirt\n    nomor: "P-IRT No. 2065302010052-29"\n'
                 'halal: {nomor: "ID53110012345670825"}\n'
+                "kata_kunci: [madu, honey]\ntersedia: true\n"
             ),
         },
     )
@@ -455,6 +489,7 @@ def test_the_sample_product_page_is_the_page_of_the_same_data_written_by_hand(
         )
     assert pages[0] == pages[1]
     assert "Madu Hutan Nenas" in pages[0] and "Rp75.000" in pages[0]
+    assert "madu hutan" in pages[0]  # komposisi is shown
 
 
 def test_a_product_of_a_known_producer_is_added_to_its_folder(

@@ -168,6 +168,12 @@ def test_button_opens_the_issue_form_with_what_was_typed(
     assert page.get_attribute("#f-issue", "aria-disabled") == "true"
     assert page.text_content("#f-issue-problems")
     fill(page, new_producer=new_producer)
+    page.fill("#f-isi", "250 ml")
+    page.fill("#f-komposisi", "jahe merah, gula lontar, air")
+    page.fill("#f-kata-kunci", "sirup jahe, ginger syrup")
+    if new_producer:
+        page.uncheck("#f-tersedia")  # the other case keeps the box ticked: "ya"
+    page.evaluate("document.activeElement && document.activeElement.blur()")
 
     # Photos are not chosen: the file path is still blocked, the issue path is not.
     assert page.get_attribute("#f-github", "aria-disabled") == "true"
@@ -196,6 +202,10 @@ def test_button_opens_the_issue_form_with_what_was_typed(
         "izin": pirt("kota-kupang" if new_producer else regency_of(a_producer())),
         "halal": "bersertifikat (tulis nomornya di bawah)",
         "halal_nomor": HALAL_NOMOR,
+        "isi_bersih": "250 ml",
+        "komposisi": "jahe merah, gula lontar, air",
+        "kata_kunci": "sirup jahe, ginger syrup",
+        "tersedia": "tidak" if new_producer else "ya",
     }
     if new_producer:
         expected |= {
@@ -212,6 +222,7 @@ def test_button_opens_the_issue_form_with_what_was_typed(
     assert (REPO / ".github/ISSUE_TEMPLATE" / expected["template"]).is_file()
     assert expected["kategori"] in options("kategori")
     assert expected["halal"] in options("halal")
+    assert expected["tersedia"] in options("tersedia")
     if new_producer:
         assert expected["kabupaten"] in options("kabupaten")
 

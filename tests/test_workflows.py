@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from catalogue_gen import categories, regencies
+from catalogue_gen import categories, regencies, rules, submission
 
 from .conftest import REPO
 
@@ -239,8 +239,13 @@ def test_issue_form_mirrors_produk_yml() -> None:
     fields = {item["id"]: item for item in form["body"] if "id" in item}
     assert fields["kategori"]["attributes"]["options"] == [c.slug for c in categories.CATEGORIES]
     assert fields["kabupaten"]["attributes"]["options"] == [r.slug for r in regencies.REGENCIES]
-    for key in ("nama", "ringkasan", "deskripsi", "harga", "izin", "halal", "whatsapp", "foto"):
+    # every key of produk.yml a producer writes, except tempat_beli and tautan (lists of
+    # places and links, added by editing the file) and diperbarui (the date of the review)
+    for key in set(rules.PRODUCT_KEYS) - {"tempat_beli", "tautan", "diperbarui"}:
         assert key in fields, key
+    for key in ("halal_nomor", "whatsapp", "kabupaten", "produsen"):
+        assert key in fields, key
+    assert fields["tersedia"]["attributes"]["options"] == list(submission.AVAILABILITY)
     assert all(
         item["type"] in ("markdown", "input", "textarea", "dropdown", "checkboxes")
         for item in form["body"]

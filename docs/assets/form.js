@@ -550,7 +550,9 @@
     form.querySelectorAll("[data-issue-field]").forEach(function (input) {
       if (input.closest("[hidden]")) return;
       var label = form.querySelector("label[for='" + input.id + "']");
-      var value = input.tagName === "TEXTAREA" ? paragraphs(input.value) : oneLine(input.value);
+      // the stock checkbox answers the issue form's "Stok tersedia?" dropdown
+      var value = input.type === "checkbox" ? (input.checked ? "ya" : "tidak")
+        : input.tagName === "TEXTAREA" ? paragraphs(input.value) : oneLine(input.value);
       if (input.name === "akun_github") value = value.replace(/^@/, "");
       fields.push([input.name, value, label ? label.textContent : input.name]);
     });
