@@ -129,6 +129,9 @@ safe_text = (
     )
     .map(str.strip)
     .filter(lambda s: len(s) >= 3)
+    # letters the validator rightly refuses as invisible (Hangul fillers, the braille blank):
+    # drawing one made a valid product invalid in some runs
+    .filter(lambda s: characters.hidden_character(s, one_line=True) is None)
 )
 
 
