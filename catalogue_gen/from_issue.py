@@ -64,6 +64,9 @@ PR_TEXT = {
     "owner_maintainer": "@{author} adalah pengelola (.github/pengelola.txt).",
     "owner_approved": "Disetujui pengelola dengan label `{label}`; akun_github produsen ini: {accounts}.",
     "owner_refused": "Ditolak: @{author} bukan pemilik products/{producer}/ ({accounts}) dan belum ada label `{label}`.",
+    # GitHub starts no workflow for a pull request that a workflow's GITHUB_TOKEN opened or
+    # pushed to, so validate.yml waits for the maintainer's label (a run the maintainer starts)
+    "checks": "Pemeriksaan *Periksa pull request* belum berjalan: GitHub tidak menjalankannya untuk pull request yang dibuat robot. Pengelola: setelah meninjau, beri label `{label}`; label itu menjalankan pemeriksaan yang sama dengan pull request lain (siapa yang boleh mengubah folder produsen ini sudah diputuskan di atas).",
     "branch": "Cabang `{branch}` ditulis ulang oleh workflow setiap kali issue ini diedit; ubah datanya lewat issue, bukan di cabang ini.",
 }
 
@@ -217,6 +220,8 @@ def render_pr_body(
     lines += [f"- {esc(str(p))}" for p in result.problems]
     lines += ["", PR_TEXT["owner"], "", _owner_line(result, accounts, maintainers, is_approved)]
     lines += [
+        "",
+        PR_TEXT["checks"].format(label=APPROVAL_LABEL),
         "",
         PR_TEXT["branch"].format(branch=BRANCH.format(number=issue.number)),
         "",

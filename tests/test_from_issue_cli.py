@@ -133,6 +133,9 @@ def test_pr_body_shows_the_product_as_shoppers_will(project: Path) -> None:
         line.startswith("Folder produsen baru") and "`ibu-madu-nenas`" in line for line in lines
     )
     assert lines[-1] == "Closes #41"
+    # no workflow runs for a pull request the bot opened: the body says how checks start
+    (checks,) = [line for line in lines if line.startswith("Pemeriksaan *Periksa pull request*")]
+    assert "`disetujui-pengelola`" in checks
 
 
 def test_without_write_the_project_is_left_alone(project: Path) -> None:
